@@ -1,0 +1,51 @@
+namespace Broadsheet.Features.Articles;
+
+public sealed class Article
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Title { get; set; }
+    public string Lead { get; set; } = "";
+
+    /// <summary>The Markdown the newsroom writes; <see cref="BodyHtml"/> is its sanitized rendering, kept so no page view renders Markdown.</summary>
+    public string Body { get; set; } = "";
+    public string BodyHtml { get; set; } = "";
+
+    public ArticleKind Kind { get; set; } = ArticleKind.News;
+    public ArticleStatus Status { get; set; } = ArticleStatus.Draft;
+
+    /// <summary>"en" or "ru": search and hyphenation need to know, and a site may mix both.</summary>
+    public string Language { get; set; } = "en";
+
+    public string? DatelineCity { get; set; }
+    public string? CoverImage { get; set; }
+    public string? CoverCaption { get; set; }
+
+    /// <summary>UTC. For a scheduled article, the moment it goes out.</summary>
+    public DateTime? PublishedAt { get; set; }
+
+    /// <summary>UTC; set only by an edit made after publication, which is what readers call "updated".</summary>
+    public DateTime? UpdatedAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>Top stories lead the home page, most important first.</summary>
+    public int Prominence { get; set; }
+    public bool CommentsEnabled { get; set; } = true;
+    public long ViewCount { get; set; }
+
+    /// <summary>Changes on every save, so two editors cannot silently overwrite each other.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public List<ArticleAuthor> Authors { get; set; } = [];
+    public List<ArticleRubric> Rubrics { get; set; } = [];
+    public List<ArticleTag> Tags { get; set; } = [];
+
+    public bool IsVisibleAt(DateTime utcNow) =>
+        Status == ArticleStatus.Published && PublishedAt is { } at && at <= utcNow;
+
+    public bool WasUpdatedAfterPublication => UpdatedAt is { } u && PublishedAt is { } p && u > p;
+}
+
+public enum ArticleKind { News, Column, Interview, Analysis, Report }
+
+public enum ArticleStatus { Draft, InReview, Scheduled, Published, Unpublished }

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Features.Articles;
+
+public static class ArticleModel
+{
+    public static void Configure(ModelBuilder model)
+    {
+        model.Entity<Article>(a =>
+        {
+            a.Property(x => x.Slug).HasMaxLength(200);
+            a.Property(x => x.Title).HasMaxLength(300);
+            a.Property(x => x.Lead).HasMaxLength(2000);
+            a.Property(x => x.Language).HasMaxLength(5);
+            a.Property(x => x.DatelineCity).HasMaxLength(100);
+            a.Property(x => x.CoverImage).HasMaxLength(300);
+            a.Property(x => x.CoverCaption).HasMaxLength(500);
+            a.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            a.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            a.Property(x => x.Version).IsConcurrencyToken();
+            a.HasIndex(x => x.Slug).IsUnique();
+            // Every reader-facing listing filters on status and orders by publication time, newest first.
+            a.HasIndex(x => new { x.Status, x.PublishedAt, x.Id });
+            a.HasMany(x => x.Authors).WithOne().HasForeignKey(x => x.ArticleId);
+            a.HasMany(x => x.Rubrics).WithOne().HasForeignKey(x => x.ArticleId);
+            a.HasMany(x => x.Tags).WithOne().HasForeignKey(x => x.ArticleId);
+        });
+        model.Entity<ArticleAuthor>(j =>
+        {
+            j.HasKey(x => new { x.ArticleId, x.AuthorId });
+            j.HasIndex(x => new { x.AuthorId, x.ArticleId });
+        });
+        model.Entity<ArticleRubric>(j =>
+        {
+            j.HasKey(x => new { x.ArticleId, x.RubricId });
+            j.HasIndex(x => new { x.RubricId, x.ArticleId });
+        });
+        model.Entity<ArticleTag>(j =>
+        {
+            j.HasKey(x => new { x.ArticleId, x.TagId });
+            j.HasIndex(x => new { x.TagId, x.ArticleId });
+        });
+        model.Entity<Rubric>(r =>
+        {
+            r.Property(x => x.Slug).HasMaxLength(100);
+            r.Property(x => x.Name).HasMaxLength(100);
+            r.HasIndex(x => x.Slug).IsUnique();
+        });
+        model.Entity<Tag>(t =>
+        {
+            t.Property(x => x.Slug).HasMaxLength(100);
+            t.Property(x => x.Name).HasMaxLength(100);
+            t.HasIndex(x => x.Slug).IsUnique();
+        });
+        model.Entity<Author>(p =>
+        {
+            p.Property(x => x.Slug).HasMaxLength(100);
+            p.Property(x => x.Name).HasMaxLength(150);
+            p.Property(x => x.Photo).HasMaxLength(300);
+            p.HasIndex(x => x.Slug).IsUnique();
+        });
+    }
+}

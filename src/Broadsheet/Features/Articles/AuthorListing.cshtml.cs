@@ -1,0 +1,40 @@
+using Broadsheet.Features.Shared;
+using Broadsheet.Features.Site;
+using Broadsheet.Infrastructure.Caching;
+using Broadsheet.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Features.Articles;
+
+[OutputCache(PolicyName = PageCache.Listing)]
+public sealed class AuthorListingModel(BroadsheetDb db, PageMeta meta, TimeProvider clock) : PageModel
+{
+    public ListingView View { get; private set; } = null!;
+    public Author? Author { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        if (!Slug.IsWellFormed(slug)) return NotFound();
+        if (!ListingRequest.TryRead(this, out var request, out var error)) return error!;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var author = await db.Authors.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, ct);
+        if (author is null) return NotFound();
+        Author = author;
+        var articles = db.Articles.AsNoTracking().VisibleAt(now).Where(a => a.Authors.Any(x => x.AuthorId == author.Id));
+        var heading = author.Name;
+        var description = (string?)null;
+        var page = await articles.PageAsync(request, ct);
+        if (page.Items.Count == 0 && (request.Before is not null || request.After is not null)) return NotFound();
+        View = new ListingView(heading, description, page, $"/author/{slug}/feed");
+        meta.Title = heading;
+        meta.Description = description;
+        meta.CanonicalPath = request.Before is null && request.After is null ? $"/author/{slug}" : null;
+        meta.NoIndex = request.After is not null;
+        meta.FeedPath = View.FeedPath;
+        meta.FeedTitle = heading;
+        return Page();
+    }
+}

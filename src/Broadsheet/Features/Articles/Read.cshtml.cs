@@ -1,0 +1,56 @@
+using Broadsheet.Features.Shared;
+using Broadsheet.Features.Site;
+using Broadsheet.Features.Feeds;
+using Broadsheet.Infrastructure.Caching;
+using Broadsheet.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Features.Articles;
+
+[OutputCache(PolicyName = PageCache.Article)]
+public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, PublicOrigin origin, TimeProvider clock) : PageModel
+{
+    public Article Article { get; private set; } = null!;
+    public List<Author> Byline { get; private set; } = [];
+    public List<Rubric> ArticleRubrics { get; private set; } = [];
+    public List<Tag> ArticleTags { get; private set; } = [];
+    public List<Teaser> Related { get; private set; } = [];
+    public bool IsOpinion => ArticleRubrics.Any(r => r.IsOpinion);
+
+    public async Task<IActionResult> OnGetAsync(int year, int month, int day, string slug, CancellationToken ct)
+    {
+        if (!Slug.IsWellFormed(slug)) return NotFound();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var article = await db.Articles.AsNoTracking().AsSplitQuery()
+            .Include(a => a.Authors).ThenInclude(x => x.Author)
+            .Include(a => a.Rubrics).ThenInclude(x => x.Rubric)
+            .Include(a => a.Tags).ThenInclude(x => x.Tag)
+            .FirstOrDefaultAsync(a => a.Slug == slug, ct);
+        if (article is null || !article.IsVisibleAt(now)) return NotFound();
+
+        var canonical = ArticleUrl.For(site, article.PublishedAt!.Value, article.Slug);
+        if (canonical != Request.Path.Value) return RedirectPermanent(canonical);
+
+        HttpContext.TagCachedPage(PageCache.ArticleTag(article.Id));
+        Article = article;
+        Byline = [.. article.Authors.OrderBy(a => a.Position).Select(a => a.Author)];
+        ArticleRubrics = [.. article.Rubrics.Select(r => r.Rubric).OrderBy(r => r.Position)];
+        ArticleTags = [.. article.Tags.Select(t => t.Tag).OrderBy(t => t.Name)];
+
+        var tagIds = ArticleTags.Select(t => t.Id).ToList();
+        Related = tagIds.Count == 0 ? [] : await db.Articles.AsNoTracking().VisibleAt(now)
+            .Where(a => a.Id != article.Id && a.Tags.Any(t => tagIds.Contains(t.TagId)))
+            .Newest().Take(4).ToTeasers().ToListAsync(ct);
+
+        meta.Title = article.Title;
+        meta.Description = Teaser.Shorten(article.Lead, 300);
+        meta.CanonicalPath = canonical;
+        meta.OpenGraphType = "article";
+        meta.ImagePath = article.CoverImage;
+        meta.StructuredData = NewsArticleJsonLd.For(article, Byline, ArticleRubrics, ArticleTags, site, origin.Of(Request));
+        return Page();
+    }
+}

@@ -1,0 +1,38 @@
+using Broadsheet.Features.Shared;
+using Broadsheet.Features.Site;
+using Broadsheet.Infrastructure.Caching;
+using Broadsheet.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Features.Articles;
+
+[OutputCache(PolicyName = PageCache.Listing)]
+public sealed class TagListingModel(BroadsheetDb db, SiteContext site, PageMeta meta, TimeProvider clock) : PageModel
+{
+    public ListingView View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        if (!Slug.IsWellFormed(slug)) return NotFound();
+        if (!ListingRequest.TryRead(this, out var request, out var error)) return error!;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var tag = await db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct);
+        if (tag is null) return NotFound();
+        var articles = db.Articles.AsNoTracking().VisibleAt(now).Where(a => a.Tags.Any(t => t.TagId == tag.Id));
+        var heading = $"{site.Text.TagTitle}: {tag.Name}";
+        var description = (string?)null;
+        var page = await articles.PageAsync(request, ct);
+        if (page.Items.Count == 0 && (request.Before is not null || request.After is not null)) return NotFound();
+        View = new ListingView(heading, description, page, $"/tag/{slug}/feed");
+        meta.Title = heading;
+        meta.Description = description;
+        meta.CanonicalPath = request.Before is null && request.After is null ? $"/tag/{slug}" : null;
+        meta.NoIndex = request.After is not null;
+        meta.FeedPath = View.FeedPath;
+        meta.FeedTitle = heading;
+        return Page();
+    }
+}

@@ -1,0 +1,17 @@
+using Broadsheet.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Features.Shared;
+
+public sealed class RubricNavigationViewComponent(BroadsheetDb db) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        var rubrics = await db.Rubrics.AsNoTracking().OrderBy(r => r.Position).ThenBy(r => r.Name)
+            .Select(r => new RubricLink(r.Slug, r.Name)).ToListAsync();
+        return View(rubrics);
+    }
+}
+
+public sealed record RubricLink(string Slug, string Name);

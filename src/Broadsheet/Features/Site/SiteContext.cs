@@ -1,0 +1,56 @@
+using System.Globalization;
+
+namespace Broadsheet.Features.Site;
+
+/// <summary>The settings with what follows from them: the culture, the time zone and the interface texts.</summary>
+public sealed class SiteContext
+{
+    public SiteContext(SiteSettings settings)
+    {
+        Settings = settings;
+        IsRussian = settings.Language == "ru";
+        Culture = CultureInfo.GetCultureInfo(IsRussian ? "ru-RU" : "en-GB");
+        Text = IsRussian ? UiText.Russian : UiText.English;
+        TimeZone = FindZone(settings.TimeZoneId);
+    }
+
+    public SiteSettings Settings { get; }
+    public bool IsRussian { get; }
+    public CultureInfo Culture { get; }
+    public UiText Text { get; }
+    public TimeZoneInfo TimeZone { get; }
+
+    public DateTime ToLocal(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZone);
+
+    public DateTime ToUtc(DateTime local) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeZone);
+
+    public DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(ToLocal(utc));
+
+    /// <summary>ru: 19.11.2022 00:19 (мск); en: 19 Nov 2022, 00:19 (Moscow time).</summary>
+    public string FormatTime(DateTime utc)
+    {
+        var local = ToLocal(utc);
+        var pattern = IsRussian ? "dd.MM.yyyy HH:mm" : "d MMM yyyy, HH:mm";
+        var text = local.ToString(pattern, Culture);
+        return string.IsNullOrWhiteSpace(Settings.TimeZoneLabel) ? text : $"{text} ({Settings.TimeZoneLabel})";
+    }
+
+    public string FormatDate(DateOnly day) =>
+        day.ToString("d MMMM yyyy", Culture);
+
+    /// <summary>"May 2024", «Май 2024»: the standalone (nominative) month name.</summary>
+    public string FormatMonth(int year, int month)
+    {
+        var name = Culture.DateTimeFormat.MonthNames[month - 1];
+        return $"{char.ToUpper(name[0], Culture)}{name[1..]} {year}";
+    }
+
+    private static TimeZoneInfo FindZone(string id)
+    {
+        try { return TimeZoneInfo.FindSystemTimeZoneById(id); }
+        catch (TimeZoneNotFoundException) { return TimeZoneInfo.Utc; }
+        catch (InvalidTimeZoneException) { return TimeZoneInfo.Utc; }
+    }
+}

@@ -1,0 +1,33 @@
+namespace Broadsheet.Features.Site;
+
+/// <summary>The publication's own settings, one row, edited in the newsroom.</summary>
+public sealed class SiteSettings
+{
+    public int Id { get; set; } = 1;
+    public string PublicationName { get; set; } = "Broadsheet";
+    public string Tagline { get; set; } = "";
+
+    /// <summary>"en" or "ru": the interface language and the culture dates are written in.</summary>
+    public string Language { get; set; } = "en";
+
+    /// <summary>An IANA zone such as Europe/Moscow; every time a reader sees is in it.</summary>
+    public string TimeZoneId { get; set; } = "Europe/Moscow";
+
+    /// <summary>Printed after each time, e.g. "Moscow time" or «мск».</summary>
+    public string TimeZoneLabel { get; set; } = "Moscow time";
+
+    public string CommentRules { get; set; } = "";
+    public string CommentNotice { get; set; } = "";
+
+    public List<Channel> Channels { get; set; } = [];
+}
+
+/// <summary>Somewhere else readers can follow the publication: Telegram, VK, YouTube, Zen, RSS.</summary>
+public sealed class Channel
+{
+    public int Id { get; set; }
+    public int SiteSettingsId { get; set; } = 1;
+    public required string Name { get; set; }
+    public required string Url { get; set; }
+    public int Position { get; set; }
+}

@@ -1,0 +1,38 @@
+using System.Net;
+using Broadsheet.Infrastructure;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace Broadsheet.Features.Site;
+
+public static class SiteSetup
+{
+    public static IServiceCollection AddSite(this IServiceCollection services, BroadsheetOptions options)
+    {
+        services.AddSingleton<SiteSettingsStore>();
+        services.AddSingleton<PublicOrigin>();
+        services.AddScoped<Shared.PageMeta>();
+        services.AddScoped(sp => sp.GetRequiredService<SiteSettingsStore>().Current);
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            // Only proxies named in configuration are believed; by default, nobody is.
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var proxy in options.KnownProxies)
+                if (IPAddress.TryParse(proxy, out var ip)) o.KnownProxies.Add(ip);
+            if (options.PublicUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u)) o.AllowedHosts = [u.Host];
+        });
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        return services;
+    }
+
+    /// <summary>Loads the settings before anything renders and writes the page in the site's culture.</summary>
+    public static IApplicationBuilder UseSite(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var site = await context.RequestServices.GetRequiredService<SiteSettingsStore>().GetAsync(context.RequestAborted);
+            System.Globalization.CultureInfo.CurrentCulture = site.Culture;
+            System.Globalization.CultureInfo.CurrentUICulture = site.Culture;
+            await next(context);
+        });
+}

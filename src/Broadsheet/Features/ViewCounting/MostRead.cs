@@ -1,0 +1,24 @@
+using Broadsheet.Features.Articles;
+using Broadsheet.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Features.ViewCounting;
+
+/// <summary>The articles read most since a day of the site's calendar, from the daily aggregates.</summary>
+public sealed class MostRead(BroadsheetDb db)
+{
+    public async Task<List<Teaser>> SinceAsync(DateOnly firstDay, DateTime utcNow, int take, CancellationToken ct)
+    {
+        var from = firstDay.DayNumber;
+        var leaders = await db.DailyViews.AsNoTracking().Where(d => d.Day >= from)
+            .GroupBy(d => d.ArticleId)
+            .Select(g => new { ArticleId = g.Key, Views = g.Sum(x => x.Views) })
+            .OrderByDescending(x => x.Views).ThenByDescending(x => x.ArticleId)
+            .Take(take * 2).ToListAsync(ct);
+        if (leaders.Count == 0) return [];
+        var ids = leaders.Select(l => l.ArticleId).ToList();
+        var teasers = await db.Articles.AsNoTracking().VisibleAt(utcNow).Where(a => ids.Contains(a.Id)).ToTeasers().ToListAsync(ct);
+        var rank = leaders.Select((l, i) => (l.ArticleId, i)).ToDictionary(x => x.ArticleId, x => x.i);
+        return [.. teasers.OrderBy(t => rank[t.Id]).Take(take)];
+    }
+}

@@ -1,0 +1,19 @@
+namespace Broadsheet.Infrastructure;
+
+/// <summary>The "Broadsheet" configuration section.</summary>
+public sealed class BroadsheetOptions
+{
+    public string DataDirectory { get; set; } = "./data";
+    public string Database { get; set; } = "sqlite";
+    public bool SeedDemo { get; set; } = true;
+    public string DemoLanguage { get; set; } = "en";
+
+    /// <summary>The public address, for canonical links and feeds when the site sits behind a proxy; otherwise the request's own.</summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>Proxies whose X-Forwarded-* headers are believed; nobody else's are.</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    public string DataPath => Path.GetFullPath(DataDirectory);
+    public string MediaPath => Path.Combine(DataPath, "media");
+}

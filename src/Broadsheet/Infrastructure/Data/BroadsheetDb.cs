@@ -1,0 +1,35 @@
+using Broadsheet.Features.Accounts;
+using Broadsheet.Features.Articles;
+using Broadsheet.Features.Site;
+using Broadsheet.Features.ViewCounting;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Infrastructure.Data;
+
+/// <summary>One model for both providers; <see cref="SqliteBroadsheetDb"/> and <see cref="PostgresBroadsheetDb"/> exist only so each keeps its own migrations.</summary>
+public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext<Account>(options)
+{
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<Rubric> Rubrics => Set<Rubric>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<Author> Authors => Set<Author>();
+    public DbSet<ArticleAuthor> ArticleAuthors => Set<ArticleAuthor>();
+    public DbSet<ArticleRubric> ArticleRubrics => Set<ArticleRubric>();
+    public DbSet<ArticleTag> ArticleTags => Set<ArticleTag>();
+    public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
+    public DbSet<Channel> Channels => Set<Channel>();
+    public DbSet<DailyViews> DailyViews => Set<DailyViews>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        ArticleModel.Configure(builder);
+        SiteModel.Configure(builder);
+        ViewCountingModel.Configure(builder);
+    }
+}
+
+public sealed class SqliteBroadsheetDb(DbContextOptions<SqliteBroadsheetDb> options) : BroadsheetDb(options);
+
+public sealed class PostgresBroadsheetDb(DbContextOptions<PostgresBroadsheetDb> options) : BroadsheetDb(options);

@@ -1,0 +1,31 @@
+using Broadsheet.Features.Demo;
+using Broadsheet.Features.Site;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Infrastructure.Data;
+
+public static class DatabaseStartup
+{
+    /// <summary>Brings the schema up to date and, on an empty database, lays down the settings and the demo publication.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+        var options = scope.ServiceProvider.GetRequiredService<BroadsheetOptions>();
+        var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Broadsheet.Startup");
+
+        await DataSetup.MigrateAsync(db);
+        if (!await db.SiteSettings.AnyAsync())
+        {
+            db.SiteSettings.Add(new SiteSettings());
+            await db.SaveChangesAsync();
+        }
+        if (options.SeedDemo && !await db.Articles.AnyAsync())
+        {
+            var demo = scope.ServiceProvider.GetRequiredService<DemoPublication>();
+            var count = await demo.SeedAsync(db, options.DemoLanguage == "ru" ? "ru" : "en");
+            log.LogInformation("Seeded the demo publication: {Count} articles", count);
+        }
+        scope.ServiceProvider.GetRequiredService<SiteSettingsStore>().Forget();
+    }
+}

@@ -1,0 +1,49 @@
+using Broadsheet.Infrastructure.Media;
+using Broadsheet.Features.Archive;
+using Broadsheet.Features.Articles;
+using Broadsheet.Features.Demo;
+using Broadsheet.Features.Site;
+using Broadsheet.Features.ViewCounting;
+using Broadsheet.Infrastructure;
+using Broadsheet.Infrastructure.Caching;
+using Broadsheet.Infrastructure.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+var options = builder.Configuration.GetSection("Broadsheet").Get<BroadsheetOptions>() ?? new BroadsheetOptions();
+builder.Services.AddSingleton(options);
+builder.Services.AddSingleton(TimeProvider.System);
+
+builder.WebHost.ConfigureKestrel(k =>
+{
+    k.AddServerHeader = false;
+    k.Limits.MaxRequestBodySize = 1024 * 1024;
+    k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+});
+builder.Services.AddBroadsheetData(builder.Configuration, options);
+builder.Services.AddSite(options);
+builder.Services.AddPageCache();
+builder.Services.AddArticles();
+builder.Services.AddArchive();
+builder.Services.AddViewCounting();
+builder.Services.AddDemoPublication();
+builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+
+var app = builder.Build();
+await app.PrepareDatabaseAsync();
+
+app.UseForwardedHeaders();
+if (!app.Environment.IsDevelopment()) app.UseHsts();
+app.UseSecurityHeaders();
+app.UseExceptionHandler("/error/500");
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseSite();
+app.UseStaticFiles();
+app.UseMediaFiles(options);
+app.UseRouting();
+app.UseOutputCache();
+app.MapRazorPages();
+app.LogSiteAddress();
+
+app.Run();
+
+public partial class Program;

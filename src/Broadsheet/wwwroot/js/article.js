@@ -1,0 +1,20 @@
+// Counts a view from the reader's browser, so pages served from a cache still count.
+// A prerendered or prefetched page only counts once the reader actually sees it.
+(function () {
+  var root = document.querySelector("[data-article-id]");
+  if (!root) return;
+  var url = "/api/views/" + root.getAttribute("data-article-id");
+  function send() {
+    if (navigator.sendBeacon && navigator.sendBeacon(url)) return;
+    fetch(url, { method: "POST", keepalive: true, credentials: "same-origin" }).catch(function () {});
+  }
+  if (document.prerendering) {
+    document.addEventListener("prerenderingchange", send, { once: true });
+  } else if (document.visibilityState === "hidden") {
+    document.addEventListener("visibilitychange", function onVisible() {
+      if (document.visibilityState === "visible") { document.removeEventListener("visibilitychange", onVisible); send(); }
+    });
+  } else {
+    send();
+  }
+})();
