@@ -40,7 +40,7 @@ app.UseSite();
 app.UseStaticFiles();
 app.UseMediaFiles(options);
 app.UseRouting();
-app.UseOutputCache();
+if (options.PageCache) app.UseOutputCache();
 app.MapRazorPages();
 app.LogSiteAddress();
 

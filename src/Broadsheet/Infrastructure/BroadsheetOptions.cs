@@ -8,6 +8,12 @@ public sealed class BroadsheetOptions
     public bool SeedDemo { get; set; } = true;
     public string DemoLanguage { get; set; } = "en";
 
+    /// <summary>How many articles the demo publication gets; the benchmark seeds 10,000 and more.</summary>
+    public int DemoArticles { get; set; } = 330;
+
+    /// <summary>Output caching of reader pages; off only to measure what the cache is worth.</summary>
+    public bool PageCache { get; set; } = true;
+
     /// <summary>The public address, for canonical links and feeds when the site sits behind a proxy; otherwise the request's own.</summary>
     public string? PublicUrl { get; set; }
 

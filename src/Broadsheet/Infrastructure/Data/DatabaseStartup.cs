@@ -23,7 +23,7 @@ public static class DatabaseStartup
         if (options.SeedDemo && !await db.Articles.AnyAsync())
         {
             var demo = scope.ServiceProvider.GetRequiredService<DemoPublication>();
-            var count = await demo.SeedAsync(db, options.DemoLanguage == "ru" ? "ru" : "en");
+            var count = await demo.SeedAsync(db, options.DemoLanguage == "ru" ? "ru" : "en", Math.Max(1, options.DemoArticles));
             log.LogInformation("Seeded the demo publication: {Count} articles", count);
         }
         scope.ServiceProvider.GetRequiredService<SiteSettingsStore>().Forget();
