@@ -3,5 +3,7 @@ namespace Broadsheet.Features.Articles;
 public static class ArticlesSetup
 {
     public static IServiceCollection AddArticles(this IServiceCollection services) =>
-        services.AddSingleton<ArticleBody>();
+        services.AddSingleton<ArticleBody>()
+            .AddSingleton<ArticleChanges>()
+            .AddSingleton<IArticleObserver, Infrastructure.Caching.PageCacheEviction>();
 }
