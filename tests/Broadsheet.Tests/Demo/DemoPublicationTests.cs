@@ -60,30 +60,15 @@ public sealed class DemoPublicationTests
     [Fact]
     public async Task A_restart_keeps_the_publication_and_does_not_seed_twice()
     {
-        string dir;
-        int before;
-        using (var first = Seeded("en"))
-        {
-            dir = first.DataDirectory;
-            before = await first.WithDbAsync(db => db.Articles.CountAsync());
-            await first.WithDbAsync(async db => { db.Articles.First().Title = "Edited before restart"; await db.SaveChangesAsync(); });
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            CopyDirectory(dir, dir + "-copy");
-        }
-        using var second = Seeded("en");
-        second.Settings["Broadsheet:DataDirectory"] = dir + "-copy";
+        var first = Seeded("en");
+        var before = await first.WithDbAsync(db => db.Articles.CountAsync());
+        await first.WithDbAsync(async db => { (await db.Articles.OrderBy(a => a.Id).FirstAsync()).Title = "Edited before restart"; await db.SaveChangesAsync(); });
+
+        var dir = first.DataDirectory;
+        using var second = first.Restart();
+        Assert.True(Directory.Exists(dir), "data dir gone");
+        Assert.Equal(dir, second.DataDirectory);
         Assert.Equal(before, await second.WithDbAsync(db => db.Articles.CountAsync()));
         Assert.True(await second.WithDbAsync(db => db.Articles.AnyAsync(a => a.Title == "Edited before restart")));
-        Directory.Delete(dir + "-copy", true);
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }
