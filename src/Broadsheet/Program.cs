@@ -1,12 +1,13 @@
-using Broadsheet.Infrastructure.Media;
 using Broadsheet.Features.Archive;
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Demo;
 using Broadsheet.Features.Site;
 using Broadsheet.Features.ViewCounting;
-using Broadsheet.Infrastructure;
 using Broadsheet.Infrastructure.Caching;
 using Broadsheet.Infrastructure.Data;
+using Broadsheet.Infrastructure.Health;
+using Broadsheet.Infrastructure.Media;
+using Broadsheet.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 var options = builder.Configuration.GetSection("Broadsheet").Get<BroadsheetOptions>() ?? new BroadsheetOptions();
@@ -20,6 +21,7 @@ builder.WebHost.ConfigureKestrel(k =>
     k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
 });
 builder.Services.AddBroadsheetData(builder.Configuration, options);
+builder.Services.AddKeyRing(options);
 builder.Services.AddSite(options);
 builder.Services.AddPageCache();
 builder.Services.AddArticles();
@@ -42,6 +44,7 @@ app.UseMediaFiles(options);
 app.UseRouting();
 if (options.PageCache) app.UseOutputCache();
 app.MapRazorPages();
+app.MapHealth();
 app.LogSiteAddress();
 
 app.Run();
