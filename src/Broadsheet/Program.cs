@@ -42,6 +42,7 @@ app.UseMediaFiles(options);
 app.UseRouting();
 if (options.PageCache) app.UseOutputCache();
 app.MapRazorPages();
+app.MapViewCounting();
 app.LogSiteAddress();
 
 app.Run();
