@@ -60,11 +60,6 @@ public sealed class ViewTally
                 pending[(v.ArticleId, v.Day)] = pending.GetValueOrDefault((v.ArticleId, v.Day)) + v.Views;
         }
     }
-
-    public long PendingCount
-    {
-        get { lock (gate) return pending.Values.Sum(); }
-    }
 }
 
 /// <summary>Views of one article on one day of the site's calendar, waiting to be written.</summary>
