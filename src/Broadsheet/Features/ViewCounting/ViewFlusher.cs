@@ -45,7 +45,10 @@ public sealed class ViewFlusher(
             if (batch.Count == 0) return;
             try
             {
+                var started = clock.GetTimestamp();
                 await WriteAsync(batch, ct);
+                log.LogDebug("Wrote {Views} views of {Count} article-days in {Elapsed}",
+                    batch.Sum(v => v.Views), batch.Count, clock.GetElapsedTime(started));
             }
             catch (Exception e)
             {
