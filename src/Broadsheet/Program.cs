@@ -44,6 +44,7 @@ app.UseMediaFiles(options);
 app.UseRouting();
 if (options.PageCache) app.UseOutputCache();
 app.MapRazorPages();
+app.MapViewCounting();
 app.MapHealth();
 app.LogSiteAddress();
 
