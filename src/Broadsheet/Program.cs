@@ -1,6 +1,7 @@
 using Broadsheet.Features.Archive;
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Demo;
+using Broadsheet.Features.Feeds;
 using Broadsheet.Features.Site;
 using Broadsheet.Features.ViewCounting;
 using Broadsheet.Infrastructure.Caching;
@@ -45,6 +46,7 @@ app.UseRouting();
 if (options.PageCache) app.UseOutputCache();
 app.MapRazorPages();
 app.MapViewCounting();
+app.MapFeeds();
 app.MapHealth();
 app.LogSiteAddress();
 
