@@ -31,4 +31,16 @@ public sealed class RobotsTxtTests : IDisposable
         foreach (var sitemap in sitemaps)
             Assert.Equal(HttpStatusCode.OK, (await app.Reader().GetAsync(new Uri(sitemap).AbsolutePath)).StatusCode);
     }
+
+    [Theory]
+    [InlineData("/robots.txt")]
+    [InlineData("/feed")]
+    [InlineData("/sitemap.xml")]
+    public async Task Answers_head_requests_as_crawlers_send_them(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Head, path);
+        using var response = await app.Reader().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 }
