@@ -35,6 +35,8 @@ public sealed class SiteFeedTests : IDisposable
             article.CoverImage = "/media/covers/budget.jpg";
             await db.SaveChangesAsync();
         });
+        Directory.CreateDirectory(Path.Combine(app.DataDirectory, "media", "covers"));
+        await File.WriteAllBytesAsync(Path.Combine(app.DataDirectory, "media", "covers", "budget.jpg"), new byte[1234]);
         await app.EvictFeedsAsync();
 
         var rss = await app.GetXmlAsync("/feed", "application/rss+xml");
@@ -60,7 +62,22 @@ public sealed class SiteFeedTests : IDisposable
         var enclosure = item.Element("enclosure")!;
         Assert.Equal(FeedResponses.Origin + "/media/covers/budget.jpg", enclosure.Attribute("url")?.Value);
         Assert.Equal("image/jpeg", enclosure.Attribute("type")?.Value);
-        Assert.True(long.TryParse(enclosure.Attribute("length")?.Value, out _));
+        Assert.Equal("1234", enclosure.Attribute("length")?.Value);
+    }
+
+    [Theory]
+    [InlineData("/media/../broadsheet.db", "0")]
+    [InlineData("/media/covers/missing.png", "0")]
+    public async Task Measures_only_cover_files_inside_the_media_folder(string cover, string length)
+    {
+        var article = await publication.ArticleAsync("With an odd cover");
+        await app.WithDbAsync(async db => { db.Attach(article); article.CoverImage = cover; await db.SaveChangesAsync(); });
+        await app.EvictFeedsAsync();
+        Assert.True(File.Exists(Path.Combine(app.DataDirectory, "broadsheet.db")));
+
+        var rss = await app.GetXmlAsync("/feed", "application/rss+xml");
+
+        Assert.Equal(length, rss.Descendants("enclosure").Single().Attribute("length")?.Value);
     }
 
     [Fact]
