@@ -8,6 +8,7 @@ using Broadsheet.Infrastructure.Caching;
 using Broadsheet.Infrastructure.Data;
 using Broadsheet.Infrastructure.Health;
 using Broadsheet.Infrastructure.Media;
+using Broadsheet.Infrastructure.Redis;
 using Broadsheet.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,7 +23,8 @@ builder.WebHost.ConfigureKestrel(k =>
     k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
 });
 builder.Services.AddBroadsheetData(builder.Configuration, options);
-builder.Services.AddKeyRing(options);
+var redis = builder.Services.AddRedisLink(options);
+builder.Services.AddKeyRing(options, redis);
 builder.Services.AddSite(options);
 builder.Services.AddPageCache();
 builder.Services.AddArticles();
