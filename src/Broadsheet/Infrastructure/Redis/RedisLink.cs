@@ -9,7 +9,7 @@ namespace Broadsheet.Infrastructure.Redis;
 public sealed class RedisLink(IConnectionMultiplexer? connection) : IDisposable
 {
     /// <summary>Distinguishes this process's own broadcasts from other nodes'.</summary>
-    public string NodeId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..48];
+    public string NodeId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     public IConnectionMultiplexer? Connection => connection;
     public bool IsConfigured => connection is not null;
