@@ -40,20 +40,18 @@ public sealed class MarkdownFixTests
     }
 
     [Theory]
-    [InlineData("Some **bold** text here.", "Some ", "bold text", " here.")]
-    [InlineData("As [the council](https://example.org/c) said today.", "As the ", "council said", " today.")]
-    [InlineData("Run `make all` now.", "Run make ", "all now", ".")]
-    [InlineData("Run `make all` now.", "Run ", "make", " all now.")]
-    [InlineData("One paragraph.\n\nAnother paragraph.", "One ", "paragraph. Another", " paragraph.")]
-    public void Will_not_replace_across_formatting_and_says_where_to_look(string source, string before, string fragment, string after)
+    [InlineData("Some **bold** text here.", "Some ", "bold text", " here.", 7)]
+    [InlineData("As [the council](https://example.org/c) said today.", "As the ", "council said", " today.", 8)]
+    [InlineData("Run `make all` now.", "Run make ", "all now", ".", 4)]
+    [InlineData("Run `make all` now.", "Run ", "make", " all now.", 4)]
+    [InlineData("One paragraph.\n\nAnother paragraph.", "One ", "paragraph. Another", " paragraph.", 4)]
+    public void Will_not_replace_across_formatting_and_says_where_to_look(string source, string before, string fragment, string after, int position)
     {
         var result = fix.InMarkdown(source, before, fragment, after, "replacement");
 
         Assert.Equal(TypoFixOutcome.CannotReplaceSafely, result.Outcome);
         Assert.Null(result.Source);
-        Assert.InRange(result.Position, 0, source.Length - 1);
-        Assert.InRange(result.Position, source.IndexOf(fragment.Split(' ')[0], StringComparison.Ordinal) - 2,
-            source.IndexOf(fragment.Split(' ')[0], StringComparison.Ordinal));
+        Assert.Equal(position, result.Position);
     }
 
     [Fact]
@@ -87,11 +85,11 @@ public sealed class MarkdownFixTests
     [Fact]
     public void Replaces_a_fragment_with_curly_quotes_made_from_straight_ones()
     {
-        const string source = "It was the councils' decision.";
+        const string source = "He called it \"a fiasko\" -- twice.";
 
-        var result = fix.InMarkdown(source, "It was the ", "councils’", " decision.", "council’s");
+        var result = fix.InMarkdown(source, "He called it ", "“a fiasko” –", " twice.", "“a fiasco” –");
 
-        Assert.Equal("It was the council’s decision.", result.Source);
+        Assert.Equal("He called it “a fiasco” – twice.", result.Source);
     }
 
     [Fact]

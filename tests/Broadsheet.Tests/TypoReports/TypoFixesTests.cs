@@ -99,7 +99,7 @@ public sealed class TypoFixesTests : IDisposable
         var result = await ApplyAsync(report, (_, _) => recorded = true);
 
         Assert.Equal(TypoFixOutcome.CannotReplaceSafely, result.Outcome);
-        Assert.Equal(5, result.Position);
+        Assert.Equal("Some **".Length, result.Position);
         var (saved, savedReport) = await ReloadAsync(report);
         Assert.Equal("Some **bold** txet here.", saved.Body);
         Assert.Equal(TypoReportStatus.Open, savedReport.Status);
