@@ -131,6 +131,11 @@ print()
 print("\n".join(target_lines))
 if report:
     os.makedirs(os.path.dirname(report) or ".", exist_ok=True)
+    # What people wrote about the figures (the "Findings" section and after) survives a new run.
+    if os.path.exists(report):
+        previous = open(report).read()
+        if "\n## Findings" in previous:
+            doc += previous[previous.index("\n## Findings"):]
     with open(report, "w") as f:
         f.write(doc)
     print(f"\nwritten to {report}")

@@ -62,7 +62,7 @@ start_app() {
     exec dotnet "$dll" --urls "$origin") > "$2" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 2400); do
-    if curl -fsS -o /dev/null --max-time 5 "$origin/"; then return 0; fi
+    if curl -fs -o /dev/null --max-time 5 "$origin/" 2>/dev/null; then return 0; fi
     kill -0 "$app_pid" 2>/dev/null || { echo "the app exited:"; tail -n 30 "$2"; exit 1; }
     sleep 0.5
   done
