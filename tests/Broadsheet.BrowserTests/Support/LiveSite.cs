@@ -12,8 +12,8 @@ namespace Broadsheet.BrowserTests.Support;
 /// </summary>
 public sealed class LiveSite : IAsyncLifetime
 {
-    /// <summary>How long one navigation or one wait may take before the test fails instead of hanging.</summary>
-    public const float StepTimeoutMs = 20_000;
+    /// <summary>How long one navigation or one wait may take before the test fails instead of hanging; generous, as CI machines are shared.</summary>
+    public const float StepTimeoutMs = 30_000;
 
     private const int Port = 5103;
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(120);

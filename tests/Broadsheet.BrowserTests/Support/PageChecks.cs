@@ -19,9 +19,12 @@ public static class PageChecks
     {
         await link.ScrollIntoViewIfNeededAsync(new LocatorScrollIntoViewIfNeededOptions { Timeout = LiveSite.StepTimeoutMs });
         var href = await link.GetAttributeAsync("href") ?? throw new InvalidOperationException("The link has no href.");
-        await link.ClickAsync(new LocatorClickOptions { Timeout = LiveSite.StepTimeoutMs });
-        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == href || new Uri(url).PathAndQuery.StartsWith(href + "?", StringComparison.Ordinal),
-            new PageWaitForURLOptions { Timeout = LiveSite.StepTimeoutMs, WaitUntil = WaitUntilState.Load });
+        bool IsTarget(string url) => new Uri(url).PathAndQuery is var p && (p == href || p.StartsWith(href + "?", StringComparison.Ordinal));
+        // Waiting starts before the click, so a fast navigation cannot finish unseen.
+        await Task.WhenAll(
+            page.WaitForURLAsync(IsTarget, new PageWaitForURLOptions { Timeout = LiveSite.StepTimeoutMs, WaitUntil = WaitUntilState.DOMContentLoaded }),
+            link.ClickAsync(new LocatorClickOptions { Timeout = LiveSite.StepTimeoutMs }));
+        await page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = LiveSite.StepTimeoutMs });
     }
 
     public static async Task ScreenshotAsync(this IPage page, LiveSite site, string name) =>
