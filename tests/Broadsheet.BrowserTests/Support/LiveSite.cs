@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
 using Microsoft.Playwright;
@@ -15,7 +17,6 @@ public sealed class LiveSite : IAsyncLifetime
     /// <summary>How long one navigation or one wait may take before the test fails instead of hanging; generous, as CI machines are shared.</summary>
     public const float StepTimeoutMs = 30_000;
 
-    private const int Port = 5103;
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(120);
 
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "broadsheet-browser-" + Guid.NewGuid().ToString("N"));
@@ -23,7 +24,7 @@ public sealed class LiveSite : IAsyncLifetime
     private Process? server;
     private IPlaywright? playwright;
 
-    public string Origin { get; } = $"http://127.0.0.1:{Port}";
+    public string Origin { get; } = $"http://127.0.0.1:{FreePort()}";
     public string RepositoryRoot { get; } = FindRepositoryRoot();
     public string ScreenshotDirectory => Path.Combine(RepositoryRoot, "artifacts", "screenshots");
     public IBrowser Browser { get; private set; } = null!;
@@ -117,6 +118,14 @@ public sealed class LiveSite : IAsyncLifetime
             await Task.Delay(250);
         }
         throw new TimeoutException($"The app did not answer at {Origin} within {StartupTimeout}:\n" + ServerLog);
+    }
+
+    // A port nobody holds, so that a site left running elsewhere can never answer in our app's place.
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string BuildConfiguration() =>
