@@ -39,7 +39,7 @@ public sealed class ArticlePageTests(LiveSite site, ITestOutputHelper output)
         var errors = new List<string>();
         // A failed load is reported below with its address; the console's copy of it names none.
         page.Console += (_, m) => { if (m.Type is "error" or "warning" && !m.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) errors.Add($"console {m.Type}: {m.Text}"); };
-        page.Response += (_, r) => { if (r.Status >= 400 && !IsViewBeaconAwaitingItsEndpoint(r)) errors.Add($"{r.Status} {r.Request.Method} {r.Url}"); };
+        page.Response += (_, r) => { if (r.Status >= 400) errors.Add($"{r.Status} {r.Request.Method} {r.Url}"); };
         page.PageError += (_, e) => errors.Add("uncaught: " + e);
         page.RequestFailed += (_, r) => errors.Add($"request failed: {r.Url} {r.Failure}");
 
@@ -82,11 +82,6 @@ public sealed class ArticlePageTests(LiveSite site, ITestOutputHelper output)
         Assert.InRange(transferred, 1, PageWeightLimit);
         Assert.InRange(script, 0, ScriptLimit);
     }
-
-    // The view counter's endpoint is built on its own branch (views); until it is merged the beacon meets a 404.
-    // Remove this allowance with that merge.
-    private static bool IsViewBeaconAwaitingItsEndpoint(IResponse r) =>
-        r.Status == 404 && r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath.StartsWith("/api/views/", StringComparison.Ordinal);
 
     private static async Task<string> FirstStoryPathAsync(IPage page)
     {
