@@ -58,7 +58,7 @@ public sealed class TestPublication(BroadsheetApp app)
     private async Task<T> AddAsync<T>(T entity) where T : class
     {
         await app.WithDbAsync(async db => { db.Add(entity); await db.SaveChangesAsync(); });
-        await app.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PageCache.ListingsTag, default);
+        await app.Services.GetRequiredService<CacheEviction>().EvictAsync(default, PageCache.ListingsTag);
         return entity;
     }
 }
