@@ -2,11 +2,13 @@ using Broadsheet.Infrastructure.Media;
 using Broadsheet.Features.Archive;
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Demo;
+using Broadsheet.Features.Search;
 using Broadsheet.Features.Site;
 using Broadsheet.Features.ViewCounting;
 using Broadsheet.Infrastructure;
 using Broadsheet.Infrastructure.Caching;
 using Broadsheet.Infrastructure.Data;
+using Broadsheet.Infrastructure.Search;
 
 var builder = WebApplication.CreateBuilder(args);
 var options = builder.Configuration.GetSection("Broadsheet").Get<BroadsheetOptions>() ?? new BroadsheetOptions();
@@ -18,6 +20,7 @@ builder.WebHost.ConfigureKestrel(k =>
     k.AddServerHeader = false;
     k.Limits.MaxRequestBodySize = 1024 * 1024;
     k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+    k.Limits.MaxRequestLineSize = 16 * 1024; // room for a pasted paragraph in the search box; the search cuts it short
 });
 builder.Services.AddBroadsheetData(builder.Configuration, options);
 builder.Services.AddSite(options);
@@ -25,11 +28,13 @@ builder.Services.AddPageCache();
 builder.Services.AddArticles();
 builder.Services.AddArchive();
 builder.Services.AddViewCounting();
+builder.Services.AddSearch();
 builder.Services.AddDemoPublication();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
+if (await app.RunSearchCommandAsync(args)) return;
 
 app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment()) app.UseHsts();
