@@ -84,9 +84,10 @@ public sealed class SearchPageTests : IDisposable
     }
 
     [Fact]
-    public async Task Russian_snippet_marks_every_form_of_the_word()
+    public async Task Russian_headline_and_snippet_mark_every_form_of_the_word()
     {
-        var article = await publication.ArticleAsync("Итоги", body: "Явка на выборах выросла. Выборы прошли спокойно, итоги выборов объявят завтра.");
+        var article = await publication.ArticleAsync("Итоги <выборов>", slug: "itogi",
+            body: "Явка на выборах выросла. Выборы прошли спокойно, итоги выборов объявят завтра.");
         await SearchPage.SetLanguageAsync(app, article, "ru");
         await SearchPage.RebuildAsync(app);
 
@@ -94,6 +95,9 @@ public sealed class SearchPageTests : IDisposable
         var marks = page.QuerySelectorAll(".search-hit__snippet mark").Select(m => m.TextContent);
 
         Assert.Equal(["выборах", "Выборы", "выборов"], marks);
+        var title = page.QuerySelector(".search-hit .teaser__title a")!;
+        Assert.Equal("Итоги <выборов>", title.TextContent.Trim());
+        Assert.Equal("выборов", Assert.Single(title.QuerySelectorAll("mark")).TextContent);
     }
 
     [Fact]

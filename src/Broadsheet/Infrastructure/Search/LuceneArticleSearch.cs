@@ -73,18 +73,21 @@ public sealed class LuceneArticleSearch(ArticleIndex index, TimeProvider clock) 
     private static SearchHit Hit(Lucene.Net.Documents.Document doc, Query? words)
     {
         var lead = doc.Get(ArticleDocument.StoredLead) ?? "";
-        var snippet = words is null
-            ? System.Net.WebUtility.HtmlEncode(Teaser.Shorten(lead))
-            : Snippet.For(words, doc.Get(ArticleDocument.StoredText) ?? "", lead, doc.Get(ArticleDocument.StoredLanguage) ?? "en");
+        var title = doc.Get(ArticleDocument.StoredTitle) ?? "";
+        var language = doc.Get(ArticleDocument.StoredLanguage) ?? "en";
+        var (titleHtml, snippet) = words is null
+            ? (System.Net.WebUtility.HtmlEncode(title), System.Net.WebUtility.HtmlEncode(Teaser.Shorten(lead)))
+            : (Snippet.Title(words, title, language), Snippet.For(words, doc.Get(ArticleDocument.StoredText) ?? "", lead, language));
         var published = doc.GetField(ArticleDocument.Published)?.GetInt64Value();
         return new SearchHit(
             int.Parse(doc.Get(ArticleDocument.Id), System.Globalization.CultureInfo.InvariantCulture),
-            doc.Get(ArticleDocument.StoredTitle) ?? "",
+            title,
             doc.Get(ArticleDocument.StoredSlug) ?? "",
             Enum.TryParse<ArticleStatus>(doc.Get(ArticleDocument.Status), out var status) ? status : ArticleStatus.Draft,
             published is { } ticks ? new DateTime(ticks, DateTimeKind.Utc) : null,
             doc.Get(ArticleDocument.StoredRubricName),
             doc.Get(ArticleDocument.StoredRubricSlug),
+            titleHtml,
             snippet);
     }
 }

@@ -36,6 +36,7 @@ public static class SearchCommands
         var started = DateTime.UtcNow;
         var report = await SearchIndexer.RebuildAsync(index, db, (done, total) =>
         {
+            if (done % 5_000 != 0 && done != total) return;
             var seconds = Math.Max((DateTime.UtcNow - started).TotalSeconds, 0.001);
             Console.WriteLine($"  {done:N0} / {total:N0} articles, {done / seconds:N0} articles/s");
         }, CancellationToken.None);

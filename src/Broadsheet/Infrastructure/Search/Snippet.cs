@@ -14,22 +14,27 @@ public static class Snippet
     private const int FragmentLength = 180;
     private const int MaxCharsToAnalyze = 20_000;
 
-    public static string For(Query words, string text, string lead, string language)
+    /// <summary>The headline, whole, with its matched words marked.</summary>
+    public static string Title(Query words, string title, string language) =>
+        Highlight(words, title, language, whole: true) ?? WebUtility.HtmlEncode(title);
+
+    public static string For(Query words, string text, string lead, string language) =>
+        Highlight(words, text, language, whole: false) ?? WebUtility.HtmlEncode(Teaser.Shorten(lead));
+
+    private static string? Highlight(Query words, string text, string language, bool whole)
     {
         var (first, second) = language == "ru"
             ? ((NewsAnalyzer.Russian, ArticleDocument.TextRu), (NewsAnalyzer.English, ArticleDocument.TextEn))
             : ((NewsAnalyzer.English, ArticleDocument.TextEn), (NewsAnalyzer.Russian, ArticleDocument.TextRu));
-        return Highlight(words, text, first.Item1, first.Item2)
-            ?? Highlight(words, text, second.Item1, second.Item2)
-            ?? WebUtility.HtmlEncode(Teaser.Shorten(lead));
+        return Highlight(words, text, first.Item1, first.Item2, whole) ?? Highlight(words, text, second.Item1, second.Item2, whole);
     }
 
-    private static string? Highlight(Query words, string text, NewsAnalyzer analyzer, string field)
+    private static string? Highlight(Query words, string text, NewsAnalyzer analyzer, string field, bool whole)
     {
         var scorer = new QueryScorer(words, field);
         var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new MarkupEncoder(), scorer)
         {
-            TextFragmenter = new SimpleSpanFragmenter(scorer, FragmentLength),
+            TextFragmenter = whole ? new NullFragmenter() : new SimpleSpanFragmenter(scorer, FragmentLength),
             MaxDocCharsToAnalyze = MaxCharsToAnalyze,
         };
         using var tokens = analyzer.GetTokenStream(field, text);
