@@ -52,7 +52,7 @@ public sealed class LuceneArticleSearch(ArticleIndex index, TimeProvider clock) 
 
             var hits = new List<SearchHit>(query.Take);
             foreach (var scoreDoc in ranked.Skip(query.Skip).Take(query.Take))
-                hits.Add(Hit(searcher.Doc(scoreDoc.Doc), words));
+                hits.Add(Hit(searcher.Doc(scoreDoc.Doc), words, text));
             return new SearchResults(hits, total, false);
         });
     }
@@ -70,14 +70,15 @@ public sealed class LuceneArticleSearch(ArticleIndex index, TimeProvider clock) 
         return [.. scored.OrderByDescending(s => s.Score).ThenByDescending(s => s.Doc.Doc).Select(s => s.Doc)];
     }
 
-    private static SearchHit Hit(Lucene.Net.Documents.Document doc, Query? words)
+    private static SearchHit Hit(Lucene.Net.Documents.Document doc, Query? words, SearchText text)
     {
         var lead = doc.Get(ArticleDocument.StoredLead) ?? "";
         var title = doc.Get(ArticleDocument.StoredTitle) ?? "";
         var language = doc.Get(ArticleDocument.StoredLanguage) ?? "en";
         var (titleHtml, snippet) = words is null
             ? (System.Net.WebUtility.HtmlEncode(title), System.Net.WebUtility.HtmlEncode(Teaser.Shorten(lead)))
-            : (Snippet.Title(words, title, language), Snippet.For(words, doc.Get(ArticleDocument.StoredText) ?? "", lead, language));
+            : (Snippet.Title(words, title, Snippet.Languages(text, language)),
+                Snippet.For(words, doc.Get(ArticleDocument.StoredText) ?? "", lead, Snippet.Languages(text, language)));
         var published = doc.GetField(ArticleDocument.Published)?.GetInt64Value();
         return new SearchHit(
             int.Parse(doc.Get(ArticleDocument.Id), System.Globalization.CultureInfo.InvariantCulture),

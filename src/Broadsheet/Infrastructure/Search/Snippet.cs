@@ -1,5 +1,6 @@
 using System.Net;
 using Broadsheet.Features.Articles;
+using Broadsheet.Features.Search;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
 
@@ -12,21 +13,44 @@ namespace Broadsheet.Infrastructure.Search;
 public static class Snippet
 {
     private const int FragmentLength = 180;
-    private const int MaxCharsToAnalyze = 20_000;
+    // A match deeper than this into a long article is not worth the time; the lead stands in for it.
+    private const int MaxCharsToAnalyze = 6_000;
 
     /// <summary>The headline, whole, with its matched words marked.</summary>
-    public static string Title(Query words, string title, string language) =>
-        Highlight(words, title, language, whole: true) ?? WebUtility.HtmlEncode(title);
+    public static string Title(Query words, string title, IReadOnlyList<string> languages) =>
+        Highlight(words, title, languages, whole: true) ?? WebUtility.HtmlEncode(title);
 
-    public static string For(Query words, string text, string lead, string language) =>
-        Highlight(words, text, language, whole: false) ?? WebUtility.HtmlEncode(Teaser.Shorten(lead));
+    public static string For(Query words, string text, string lead, IReadOnlyList<string> languages) =>
+        Highlight(words, text, languages, whole: false) ?? WebUtility.HtmlEncode(Teaser.Shorten(lead));
 
-    private static string? Highlight(Query words, string text, string language, bool whole)
+    /// <summary>
+    /// The languages to mark <paramref name="text"/>'s words in, most likely first: only those whose
+    /// script the reader typed (an English stemmer finds nothing for Cyrillic words), the article's own first.
+    /// Each language costs one more analysis of the text, the dearest step of a search.
+    /// </summary>
+    public static IReadOnlyList<string> Languages(SearchText text, string articleLanguage)
     {
-        var (first, second) = language == "ru"
-            ? ((NewsAnalyzer.Russian, ArticleDocument.TextRu), (NewsAnalyzer.English, ArticleDocument.TextEn))
-            : ((NewsAnalyzer.English, ArticleDocument.TextEn), (NewsAnalyzer.Russian, ArticleDocument.TextRu));
-        return Highlight(words, text, first.Item1, first.Item2, whole) ?? Highlight(words, text, second.Item1, second.Item2, whole);
+        var words = text.Words.Concat(text.Phrases.SelectMany(p => p)).ToList();
+        var russian = words.Any(w => w.Any(c => c is >= '\u0400' and <= '\u04FF'));
+        var english = !russian || words.Any(w => w.Any(char.IsAsciiLetter) || w.All(char.IsDigit));
+        return (russian, english) switch
+        {
+            (true, false) => ["ru"],
+            (false, true) => ["en"],
+            _ => articleLanguage == "ru" ? ["ru", "en"] : ["en", "ru"],
+        };
+    }
+
+    private static string? Highlight(Query words, string text, IReadOnlyList<string> languages, bool whole)
+    {
+        foreach (var language in languages)
+        {
+            var found = language == "ru"
+                ? Highlight(words, text, NewsAnalyzer.Russian, ArticleDocument.TextRu, whole)
+                : Highlight(words, text, NewsAnalyzer.English, ArticleDocument.TextEn, whole);
+            if (found is not null) return found;
+        }
+        return null;
     }
 
     private static string? Highlight(Query words, string text, NewsAnalyzer analyzer, string field, bool whole)
