@@ -23,6 +23,10 @@ public sealed class ArticleIndex(string path, ILogger log) : IDisposable
     private LuceneDirectory? directory;
     private IndexWriter? writer;
     private SearcherManager? searchers;
+    private FileStream? processLock;
+
+    // Set last, under the lock: a search racing the worker at startup must not see a writer without its searchers.
+    private volatile bool opened;
 
     public ArticleIndex(BroadsheetOptions options, ILogger<ArticleIndex> log) : this(Path.Combine(options.DataPath, "search-index"), log) { }
 
@@ -35,10 +39,11 @@ public sealed class ArticleIndex(string path, ILogger log) : IDisposable
 
     public void Open()
     {
-        if (writer is not null) return;
+        if (opened) return;
         lock (gate)
         {
-            if (writer is not null) return;
+            if (opened) return;
+            TakeProcessLock();
             try
             {
                 OpenExisting();
@@ -49,6 +54,25 @@ public sealed class ArticleIndex(string path, ILogger log) : IDisposable
                 Close();
                 StartEmpty();
             }
+            opened = true;
+        }
+    }
+
+    /// <summary>
+    /// One writer per index, across processes too: Lucene.Net's own write.lock did not keep
+    /// a second process (a <c>reindex</c> run beside the site) out on Linux, and two writers ruin an index.
+    /// </summary>
+    private void TakeProcessLock()
+    {
+        if (processLock is not null) return;
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            processLock = new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new Lucene.Net.Store.LockObtainFailedException($"The search index at {path} is open in another process", e);
         }
     }
 
@@ -126,16 +150,22 @@ public sealed class ArticleIndex(string path, ILogger log) : IDisposable
         NeedsRebuild = false;
     }
 
-    public void Dispose()
-    {
-        lock (gate) Close();
-    }
-
     private void Close()
     {
+        opened = false;
         searchers?.Dispose();
         writer?.Dispose();
         directory?.Dispose();
         (searchers, writer, directory) = (null, null, null);
+    }
+
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            Close();
+            processLock?.Dispose();
+            processLock = null;
+        }
     }
 }

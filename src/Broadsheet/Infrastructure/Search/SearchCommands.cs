@@ -15,7 +15,12 @@ public static class SearchCommands
         switch (args.FirstOrDefault())
         {
             case "reindex":
-                await ReindexAsync(app);
+                try { await ReindexAsync(app); }
+                catch (Lucene.Net.Store.LockObtainFailedException)
+                {
+                    Console.Error.WriteLine("The search index is open in another process (is the site running?). Stop it and run reindex again.");
+                    Environment.ExitCode = 1;
+                }
                 await app.DisposeAsync();
                 return true;
             case "search-bench":

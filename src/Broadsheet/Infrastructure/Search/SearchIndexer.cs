@@ -35,7 +35,7 @@ public sealed class SearchIndexer(ArticleIndex index, IServiceScopeFactory scope
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        index.Open();
+        while (!TryOpen()) await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
         if (index.NeedsRebuild) await RebuildSafelyAsync(null, stoppingToken);
 
         var ids = new HashSet<int>();
@@ -50,6 +50,20 @@ public sealed class SearchIndexer(ArticleIndex index, IServiceScopeFactory scope
                 await RebuildSafelyAsync(work.Rebuilt, stoppingToken);
             }
             await FollowAsync(ids, stoppingToken);
+        }
+    }
+
+    private bool TryOpen()
+    {
+        try
+        {
+            index.Open();
+            return true;
+        }
+        catch (Lucene.Net.Store.LockObtainFailedException e)
+        {
+            log.LogWarning(e, "Search index is busy (a reindex running?); trying again in 5 s");
+            return false;
         }
     }
 
