@@ -20,7 +20,7 @@ public sealed class IndexFollowsContentTests : IDisposable
     private Task<bool> FoundAsync(string query, int id) =>
         SearchPage.FindAsync(app, query).ContinueWith(t => t.Result.Contains(id), TaskScheduler.Default);
 
-    private Task SetStatusAsync(Article article, ArticleStatus status) =>
+    private Task<int> SetStatusAsync(Article article, ArticleStatus status) =>
         app.WithDbAsync(db => db.Articles.Where(a => a.Id == article.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, status)));
 
     [Fact]
