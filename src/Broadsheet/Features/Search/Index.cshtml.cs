@@ -26,7 +26,7 @@ public sealed class SearchPageModel(IArticleSearch search, BroadsheetDb db, Site
             .ConvertAll(r => (r.Slug, r.Name));
         Authors = (await db.Authors.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Slug, a.Name }).ToListAsync(ct))
             .ConvertAll(a => (a.Slug, a.Name));
-        meta.Title = string.IsNullOrWhiteSpace(request.Text) ? site.Text.Search.Title : $"{site.Text.Search.Title}: {request.Text.Trim()}";
+        meta.Title = string.IsNullOrWhiteSpace(request.Text) ? site.Text.Search.Title : $"{site.Text.Search.Title}: {Articles.Teaser.Shorten(request.Text, 80)}";
         // A search result page is not content of its own; search engines should not list it.
         meta.NoIndex = true;
         return Page();

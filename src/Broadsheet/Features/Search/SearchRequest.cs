@@ -36,7 +36,10 @@ public sealed record SearchRequest(
         if (rubric is not null && !Articles.Slug.IsWellFormed(rubric)) return false;
         if (author is not null && !Articles.Slug.IsWellFormed(author)) return false;
 
-        request = new SearchRequest(query["q"] is { Count: > 0 } q ? q[^1] ?? "" : "", rubric, author, from, to, order, page);
+        var text = query["q"] is { Count: > 0 } q ? q[^1] ?? "" : "";
+        // The search reads no further than this, so the page need not echo the rest back.
+        if (text.Length > SearchText.MaxLength) text = text[..SearchText.MaxLength];
+        request = new SearchRequest(text, rubric, author, from, to, order, page);
         return true;
     }
 
