@@ -1,14 +1,18 @@
-using Broadsheet.Infrastructure.Media;
 using Broadsheet.Features.Archive;
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Demo;
+using Broadsheet.Features.Feeds;
 using Broadsheet.Features.Search;
 using Broadsheet.Features.Site;
+using Broadsheet.Features.TypoReports;
 using Broadsheet.Features.ViewCounting;
-using Broadsheet.Infrastructure;
 using Broadsheet.Infrastructure.Caching;
 using Broadsheet.Infrastructure.Data;
+using Broadsheet.Infrastructure.Health;
+using Broadsheet.Infrastructure.Media;
+using Broadsheet.Infrastructure.Redis;
 using Broadsheet.Infrastructure.Search;
+using Broadsheet.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 var options = builder.Configuration.GetSection("Broadsheet").Get<BroadsheetOptions>() ?? new BroadsheetOptions();
@@ -23,11 +27,14 @@ builder.WebHost.ConfigureKestrel(k =>
     k.Limits.MaxRequestLineSize = 16 * 1024; // room for a pasted paragraph in the search box; the search cuts it short
 });
 builder.Services.AddBroadsheetData(builder.Configuration, options);
+var redis = builder.Services.AddRedisLink(options);
+builder.Services.AddKeyRing(options, redis);
 builder.Services.AddSite(options);
 builder.Services.AddPageCache();
 builder.Services.AddArticles();
 builder.Services.AddArchive();
 builder.Services.AddViewCounting();
+builder.Services.AddTypoReports();
 builder.Services.AddSearch();
 builder.Services.AddDemoPublication();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
@@ -46,7 +53,12 @@ app.UseStaticFiles();
 app.UseMediaFiles(options);
 app.UseRouting();
 if (options.PageCache) app.UseOutputCache();
+app.UseRateLimiter();
 app.MapRazorPages();
+app.MapViewCounting();
+app.MapTypoReports();
+app.MapFeeds();
+app.MapHealth();
 app.LogSiteAddress();
 
 app.Run();

@@ -16,7 +16,27 @@ public class BroadsheetApp : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset DefaultNow = new(2024, 5, 15, 9, 0, 0, TimeSpan.Zero);
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "broadsheet-tests", Guid.NewGuid().ToString("N"));
+    /// <summary>A new, empty publication.</summary>
+    public BroadsheetApp() : this(TestDatabase.Create()) { }
+
+    private BroadsheetApp(TestDatabase database) => Database = database;
+
+    private bool released;
+
+    /// <summary>Stops this app and starts another over the same data folder and database, with the clock where it was.</summary>
+    public BroadsheetApp Restart(Action<BroadsheetApp>? configure = null)
+    {
+        Database.KeptByAnotherApp = true;
+        Dispose();
+        var next = new BroadsheetApp(Database);
+        next.Clock.Set(Clock.GetUtcNow());
+        foreach (var (key, value) in Settings) next.Settings[key] = value;
+        configure?.Invoke(next);
+        return next;
+    }
+
+    public TestDatabase Database { get; }
+    public string DataDirectory => Database.DataDirectory;
     public MovableClock Clock { get; } = new(DefaultNow);
     public Dictionary<string, string?> Settings { get; } = new()
     {
@@ -26,7 +46,7 @@ public class BroadsheetApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Broadsheet:DataDirectory", DataDirectory);
+        foreach (var (key, value) in Database.Settings()) builder.UseSetting(key, value);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
@@ -54,9 +74,8 @@ public class BroadsheetApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing) return;
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        // The factory disposes through more than one path; storage is released once.
+        if (disposing && !released) { released = true; Database.Release(); }
     }
 }
 

@@ -1,6 +1,7 @@
 using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Site;
+using Broadsheet.Features.TypoReports;
 using Broadsheet.Features.ViewCounting;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
     public DbSet<Channel> Channels => Set<Channel>();
     public DbSet<DailyViews> DailyViews => Set<DailyViews>();
+    public DbSet<TypoReport> TypoReports => Set<TypoReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -27,6 +29,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
         ArticleModel.Configure(builder);
         SiteModel.Configure(builder);
         ViewCountingModel.Configure(builder);
+        TypoReportModel.Configure(builder);
     }
 }
 
