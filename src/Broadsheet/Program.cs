@@ -2,6 +2,7 @@ using Broadsheet.Features.Archive;
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Demo;
 using Broadsheet.Features.Feeds;
+using Broadsheet.Features.Search;
 using Broadsheet.Features.Site;
 using Broadsheet.Features.TypoReports;
 using Broadsheet.Features.ViewCounting;
@@ -11,6 +12,7 @@ using Broadsheet.Infrastructure.Data;
 using Broadsheet.Infrastructure.Health;
 using Broadsheet.Infrastructure.Media;
 using Broadsheet.Infrastructure.Redis;
+using Broadsheet.Infrastructure.Search;
 using Broadsheet.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +25,7 @@ builder.WebHost.ConfigureKestrel(k =>
     k.AddServerHeader = false;
     k.Limits.MaxRequestBodySize = 1024 * 1024;
     k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+    k.Limits.MaxRequestLineSize = 16 * 1024; // room for a pasted paragraph in the search box; the search cuts it short
 });
 builder.Services.AddBroadsheetData(builder.Configuration, options);
 var redis = builder.Services.AddRedisLink(options);
@@ -34,11 +37,13 @@ builder.Services.AddArticles();
 builder.Services.AddArchive();
 builder.Services.AddViewCounting();
 builder.Services.AddTypoReports();
+builder.Services.AddSearch();
 builder.Services.AddDemoPublication();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
+if (await app.RunSearchCommandAsync(args)) return;
 
 app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment()) app.UseHsts();

@@ -46,6 +46,7 @@ public sealed class UiText
     public required string Feed { get; init; }
     public required string AllRightsReserved { get; init; }
     public required string Columnist { get; init; }
+    public required SearchPageText Search { get; init; }
     public required Func<long, string> Views { get; init; }
     public required Func<long, string> Articles { get; init; }
 
@@ -88,6 +89,7 @@ public sealed class UiText
         Feed = "RSS",
         AllRightsReserved = "All rights reserved.",
         Columnist = "Columnist",
+        Search = SearchPageText.English,
         Views = n => $"Views: {n.ToString("N0", CultureInfo.InvariantCulture)}",
         Articles = n => $"{n} {Plural.English(n, "article", "articles")}",
     };
@@ -131,6 +133,7 @@ public sealed class UiText
         Feed = "RSS",
         AllRightsReserved = "Все права защищены.",
         Columnist = "Колумнист",
+        Search = SearchPageText.Russian,
         Views = n => $"{n.ToString("N0", CultureInfo.GetCultureInfo("ru-RU"))} {Plural.Russian(n, "просмотр", "просмотра", "просмотров")}",
         Articles = n => $"{n} {Plural.Russian(n, "статья", "статьи", "статей")}",
     };
