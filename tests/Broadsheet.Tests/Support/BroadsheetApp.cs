@@ -16,6 +16,14 @@ public class BroadsheetApp : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset DefaultNow = new(2024, 5, 15, 9, 0, 0, TimeSpan.Zero);
 
+    static BroadsheetApp()
+    {
+        // Each app would otherwise watch its configuration files through inotify, and the
+        // machine-wide limit of 128 watchers runs out when test classes start apps in parallel.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     /// <summary>A new, empty publication.</summary>
     public BroadsheetApp() : this(TestDatabase.Create()) { }
 
