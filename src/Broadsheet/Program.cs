@@ -1,7 +1,9 @@
 using Broadsheet.Infrastructure.Media;
+using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Archive;
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Demo;
+using Broadsheet.Features.Newsroom;
 using Broadsheet.Features.Site;
 using Broadsheet.Features.ViewCounting;
 using Broadsheet.Infrastructure;
@@ -27,6 +29,8 @@ builder.Services.AddArchive();
 builder.Services.AddViewCounting();
 builder.Services.AddDemoPublication();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+builder.Services.AddAccounts(options);
+builder.Services.AddNewsroom();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -40,6 +44,8 @@ app.UseSite();
 app.UseStaticFiles();
 app.UseMediaFiles(options);
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 if (options.PageCache) app.UseOutputCache();
 app.MapRazorPages();
 app.LogSiteAddress();
