@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Broadsheet.Tests.Support;
 
@@ -16,7 +17,22 @@ public class BroadsheetApp : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset DefaultNow = new(2024, 5, 15, 9, 0, 0, TimeSpan.Zero);
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "broadsheet-tests", Guid.NewGuid().ToString("N"));
+    public BroadsheetApp() : this(null) { }
+
+    /// <summary>Opens the app over an existing data folder, as a restart would; that folder is kept on dispose.</summary>
+    public BroadsheetApp(string? dataDirectory)
+    {
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "broadsheet-tests", Guid.NewGuid().ToString("N"));
+        KeepDataOnDispose = dataDirectory is not null;
+    }
+
+    public string DataDirectory { get; }
+
+    /// <summary>Set before disposing to leave the data folder for a restarted app to open.</summary>
+    public bool KeepDataOnDispose { get; set; }
+
+    /// <summary>Everything the app logged, for what only the log tells (the first administrator's setup link).</summary>
+    public CapturedLog Log { get; } = new();
     public MovableClock Clock { get; } = new(DefaultNow);
     public Dictionary<string, string?> Settings { get; } = new()
     {
@@ -29,6 +45,7 @@ public class BroadsheetApp : WebApplicationFactory<Program>
         builder.UseSetting("Broadsheet:DataDirectory", DataDirectory);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureLogging(l => l.AddProvider(Log));
     }
 
     public HttpClient Reader() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -56,6 +73,7 @@ public class BroadsheetApp : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (KeepDataOnDispose) return;
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -34,6 +34,9 @@ public static class AccountsSetup
         // password is set because that changes the security stamp they are bound to.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
 
+        // A removed role or a locked account takes effect within a minute, not at the cookie's expiry.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/sign-in";

@@ -14,6 +14,9 @@ public sealed class EditModel(ArticleDesk desk, BroadsheetDb db, ArticleBody bod
     [TempData] public string? Notice { get; set; }
 
     public int? Id { get; private set; }
+
+    /// <summary>Written out by hand: with two routes to this page, generated links would prefer "new" and lose the id.</summary>
+    public string Path => Id is null ? "/newsroom/articles/new" : $"/newsroom/articles/{Id}";
     public ArticleStatus Status { get; private set; } = ArticleStatus.Draft;
     public string? PublicUrl { get; private set; }
     public string? PreviewHtml { get; private set; }
