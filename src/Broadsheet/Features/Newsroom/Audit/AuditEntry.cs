@@ -24,6 +24,7 @@ public static class AuditAction
     public const string Delete = "delete";
     public const string Correct = "correct";
     public const string Invite = "invite";
+    public const string SetupLink = "setup-link";
     public const string RoleChange = "role-change";
     public const string SettingsChange = "settings-change";
 }

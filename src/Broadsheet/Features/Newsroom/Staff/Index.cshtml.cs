@@ -76,6 +76,9 @@ public sealed class IndexModel(UserManager<Account> accounts, BroadsheetDb db, A
         var target = await accounts.FindByIdAsync(account);
         if (target is null) return NotFound();
         Link = await links.CreateAsync(target);
+        // The link can replace a password, so handing one out is on the record.
+        audit.Record(User, AuditAction.SetupLink, accountId: target.Id, details: target.Email ?? "");
+        await db.SaveChangesAsync();
         Notice = $"A new setup link for {target.Email}; it works once, for 24 hours, and replaces the password when used:";
         return Redirect("/newsroom/staff");
     }
