@@ -26,6 +26,7 @@ public sealed class NewsroomAccessTests : IDisposable
         var matrix = new (string Path, int[] Expected)[]
         {
             ("/newsroom", [Ok, Ok, Ok, Ok, Forbidden, Login]),
+            ("/newsroom/security", [Ok, Ok, Ok, Ok, Forbidden, Login]),
             ("/newsroom/articles/new", [Ok, Ok, Ok, Forbidden, Forbidden, Login]),
             ($"/newsroom/articles/{article.Id}", [Ok, Ok, Forbidden, Forbidden, Forbidden, Login]),
             ($"/newsroom/articles/{article.Id}/revisions", [Ok, Ok, Forbidden, Forbidden, Forbidden, Login]),
