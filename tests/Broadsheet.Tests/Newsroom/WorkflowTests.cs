@@ -76,4 +76,19 @@ public sealed class WorkflowTests : IDisposable
         Assert.Contains("cannot be unpublished", (await response.ParseAsync()).QuerySelector(".validation-summary-errors")!.TextContent);
         Assert.Equal(ArticleStatus.Draft, (await LoadAsync(int.Parse(path.Split('/')[^1]))).Status);
     }
+
+    [Fact]
+    public async Task An_editor_deletes_an_unpublished_piece_and_the_log_says_so()
+    {
+        var editor = await app.SignedInAsync(StaffRoles.Editor);
+        using var created = await editor.SubmitAsync("/newsroom/articles/new", "Publish", ("Input.Title", "Short-lived"));
+        var path = created.Headers.Location!.OriginalString;
+        var id = int.Parse(path.Split('/')[^1]);
+        Assert.Null((await editor.GetDocumentAsync(path)).QuerySelector("button[formaction*='handler=Delete']"));
+
+        await Step(editor, path, "Unpublish");
+        await Step(editor, path, "Delete");
+        Assert.False(await app.WithDbAsync(db => db.Articles.AnyAsync(a => a.Id == id)));
+        Assert.Contains(await app.WithDbAsync(db => db.AuditLog.ToListAsync()), e => e.Action == "delete" && e.ArticleId == id && e.Details == "Short-lived");
+    }
 }

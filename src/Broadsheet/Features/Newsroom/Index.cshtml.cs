@@ -16,6 +16,7 @@ public sealed class IndexModel(BroadsheetDb db, PageMeta meta) : PageModel
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Rubric { get; set; }
 
+    [TempData] public string? Notice { get; set; }
     public List<Row> Articles { get; private set; } = [];
     public Dictionary<ArticleStatus, int> Counts { get; private set; } = [];
     public List<Rubric> AllRubrics { get; private set; } = [];

@@ -45,6 +45,21 @@ public sealed class EditModel(ArticleDesk desk, BroadsheetDb db, ArticleBody bod
     public Task<IActionResult> OnPostUnpublishAsync(int? id, CancellationToken ct) => SaveAsync(id, EditorAction.Unpublish, "Unpublished: readers no longer see it.", ct);
     public Task<IActionResult> OnPostDraftAsync(int? id, CancellationToken ct) => SaveAsync(id, EditorAction.ReturnToDraft, "Back to draft.", ct);
 
+    public async Task<IActionResult> OnPostDeleteAsync(int? id, CancellationToken ct)
+    {
+        if (id is null) return NotFound();
+        var outcome = await desk.DeleteAsync(id.Value, User, ct);
+        if (outcome.IsMissing) return NotFound();
+        if (outcome.IsForbidden) return Forbid();
+        if (!outcome.Succeeded)
+        {
+            Notice = outcome.Errors[0].Message;
+            return Redirect($"/newsroom/articles/{id}");
+        }
+        Notice = "Deleted.";
+        return Redirect("/newsroom");
+    }
+
     /// <summary>Renders what readers would get, with the public page's renderer and markup, and saves nothing.</summary>
     public async Task<IActionResult> OnPostPreviewAsync(int? id, CancellationToken ct)
     {

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Features.Newsroom.Taxonomy;
 
 /// <summary>Tags are made on the fly in the editor; here they are renamed and merged. A tag's old address always redirects.</summary>
-public sealed class TagsModel(BroadsheetDb db, IOutputCacheStore cache, PageMeta meta) : PageModel
+public sealed class TagsModel(BroadsheetDb db, IOutputCacheStore cache, ArticleChanges changes, PageMeta meta) : PageModel
 {
     public const int Limit = 300;
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -38,6 +38,7 @@ public sealed class TagsModel(BroadsheetDb db, IOutputCacheStore cache, PageMeta
         tag.Slug = slug;
         await db.SaveChangesAsync(ct);
         await cache.EvictAsync(ct, PageCache.SiteTag);
+        await AnnounceAsync(await db.ArticleTags.Where(x => x.TagId == tag.Id).Select(x => x.ArticleId).ToListAsync(ct), ct);
         Notice = $"Renamed to {name}.";
         return Redirect("/newsroom/taxonomy/tags");
     }
@@ -63,8 +64,15 @@ public sealed class TagsModel(BroadsheetDb db, IOutputCacheStore cache, PageMeta
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         await cache.EvictAsync(ct, PageCache.SiteTag);
+        await AnnounceAsync(moving.Select(x => x.ArticleId), ct);
         Notice = $"Merged {source.Name} into {target.Name}.";
         return Redirect("/newsroom/taxonomy/tags");
+    }
+
+    /// <summary>The articles' tags changed, and the search index must hear of it as well as the cache.</summary>
+    private async Task AnnounceAsync(IEnumerable<int> articleIds, CancellationToken ct)
+    {
+        foreach (var id in articleIds) await changes.AnnounceAsync(id, ct);
     }
 
     private async Task<IActionResult> RefuseAsync(string message, CancellationToken ct)
