@@ -108,4 +108,19 @@ public sealed class PublishedEditsTests : IDisposable
         using var clash = await editor.SubmitAsync("/newsroom/articles/new", "Save", ("Input.Title", "Another"), ("Input.Slug", "old-name-of-the-story"));
         Assert.Contains("already used", (await clash.ParseAsync()).QuerySelector("[data-valmsg-for='Input.Slug']")!.TextContent);
     }
+
+    [Fact]
+    public async Task The_first_edit_of_an_article_from_before_the_newsroom_keeps_its_original_words()
+    {
+        var article = await publication.ArticleAsync("Seeded story", body: "The original words.");
+        var editor = await app.SignedInAsync(StaffRoles.Editor);
+        var path = $"/newsroom/articles/{article.Id}";
+        using var edited = await editor.SubmitAsync(path, "Save", ("Input.Body", "Rewritten."));
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+
+        var revisions = await app.WithDbAsync(db => db.Revisions.Where(r => r.ArticleId == article.Id).OrderBy(r => r.Id).ToListAsync());
+        Assert.Equal(["The original words.", "Rewritten."], revisions.Select(r => r.Body));
+        var page = await editor.GetDocumentAsync($"{path}/revisions");
+        Assert.Contains(page.QuerySelectorAll(".diff del"), d => d.TextContent == "− The original words.");
+    }
 }

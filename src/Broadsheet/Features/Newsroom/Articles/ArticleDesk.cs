@@ -56,6 +56,11 @@ public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChange
         article ??= new Article { Title = "", Slug = "", CreatedAt = now, Language = site.Settings.Language };
         var wasPublished = article.Status == ArticleStatus.Published;
         var oldSlug = article.Slug;
+        Revision? baseline = id is null ? null : new Revision
+        {
+            ArticleId = article.Id, Title = article.Title, Lead = article.Lead, Body = article.Body,
+            SavedAt = article.UpdatedAt ?? article.PublishedAt ?? article.CreatedAt,
+        };
         await ApplyAsync(article, form, outcome.Slug!, ct);
 
         try
@@ -83,7 +88,7 @@ public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChange
         {
             if (id is null) db.Articles.Add(article);
             await db.SaveChangesAsync(ct);
-            await KeepRevisionAsync(article, user, action == EditorAction.Autosave, wasPublished && form.IsCorrection, now, ct);
+            await KeepRevisionAsync(article, baseline, user, action == EditorAction.Autosave, wasPublished && form.IsCorrection, now, ct);
             if (wasPublished && form.IsCorrection)
                 db.Corrections.Add(new Correction { ArticleId = article.Id, Note = form.CorrectionNote!.Trim(), MadeAt = now });
             RecordAudit(article, user, action, wasPublished && form.IsCorrection);
@@ -233,10 +238,16 @@ public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChange
         }
     }
 
-    private async Task KeepRevisionAsync(Article article, ClaimsPrincipal user, bool autosave, bool correction, DateTime now, CancellationToken ct)
+    private async Task KeepRevisionAsync(Article article, Revision? baseline, ClaimsPrincipal user, bool autosave, bool correction, DateTime now, CancellationToken ct)
     {
         var accountId = AccountId(user);
         var last = await db.Revisions.Where(r => r.ArticleId == article.Id).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+        // Articles written before the newsroom kept history (imported, seeded) get their words as they were, so the first edit can be compared and undone.
+        if (last is null && baseline is not null)
+        {
+            db.Revisions.Add(baseline);
+            last = baseline;
+        }
         if (last is not null && last.Title == article.Title && last.Lead == article.Lead && last.Body == article.Body && !correction)
             return;
         // A run of autosaves by one person is one revision, so history holds what people meant to keep.

@@ -63,5 +63,5 @@ public sealed class RevisionsModel(ArticleDesk desk, BroadsheetDb db, SiteContex
     }
 
     public string Describe(Revision r) =>
-        $"{site.FormatTime(r.SavedAt)} · {r.SavedBy}{(r.IsAutosave ? " · autosave" : "")}{(r.IsCorrection ? " · correction" : "")}";
+        $"{site.FormatTime(r.SavedAt)} · {(r.SavedBy.Length > 0 ? r.SavedBy : "before the newsroom's history")}{(r.IsAutosave ? " · autosave" : "")}{(r.IsCorrection ? " · correction" : "")}";
 }
