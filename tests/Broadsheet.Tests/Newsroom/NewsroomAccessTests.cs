@@ -54,6 +54,37 @@ public sealed class NewsroomAccessTests : IDisposable
     }
 
     [Fact]
+    public async Task Posts_beyond_a_role_are_refused_even_with_a_valid_token()
+    {
+        var article = await publication.ArticleAsync("Published piece");
+        var posts = new (string Role, string Path)[]
+        {
+            (StaffRoles.Editor, "/newsroom/staff?handler=Invite"),
+            (StaffRoles.Editor, "/newsroom/staff?handler=Role"),
+            (StaffRoles.Editor, "/newsroom/settings"),
+            (StaffRoles.Author, "/newsroom/taxonomy/rubrics?handler=Save"),
+            (StaffRoles.Author, "/newsroom/taxonomy/tags?handler=Merge&id=1"),
+            (StaffRoles.Author, "/newsroom/taxonomy/authors"),
+            (StaffRoles.Author, $"/newsroom/articles/{article.Id}?handler=Unpublish"),
+            (StaffRoles.Author, $"/newsroom/articles/{article.Id}?handler=Delete"),
+            (StaffRoles.Author, $"/newsroom/articles/{article.Id}/revisions?handler=Restore&revision=1"),
+            (StaffRoles.Moderator, "/newsroom/articles/new?handler=Save"),
+            (StaffRoles.Reader, "/newsroom/articles/new?handler=Save"),
+        };
+        var wrong = new List<string>();
+        foreach (var (role, path) in posts)
+        {
+            var client = await app.SignedInAsync(role);
+            // A token is per person, not per form: the sign-in page hands out a valid one.
+            var token = (await client.GetDocumentAsync("/account/sign-in")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            using var response = await client.PostAsync(path, new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Input.Title", "x")]));
+            if (response.StatusCode != HttpStatusCode.Forbidden) wrong.Add($"{role} POST {path}: {(int)response.StatusCode}");
+        }
+        Assert.Empty(wrong);
+        Assert.Equal(ArticleStatus.Published, (await app.WithDbAsync(db => Task.FromResult(db.Articles.Single().Status))));
+    }
+
+    [Fact]
     public async Task Only_editors_and_admins_may_publish()
     {
         var author = await app.SignedInAsync(StaffRoles.Author);

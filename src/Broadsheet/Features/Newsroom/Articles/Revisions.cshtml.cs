@@ -47,8 +47,10 @@ public sealed class RevisionsModel(ArticleDesk desk, BroadsheetDb db, SiteContex
     public async Task<IActionResult> OnPostRestoreAsync(int id, int revision, CancellationToken ct)
     {
         var article = await desk.LoadAsync(id, ct);
+        if (article is null) return NotFound();
+        if (!await desk.CanEditAsync(User, article, ct)) return Forbid();
         var old = await db.Revisions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == revision && r.ArticleId == id, ct);
-        if (article is null || old is null) return NotFound();
+        if (old is null) return NotFound();
         var form = ArticleForm.From(article, site.ToLocal);
         form.Title = old.Title;
         form.Lead = old.Lead;
