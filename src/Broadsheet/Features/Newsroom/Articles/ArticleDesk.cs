@@ -70,6 +70,8 @@ public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChange
         }
         catch (WorkflowException e)
         {
+            // Nothing of this save may reach the database, not even through a later SaveChanges in the same request.
+            db.ChangeTracker.Clear();
             return outcome.Error(action == EditorAction.Schedule ? nameof(ArticleForm.ScheduleAt) : "", e.Message);
         }
 
