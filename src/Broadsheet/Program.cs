@@ -1,14 +1,18 @@
-using Broadsheet.Infrastructure.Media;
 using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Archive;
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Demo;
+using Broadsheet.Features.Feeds;
 using Broadsheet.Features.Newsroom;
 using Broadsheet.Features.Site;
+using Broadsheet.Features.TypoReports;
 using Broadsheet.Features.ViewCounting;
-using Broadsheet.Infrastructure;
 using Broadsheet.Infrastructure.Caching;
 using Broadsheet.Infrastructure.Data;
+using Broadsheet.Infrastructure.Health;
+using Broadsheet.Infrastructure.Media;
+using Broadsheet.Infrastructure.Redis;
+using Broadsheet.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 var options = builder.Configuration.GetSection("Broadsheet").Get<BroadsheetOptions>() ?? new BroadsheetOptions();
@@ -22,14 +26,17 @@ builder.WebHost.ConfigureKestrel(k =>
     k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
 });
 builder.Services.AddBroadsheetData(builder.Configuration, options);
+var redis = builder.Services.AddRedisLink(options);
+builder.Services.AddKeyRing(options, redis);
 builder.Services.AddSite(options);
 builder.Services.AddPageCache();
 builder.Services.AddArticles();
 builder.Services.AddArchive();
 builder.Services.AddViewCounting();
+builder.Services.AddTypoReports();
 builder.Services.AddDemoPublication();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
-builder.Services.AddAccounts(options);
+builder.Services.AddAccounts();
 builder.Services.AddNewsroom();
 
 var app = builder.Build();
@@ -47,7 +54,12 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 if (options.PageCache) app.UseOutputCache();
+app.UseRateLimiter();
 app.MapRazorPages();
+app.MapViewCounting();
+app.MapTypoReports();
+app.MapFeeds();
+app.MapHealth();
 app.LogSiteAddress();
 
 app.Run();

@@ -46,7 +46,7 @@ public sealed class AccountTests : IDisposable
     {
         await app.AccountAsync(StaffRoles.Admin);
         var before = app.Log.Lines.Count(l => l.Contains("/account/setup?"));
-        using var second = new BroadsheetApp(app.DataDirectory);
+        using var second = app.Restart();
         _ = second.Services;
         Assert.DoesNotContain(second.Log.Lines, l => l.Contains("/account/setup?"));
         Assert.Equal(1, before);

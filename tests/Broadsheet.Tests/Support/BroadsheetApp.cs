@@ -17,19 +17,27 @@ public class BroadsheetApp : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset DefaultNow = new(2024, 5, 15, 9, 0, 0, TimeSpan.Zero);
 
-    public BroadsheetApp() : this(null) { }
+    /// <summary>A new, empty publication.</summary>
+    public BroadsheetApp() : this(TestDatabase.Create()) { }
 
-    /// <summary>Opens the app over an existing data folder, as a restart would; that folder is kept on dispose.</summary>
-    public BroadsheetApp(string? dataDirectory)
+    private BroadsheetApp(TestDatabase database) => Database = database;
+
+    private bool released;
+
+    /// <summary>Stops this app and starts another over the same data folder and database, with the clock where it was.</summary>
+    public BroadsheetApp Restart(Action<BroadsheetApp>? configure = null)
     {
-        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "broadsheet-tests", Guid.NewGuid().ToString("N"));
-        KeepDataOnDispose = dataDirectory is not null;
+        Database.KeptByAnotherApp = true;
+        Dispose();
+        var next = new BroadsheetApp(Database);
+        next.Clock.Set(Clock.GetUtcNow());
+        foreach (var (key, value) in Settings) next.Settings[key] = value;
+        configure?.Invoke(next);
+        return next;
     }
 
-    public string DataDirectory { get; }
-
-    /// <summary>Set before disposing to leave the data folder for a restarted app to open.</summary>
-    public bool KeepDataOnDispose { get; set; }
+    public TestDatabase Database { get; }
+    public string DataDirectory => Database.DataDirectory;
 
     /// <summary>Everything the app logged, for what only the log tells (the first administrator's setup link).</summary>
     public CapturedLog Log { get; } = new();
@@ -42,7 +50,7 @@ public class BroadsheetApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Broadsheet:DataDirectory", DataDirectory);
+        foreach (var (key, value) in Database.Settings()) builder.UseSetting(key, value);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         builder.ConfigureLogging(l => l.AddProvider(Log));
@@ -71,10 +79,8 @@ public class BroadsheetApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing) return;
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (KeepDataOnDispose) return;
-        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        // The factory disposes through more than one path; storage is released once.
+        if (disposing && !released) { released = true; Database.Release(); }
     }
 }
 

@@ -52,8 +52,7 @@ public sealed class TestPublication(BroadsheetApp app)
             change(settings);
             await db.SaveChangesAsync();
         });
-        app.Services.GetRequiredService<SiteSettingsStore>().Forget();
-        await app.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PageCache.SiteTag, default);
+        await app.Services.GetRequiredService<CacheEviction>().SettingsChangedAsync(default);
     }
 
     private async Task<T> AddAsync<T>(T entity) where T : class

@@ -1,19 +1,13 @@
-using Broadsheet.Infrastructure;
 using Broadsheet.Infrastructure.Data;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace Broadsheet.Features.Accounts;
 
 public static class AccountsSetup
 {
-    public static IServiceCollection AddAccounts(this IServiceCollection services, BroadsheetOptions options)
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
-        // Cookie and antiforgery keys live with the data, so sign-ins survive a restart and any node can read them.
-        services.AddDataProtection()
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataPath, "keys")))
-            .SetApplicationName("Broadsheet");
-
+        // The cookie and antiforgery keys are the key ring's (Infrastructure/KeyRing.cs): shared, so sign-ins survive restarts and node hops.
         services.AddIdentity<Account, IdentityRole>(o =>
             {
                 o.User.RequireUniqueEmail = true;

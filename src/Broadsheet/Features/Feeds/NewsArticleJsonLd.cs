@@ -33,7 +33,7 @@ public static class NewsArticleJsonLd
         return JsonSerializer.Serialize(data, Options);
     }
 
-    public static string Rfc3339(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Rfc3339(DateTime utc) => FeedTime.Rfc3339(utc);
 
     private static readonly JsonSerializerOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Broadsheet.Features.TypoReports;
 
 namespace Broadsheet.Features.Site;
 
@@ -23,6 +24,7 @@ public sealed class UiText
     public required string Related { get; init; }
     public required string SubscribeTitle { get; init; }
     public required string TypoHint { get; init; }
+    public required TypoReportText TypoReports { get; init; }
     public required string Comments { get; init; }
     public required string CommentsOff { get; init; }
     public required string CommentRules { get; init; }
@@ -65,6 +67,7 @@ public sealed class UiText
         Related = "Related",
         SubscribeTitle = "Subscribe to our news",
         TypoHint = "If you find an error, select a piece of text and press Ctrl+Enter.",
+        TypoReports = TypoReportText.English,
         Comments = "Comments",
         CommentsOff = "Comments are closed for this article.",
         CommentRules = "Comment rules",
@@ -108,6 +111,7 @@ public sealed class UiText
         Related = "Читайте также",
         SubscribeTitle = "Подписывайтесь на наши новости",
         TypoHint = "Если вы нашли ошибку, выделите фрагмент текста и нажмите Ctrl+Enter.",
+        TypoReports = TypoReportText.Russian,
         Comments = "Комментарии",
         CommentsOff = "Комментарии к этой статье закрыты.",
         CommentRules = "Правила комментирования",

@@ -2,6 +2,21 @@ namespace Broadsheet.Features.ViewCounting;
 
 public static class ViewCountingSetup
 {
-    public static IServiceCollection AddViewCounting(this IServiceCollection services) =>
+    public static IServiceCollection AddViewCounting(this IServiceCollection services)
+    {
         services.AddScoped<MostRead>();
+        services.AddSingleton<ReaderKeys>();
+        services.AddSingleton<ViewTally>();
+        services.AddSingleton<ViewFlusher>();
+        services.AddHostedService(sp => sp.GetRequiredService<ViewFlusher>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapViewCounting(this IEndpointRouteBuilder app)
+    {
+        var views = app.MapGroup("/api/views");
+        views.MapPost("/{articleId:int}", ViewBeacon.PostAsync);
+        views.MapGet("/{articleId:int}.gif", ViewBeacon.PixelAsync);
+        return app;
+    }
 }

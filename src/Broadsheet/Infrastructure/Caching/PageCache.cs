@@ -23,6 +23,8 @@ public static class PageCache
 
     public static IServiceCollection AddPageCache(this IServiceCollection services)
     {
+        services.AddSingleton<CacheEviction>();
+        services.AddHostedService(sp => sp.GetRequiredService<CacheEviction>());
         services.AddOutputCache(o =>
         {
             o.SizeLimit = 256L * 1024 * 1024;

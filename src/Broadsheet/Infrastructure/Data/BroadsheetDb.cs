@@ -1,6 +1,7 @@
 using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Site;
+using Broadsheet.Features.TypoReports;
 using Broadsheet.Features.ViewCounting;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
     public DbSet<TagSlugHistory> TagSlugHistory => Set<TagSlugHistory>();
     public DbSet<Features.Newsroom.Revisions.Revision> Revisions => Set<Features.Newsroom.Revisions.Revision>();
     public DbSet<Features.Newsroom.Audit.AuditEntry> AuditLog => Set<Features.Newsroom.Audit.AuditEntry>();
+    public DbSet<TypoReport> TypoReports => Set<TypoReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -33,6 +35,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
         SiteModel.Configure(builder);
         ViewCountingModel.Configure(builder);
         Features.Newsroom.NewsroomModel.Configure(builder);
+        TypoReportModel.Configure(builder);
     }
 }
 

@@ -1,0 +1,28 @@
+using Broadsheet.Infrastructure.Caching;
+
+namespace Broadsheet.Features.Feeds;
+
+public static class FeedsEndpoints
+{
+    /// <summary>Link checkers and some feed readers ask with HEAD first; Razor pages answer it, so these do too.</summary>
+    private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
+
+    /// <summary>Feeds, sitemaps and robots.txt; all cached under the "feed" policy and evicted with the listings.</summary>
+    public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
+    {
+        var feeds = app.MapGroup("").CacheOutput(PageCache.Feed);
+        foreach (var (suffix, format) in new[] { ("feed", FeedFormat.Rss), ("feed/atom", FeedFormat.Atom) })
+        {
+            feeds.MapMethods($"/{suffix}", GetOrHead, ([AsParameters] FeedRequest r) => Syndication.SiteAsync(r, format));
+            feeds.MapMethods($"/rubric/{{slug}}/{suffix}", GetOrHead, ([AsParameters] FeedRequest r, string slug) => Syndication.RubricAsync(r, slug, format));
+            feeds.MapMethods($"/tag/{{slug}}/{suffix}", GetOrHead, ([AsParameters] FeedRequest r, string slug) => Syndication.TagAsync(r, slug, format));
+            feeds.MapMethods($"/author/{{slug}}/{suffix}", GetOrHead, ([AsParameters] FeedRequest r, string slug) => Syndication.AuthorAsync(r, slug, format));
+        }
+        feeds.MapMethods("/sitemap.xml", GetOrHead, static ([AsParameters] FeedRequest r) => Sitemaps.IndexAsync(r));
+        feeds.MapMethods("/sitemaps/articles-{page:int}.xml", GetOrHead, static ([AsParameters] FeedRequest r, int page) => Sitemaps.ArticlesAsync(r, page));
+        feeds.MapMethods(Sitemaps.SectionsPath, GetOrHead, static ([AsParameters] FeedRequest r) => Sitemaps.SectionsAsync(r));
+        feeds.MapMethods(NewsSitemap.Path, GetOrHead, static ([AsParameters] FeedRequest r) => NewsSitemap.RenderAsync(r));
+        feeds.MapMethods("/robots.txt", GetOrHead, static ([AsParameters] FeedRequest r) => RobotsTxt.Render(r));
+        return app;
+    }
+}

@@ -1,0 +1,62 @@
+using Broadsheet.Infrastructure.Caching;
+using Broadsheet.Tests.Support;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Broadsheet.Tests.ViewCounting;
+
+/// <summary>What readers see of the counts: "most read" on the home page and the count on an article.</summary>
+public sealed class MostReadTests : IDisposable
+{
+    private readonly BroadsheetApp app = new();
+    private readonly TestPublication publication;
+
+    public MostReadTests() => publication = new TestPublication(app);
+
+    public void Dispose() => app.Dispose();
+
+    [Fact]
+    public async Task Home_page_lists_the_articles_read_most_today_first()
+    {
+        var budget = await publication.ArticleAsync("Council approves the budget");
+        var bridge = await publication.ArticleAsync("Old bridge to close for repairs");
+        var quiet = await publication.ArticleAsync("Library extends its hours");
+
+        for (var reader = 0; reader < 3; reader++) await Beacon.SendAsync(app, bridge.Id, Beacon.Reader(reader));
+        await Beacon.SendAsync(app, budget.Id, Beacon.Reader(0));
+        await Beacon.FlushAsync(app);
+
+        var home = await app.GetPageAsync("/");
+        var today = home.QuerySelector(".most-read ol")!.QuerySelectorAll("li a").Select(a => a.TextContent).ToList();
+        Assert.Equal(["Old bridge to close for repairs", "Council approves the budget"], today);
+        Assert.DoesNotContain(quiet.Title, today);
+    }
+
+    [Fact]
+    public async Task Home_page_has_no_most_read_before_anyone_reads()
+    {
+        await publication.ArticleAsync("Council approves the budget");
+
+        var home = await app.GetPageAsync("/");
+
+        Assert.Null(home.QuerySelector(".most-read"));
+    }
+
+    [Fact]
+    public async Task Article_page_shows_new_views_once_flushed_and_its_cached_copy_expires()
+    {
+        var article = await publication.ArticleAsync("Council approves the budget", views: 100);
+        var url = PageUrl.Of(app, article);
+        Assert.Equal("Views: 100", (await app.GetPageAsync(url)).QuerySelector("[data-views]")!.TextContent);
+
+        await Beacon.SendAsync(app, article.Id, Beacon.Reader(1));
+        await Beacon.SendAsync(app, article.Id, Beacon.Reader(2));
+        await Beacon.FlushAsync(app);
+        Assert.Equal("Views: 100", (await app.GetPageAsync(url)).QuerySelector("[data-views]")!.TextContent);
+
+        // The output cache keeps time by its own clock, not the app's TimeProvider, so the test
+        // ends the cached copy's 45 seconds by evicting it.
+        await app.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PageCache.ArticleTag(article.Id), default);
+        Assert.Equal("Views: 102", (await app.GetPageAsync(url)).QuerySelector("[data-views]")!.TextContent);
+    }
+}
