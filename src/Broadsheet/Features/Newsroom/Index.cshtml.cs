@@ -36,9 +36,10 @@ public sealed class IndexModel(BroadsheetDb db, PageMeta meta) : PageModel
         var query = db.Articles.AsNoTracking().Where(a => a.Status == State);
         if (Q is { Length: > 0 } q)
         {
-            // LIKE is case-insensitive for Latin letters on SQLite; good enough for finding one's own headline.
-            var pattern = "%" + q.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            query = query.Where(a => EF.Functions.Like(a.Title, pattern, "\\"));
+            // lower() on both sides, because PostgreSQL's LIKE minds case; SQLite's lower() folds only Latin
+            // letters, so a Russian headline is found there only as typed. The search page does better.
+            var pattern = "%" + q.Trim().ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            query = query.Where(a => EF.Functions.Like(a.Title.ToLower(), pattern, "\\"));
         }
         if (Rubric is { Length: > 0 } rubric) query = query.Where(a => a.Rubrics.Any(r => r.Rubric.Slug == rubric));
         query = State is ArticleStatus.Published or ArticleStatus.Scheduled

@@ -87,7 +87,11 @@ public sealed class TagsModel(BroadsheetDb db, IOutputCacheStore cache, ArticleC
         meta.Title = "Tags";
         meta.NoIndex = true;
         var query = db.Tags.AsNoTracking();
-        if (Q is { Length: > 0 } q) query = query.Where(t => EF.Functions.Like(t.Name, "%" + q + "%"));
+        if (Q is { Length: > 0 } q)
+        {
+            var pattern = "%" + q.Trim().ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            query = query.Where(t => EF.Functions.Like(t.Name.ToLower(), pattern, "\\"));
+        }
         Tags = await query.OrderBy(t => t.Name).Take(Limit)
             .Select(t => new Row(t.Id, t.Name, t.Slug, db.ArticleTags.Count(x => x.TagId == t.Id))).ToListAsync(ct);
     }
