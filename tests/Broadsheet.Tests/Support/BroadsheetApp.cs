@@ -15,6 +15,10 @@ namespace Broadsheet.Tests.Support;
 /// </summary>
 public class BroadsheetApp : WebApplicationFactory<Program>
 {
+    // Every app would otherwise hold inotify instances (configuration reload, static files); a parallel
+    // suite, with other processes of the same user, runs into Linux's default limit of 128 and fails at random.
+    static BroadsheetApp() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+
     public static readonly DateTimeOffset DefaultNow = new(2024, 5, 15, 9, 0, 0, TimeSpan.Zero);
 
     /// <summary>A new, empty publication.</summary>
