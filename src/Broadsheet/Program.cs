@@ -1,7 +1,9 @@
+using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Archive;
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Demo;
 using Broadsheet.Features.Feeds;
+using Broadsheet.Features.Newsroom;
 using Broadsheet.Features.Search;
 using Broadsheet.Features.Site;
 using Broadsheet.Features.TypoReports;
@@ -40,6 +42,8 @@ builder.Services.AddTypoReports();
 builder.Services.AddSearch();
 builder.Services.AddDemoPublication();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+builder.Services.AddAccounts();
+builder.Services.AddNewsroom();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -55,6 +59,8 @@ app.UseSite();
 app.UseStaticFiles();
 app.UseMediaFiles(options);
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 if (options.PageCache) app.UseOutputCache();
 app.UseRateLimiter();
 app.MapRazorPages();

@@ -20,6 +20,9 @@ public sealed class BroadsheetOptions
     /// <summary>Proxies whose X-Forwarded-* headers are believed; nobody else's are.</summary>
     public List<string> KnownProxies { get; set; } = [];
 
+    /// <summary>The administrator created on first start; there is no default password, only a one-time setup link in the log.</summary>
+    public string AdminEmail { get; set; } = "admin@localhost";
+
     /// <summary>How often counted views are written to the database; pages show counts at most this much plus their cache lifetime late.</summary>
     public int ViewFlushSeconds { get; set; } = 10;
 

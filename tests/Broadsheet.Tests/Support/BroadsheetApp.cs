@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Broadsheet.Tests.Support;
 
@@ -45,6 +46,9 @@ public class BroadsheetApp : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
     public string DataDirectory => Database.DataDirectory;
+
+    /// <summary>Everything the app logged, for what only the log tells (the first administrator's setup link).</summary>
+    public CapturedLog Log { get; } = new();
     public MovableClock Clock { get; } = new(DefaultNow);
     public Dictionary<string, string?> Settings { get; } = new()
     {
@@ -57,6 +61,7 @@ public class BroadsheetApp : WebApplicationFactory<Program>
         foreach (var (key, value) in Database.Settings()) builder.UseSetting(key, value);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureLogging(l => l.AddProvider(Log));
     }
 
     public HttpClient Reader() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

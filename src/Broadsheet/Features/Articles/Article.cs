@@ -1,6 +1,6 @@
 namespace Broadsheet.Features.Articles;
 
-public sealed class Article
+public sealed partial class Article
 {
     public int Id { get; set; }
     public required string Slug { get; set; }

@@ -58,6 +58,26 @@ public static class ArticleModel
             p.Property(x => x.Name).HasMaxLength(150);
             p.Property(x => x.Photo).HasMaxLength(300);
             p.HasIndex(x => x.Slug).IsUnique();
+            p.Property(x => x.AccountId).HasMaxLength(450);
+            p.HasIndex(x => x.AccountId);
+        });
+        model.Entity<Correction>(c =>
+        {
+            c.Property(x => x.Note).HasMaxLength(2000);
+            c.HasIndex(x => new { x.ArticleId, x.MadeAt });
+            c.HasOne<Article>().WithMany().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<ArticleSlugHistory>(h =>
+        {
+            h.Property(x => x.Slug).HasMaxLength(200);
+            h.HasIndex(x => x.Slug).IsUnique();
+            h.HasOne<Article>().WithMany().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<TagSlugHistory>(h =>
+        {
+            h.Property(x => x.Slug).HasMaxLength(100);
+            h.HasIndex(x => x.Slug).IsUnique();
+            h.HasOne<Tag>().WithMany().HasForeignKey(x => x.TagId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

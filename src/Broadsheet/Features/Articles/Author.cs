@@ -8,4 +8,7 @@ public sealed class Author
     public required string Name { get; set; }
     public string Bio { get; set; } = "";
     public string? Photo { get; set; }
+
+    /// <summary>The staff account that writes under this name, if any; an Author-role account may edit only articles bylined to its profile.</summary>
+    public string? AccountId { get; set; }
 }

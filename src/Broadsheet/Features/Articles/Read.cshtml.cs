@@ -18,6 +18,7 @@ public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, 
     public List<Rubric> ArticleRubrics { get; private set; } = [];
     public List<Tag> ArticleTags { get; private set; } = [];
     public List<Teaser> Related { get; private set; } = [];
+    public List<Correction> Corrections { get; private set; } = [];
     public bool IsOpinion => ArticleRubrics.Any(r => r.IsOpinion);
 
     public async Task<IActionResult> OnGetAsync(int year, int month, int day, string slug, CancellationToken ct)
@@ -29,7 +30,8 @@ public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, 
             .Include(a => a.Rubrics).ThenInclude(x => x.Rubric)
             .Include(a => a.Tags).ThenInclude(x => x.Tag)
             .FirstOrDefaultAsync(a => a.Slug == slug, ct);
-        if (article is null || !article.IsVisibleAt(now)) return NotFound();
+        if (article is null) return await FormerSlugAsync(slug, now, ct);
+        if (!article.IsVisibleAt(now)) return NotFound();
 
         var canonical = ArticleUrl.For(site, article.PublishedAt!.Value, article.Slug);
         if (canonical != Request.Path.Value) return RedirectPermanent(canonical);
@@ -39,6 +41,9 @@ public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, 
         Byline = [.. article.Authors.OrderBy(a => a.Position).Select(a => a.Author)];
         ArticleRubrics = [.. article.Rubrics.Select(r => r.Rubric).OrderBy(r => r.Position)];
         ArticleTags = [.. article.Tags.Select(t => t.Tag).OrderBy(t => t.Name)];
+
+        Corrections = await db.Corrections.AsNoTracking().Where(c => c.ArticleId == article.Id)
+            .OrderByDescending(c => c.MadeAt).ThenByDescending(c => c.Id).ToListAsync(ct);
 
         var tagIds = ArticleTags.Select(t => t.Id).ToList();
         Related = tagIds.Count == 0 ? [] : await db.Articles.AsNoTracking().VisibleAt(now)
@@ -52,5 +57,14 @@ public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, 
         meta.ImagePath = article.CoverImage;
         meta.StructuredData = NewsArticleJsonLd.For(article, Byline, ArticleRubrics, ArticleTags, site, origin.Of(Request));
         return Page();
+    }
+
+    /// <summary>An article renamed after publication keeps its old address working, permanently.</summary>
+    private async Task<IActionResult> FormerSlugAsync(string slug, DateTime now, CancellationToken ct)
+    {
+        var current = await db.ArticleSlugHistory.AsNoTracking().Where(h => h.Slug == slug)
+            .Join(db.Articles, h => h.ArticleId, a => a.Id, (h, a) => a).FirstOrDefaultAsync(ct);
+        if (current is null || !current.IsVisibleAt(now)) return NotFound();
+        return RedirectPermanent(ArticleUrl.For(site, current.PublishedAt!.Value, current.Slug));
     }
 }

@@ -20,7 +20,13 @@ public sealed class TagListingModel(BroadsheetDb db, SiteContext site, PageMeta 
         if (!ListingRequest.TryRead(this, out var request, out var error)) return error!;
         var now = clock.GetUtcNow().UtcDateTime;
         var tag = await db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct);
-        if (tag is null) return NotFound();
+        if (tag is null)
+        {
+            // A renamed or merged tag's old address leads to the tag that took its place.
+            var current = await db.TagSlugHistory.AsNoTracking().Where(h => h.Slug == slug)
+                .Join(db.Tags, h => h.TagId, t => t.Id, (h, t) => t.Slug).FirstOrDefaultAsync(ct);
+            return current is null ? NotFound() : RedirectPermanent($"/tag/{current}");
+        }
         var articles = db.Articles.AsNoTracking().VisibleAt(now).Where(a => a.Tags.Any(t => t.TagId == tag.Id));
         var heading = $"{site.Text.TagTitle}: {tag.Name}";
         var description = (string?)null;

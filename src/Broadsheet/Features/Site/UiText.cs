@@ -20,6 +20,7 @@ public sealed class UiText
     public required string Rubrics { get; init; }
     public required string Tags { get; init; }
     public required string Updated { get; init; }
+    public required string Corrections { get; init; }
     public required string Related { get; init; }
     public required string SubscribeTitle { get; init; }
     public required string TypoHint { get; init; }
@@ -63,6 +64,7 @@ public sealed class UiText
         Rubrics = "Rubrics",
         Tags = "Tags",
         Updated = "Updated",
+        Corrections = "Corrections",
         Related = "Related",
         SubscribeTitle = "Subscribe to our news",
         TypoHint = "If you find an error, select a piece of text and press Ctrl+Enter.",
@@ -107,6 +109,7 @@ public sealed class UiText
         Rubrics = "Рубрики",
         Tags = "Теги",
         Updated = "Обновлено",
+        Corrections = "Исправления",
         Related = "Читайте также",
         SubscribeTitle = "Подписывайтесь на наши новости",
         TypoHint = "Если вы нашли ошибку, выделите фрагмент текста и нажмите Ctrl+Enter.",

@@ -37,11 +37,6 @@ public static class PageCache
         return services;
     }
 
-    /// <summary>Called by whatever changes content; the tags name what changed.</summary>
-    public static async Task EvictAsync(this IOutputCacheStore store, CancellationToken ct, params string[] tags)
-    {
-        foreach (var tag in tags) await store.EvictByTagAsync(tag, ct);
-    }
 
     /// <summary>Adds a tag to the page being cached, for tags known only once the page has loaded its data.</summary>
     public static void TagCachedPage(this HttpContext context, string tag) =>

@@ -21,6 +21,11 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
     public DbSet<Channel> Channels => Set<Channel>();
     public DbSet<DailyViews> DailyViews => Set<DailyViews>();
+    public DbSet<Correction> Corrections => Set<Correction>();
+    public DbSet<ArticleSlugHistory> ArticleSlugHistory => Set<ArticleSlugHistory>();
+    public DbSet<TagSlugHistory> TagSlugHistory => Set<TagSlugHistory>();
+    public DbSet<Features.Newsroom.Revisions.Revision> Revisions => Set<Features.Newsroom.Revisions.Revision>();
+    public DbSet<Features.Newsroom.Audit.AuditEntry> AuditLog => Set<Features.Newsroom.Audit.AuditEntry>();
     public DbSet<TypoReport> TypoReports => Set<TypoReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -29,6 +34,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
         ArticleModel.Configure(builder);
         SiteModel.Configure(builder);
         ViewCountingModel.Configure(builder);
+        Features.Newsroom.NewsroomModel.Configure(builder);
         TypoReportModel.Configure(builder);
     }
 }

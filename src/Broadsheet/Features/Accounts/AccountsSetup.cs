@@ -1,0 +1,62 @@
+using Broadsheet.Infrastructure.Data;
+using Microsoft.AspNetCore.Identity;
+
+namespace Broadsheet.Features.Accounts;
+
+public static class AccountsSetup
+{
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        // The cookie and antiforgery keys are the key ring's (Infrastructure/KeyRing.cs): shared, so sign-ins survive restarts and node hops.
+        services.AddIdentity<Account, IdentityRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                // Length over composition rules, as NIST SP 800-63B advises.
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<BroadsheetDb>()
+            .AddDefaultTokenProviders();
+
+        // Setup and invitation links are password-reset tokens: a day long, and spent once the
+        // password is set because that changes the security stamp they are bound to.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
+
+        // A removed role or a locked account takes effect within a minute, not at the cookie's expiry.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/account/sign-in";
+            o.Cookie.Name = "broadsheet.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.SlidingExpiration = true;
+            // A signed-in person without the role gets a plain 403, not a bounce to a sign-in form they already passed.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicies.Staff, p => p.RequireRole(StaffRoles.Staff))
+            .AddPolicy(StaffPolicies.Writers, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Editor, StaffRoles.Author))
+            .AddPolicy(StaffPolicies.Editors, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Editor))
+            .AddPolicy(StaffPolicies.Admins, p => p.RequireRole(StaffRoles.Admin));
+
+        services.AddScoped<SetupLinks>();
+        services.AddHostedService<FirstAdmin>();
+        return services;
+    }
+}

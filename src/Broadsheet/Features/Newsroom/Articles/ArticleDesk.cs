@@ -1,0 +1,306 @@
+using System.Security.Claims;
+using Broadsheet.Features.Accounts;
+using Broadsheet.Features.Articles;
+using Broadsheet.Features.Newsroom.Audit;
+using Broadsheet.Features.Newsroom.Revisions;
+using Broadsheet.Features.Site;
+using Broadsheet.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Features.Newsroom.Articles;
+
+/// <summary>
+/// Where an article is saved: checks the form, applies it and one workflow step, keeps a
+/// revision and the audit line, all in one transaction, then announces the change.
+/// A failed save leaves the database as it was and says why, field by field.
+/// </summary>
+public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChanges changes, AuditLog audit, SiteContext site, TimeProvider clock)
+{
+    public Task<Article?> LoadAsync(int id, CancellationToken ct) =>
+        db.Articles.AsSplitQuery()
+            .Include(a => a.Authors).ThenInclude(x => x.Author)
+            .Include(a => a.Rubrics).ThenInclude(x => x.Rubric)
+            .Include(a => a.Tags).ThenInclude(x => x.Tag)
+            .FirstOrDefaultAsync(a => a.Id == id, ct);
+
+    /// <summary>Editors and admins edit anything; an author edits their own bylined pieces until they are scheduled or out.</summary>
+    public async Task<bool> CanEditAsync(ClaimsPrincipal user, Article? article, CancellationToken ct)
+    {
+        if (IsEditor(user)) return true;
+        if (!user.IsInRole(StaffRoles.Author)) return false;
+        if (article is null) return true;
+        if (article.Status is ArticleStatus.Scheduled or ArticleStatus.Published) return false;
+        var accountId = AccountId(user);
+        var authorIds = article.Authors.Select(a => a.AuthorId).ToList();
+        return await db.Authors.AnyAsync(a => authorIds.Contains(a.Id) && a.AccountId == accountId, ct);
+    }
+
+    public static bool IsEditor(ClaimsPrincipal user) => user.IsInRole(StaffRoles.Admin) || user.IsInRole(StaffRoles.Editor);
+
+    public async Task<SaveOutcome> SaveAsync(int? id, ArticleForm form, ClaimsPrincipal user, EditorAction action, CancellationToken ct)
+    {
+        var outcome = new SaveOutcome();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var article = id is { } existing ? await LoadAsync(existing, ct) : null;
+        if (id is not null && article is null) return outcome.Missing();
+        if (!await CanEditAsync(user, article, ct)) return outcome.Forbidden();
+        if (action is EditorAction.Publish or EditorAction.Schedule or EditorAction.Unpublish && !IsEditor(user)) return outcome.Forbidden();
+
+        if (article is not null && article.Version != form.Version)
+            return outcome.Conflict(article.Version);
+
+        if (!IsEditor(user)) form.Authors = [.. form.Authors, await OwnProfileAsync(user, ct)];
+        await CheckAsync(form, article, action, now, outcome, ct);
+        if (!outcome.Succeeded) return outcome;
+
+        article ??= new Article { Title = "", Slug = "", CreatedAt = now, Language = site.Settings.Language };
+        var wasPublished = article.Status == ArticleStatus.Published;
+        var oldSlug = article.Slug;
+        Revision? baseline = id is null ? null : new Revision
+        {
+            ArticleId = article.Id, Title = article.Title, Lead = article.Lead, Body = article.Body,
+            SavedAt = article.UpdatedAt ?? article.PublishedAt ?? article.CreatedAt,
+        };
+        await ApplyAsync(article, form, outcome.Slug!, ct);
+
+        try
+        {
+            TakeStep(article, action, form, now);
+            if (wasPublished && (form.IsCorrection || form.MarkUpdated)) article.MarkUpdated(now);
+        }
+        catch (WorkflowException e)
+        {
+            // Nothing of this save may reach the database, not even through a later SaveChanges in the same request.
+            db.ChangeTracker.Clear();
+            return outcome.Error(action == EditorAction.Schedule ? nameof(ArticleForm.ScheduleAt) : "", e.Message);
+        }
+
+        if (oldSlug.Length > 0 && oldSlug != article.Slug && article.PublishedAt is not null
+            && article.Status is ArticleStatus.Published or ArticleStatus.Unpublished)
+            db.ArticleSlugHistory.Add(new ArticleSlugHistory { ArticleId = article.Id, Slug = oldSlug });
+        // An article renamed back to an old slug takes it out of its own history.
+        var reclaimed = await db.ArticleSlugHistory.Where(h => h.Slug == article.Slug && h.ArticleId == article.Id).ToListAsync(ct);
+        db.ArticleSlugHistory.RemoveRange(reclaimed);
+
+        article.Version = Guid.NewGuid();
+        if (id is not null) db.Entry(article).Property(a => a.Version).OriginalValue = form.Version;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            if (id is null) db.Articles.Add(article);
+            await db.SaveChangesAsync(ct);
+            await KeepRevisionAsync(article, baseline, user, action == EditorAction.Autosave, wasPublished && form.IsCorrection, now, ct);
+            if (wasPublished && form.IsCorrection)
+                db.Corrections.Add(new Correction { ArticleId = article.Id, Note = form.CorrectionNote!.Trim(), MadeAt = now });
+            RecordAudit(article, user, action, wasPublished && form.IsCorrection);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            var current = await db.Articles.AsNoTracking().Where(a => a.Id == article.Id).Select(a => a.Version).FirstOrDefaultAsync(ct);
+            return outcome.Conflict(current);
+        }
+        catch (DbUpdateException)
+        {
+            // The checks passed, so another save took the slug in the same moment; anything else is a real failure.
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            if (await SlugTakenAsync(article.Slug, article.Id, ct)) return outcome.Error(nameof(ArticleForm.Slug), SlugTaken(article.Slug));
+            throw;
+        }
+
+        await changes.AnnounceAsync(article.Id, ct);
+        outcome.Article = article;
+        return outcome;
+    }
+
+    /// <summary>Removes a piece that never went out or was taken down; a published one must be unpublished first.</summary>
+    public async Task<SaveOutcome> DeleteAsync(int id, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var outcome = new SaveOutcome();
+        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (article is null) return outcome.Missing();
+        if (!IsEditor(user)) return outcome.Forbidden();
+        if (article.Status == ArticleStatus.Published) return outcome.Error("", "Unpublish the article before deleting it.");
+        db.Articles.Remove(article);
+        audit.Record(user, AuditAction.Delete, article.Id, details: article.Title);
+        await db.SaveChangesAsync(ct);
+        await changes.AnnounceAsync(id, ct);
+        return outcome;
+    }
+
+    private async Task CheckAsync(ArticleForm form, Article? article, EditorAction action, DateTime now, SaveOutcome outcome, CancellationToken ct)
+    {
+        var title = form.Title?.Trim() ?? "";
+        if (title.Length == 0) outcome.Error(nameof(ArticleForm.Title), "The article needs a title.");
+        if (title.Length > 300) outcome.Error(nameof(ArticleForm.Title), "The title is too long: at most 300 characters.");
+
+        var slug = string.IsNullOrWhiteSpace(form.Slug) ? Slug.From(title) : form.Slug.Trim().ToLowerInvariant();
+        if (slug.Length == 0 && title.Length > 0)
+            outcome.Error(nameof(ArticleForm.Slug), "The title has no letters to make a slug from; type one.");
+        else if (slug.Length > 0 && !Slug.IsWellFormed(slug))
+            outcome.Error(nameof(ArticleForm.Slug), "A slug may hold only lower-case Latin letters, digits and hyphens.");
+        else if (slug.Length > 0 && await SlugTakenAsync(slug, article?.Id ?? 0, ct))
+            outcome.Error(nameof(ArticleForm.Slug), SlugTaken(slug));
+        outcome.Slug = slug;
+
+        var known = await db.Rubrics.Where(r => form.Rubrics.Contains(r.Slug)).Select(r => r.Slug).ToListAsync(ct);
+        foreach (var unknown in form.Rubrics.Except(known))
+            outcome.Error(nameof(ArticleForm.Rubrics), $"There is no rubric \"{unknown}\".");
+
+        var knownAuthors = await db.Authors.Where(a => form.Authors.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
+        if (form.Authors.Except(knownAuthors).Any())
+            outcome.Error(nameof(ArticleForm.Authors), "One of the chosen authors no longer exists.");
+
+        foreach (var name in TagNames(form.Tags))
+        {
+            if (name.Length > 100) outcome.Error(nameof(ArticleForm.Tags), $"The tag \"{name[..20]}…\" is too long: at most 100 characters.");
+            else if (Slug.From(name).Length == 0) outcome.Error(nameof(ArticleForm.Tags), $"The tag \"{name}\" has no letters or digits.");
+        }
+
+        if (form.CoverImage is { Length: > 0 } cover && !(cover.StartsWith('/') && !cover.StartsWith("//")))
+            outcome.Error(nameof(ArticleForm.CoverImage), "The cover image must be a path on this site, such as /media/….");
+
+        if (form.IsCorrection && string.IsNullOrWhiteSpace(form.CorrectionNote))
+            outcome.Error(nameof(ArticleForm.CorrectionNote), "A correction needs a note that tells readers what was wrong.");
+        if ((form.IsCorrection || form.MarkUpdated) && article?.Status != ArticleStatus.Published)
+            outcome.Error(nameof(ArticleForm.IsCorrection), "Only an edit to a published article can be a correction or an update.");
+
+        if (action == EditorAction.Schedule)
+        {
+            if (form.ScheduleAt is not { } local)
+                outcome.Error(nameof(ArticleForm.ScheduleAt), "Choose when the article goes out.");
+            else if (site.ToUtc(local) <= now)
+                outcome.Error(nameof(ArticleForm.ScheduleAt), $"That time has already passed; it is now {site.FormatTime(now)}.");
+        }
+    }
+
+    private async Task ApplyAsync(Article article, ArticleForm form, string slug, CancellationToken ct)
+    {
+        article.Title = form.Title.Trim();
+        article.Slug = slug;
+        article.Lead = form.Lead?.Trim() ?? "";
+        article.Body = form.Body ?? "";
+        article.BodyHtml = body.Render(article.Body);
+        article.DatelineCity = NullIfBlank(form.Dateline);
+        article.Kind = form.Kind;
+        article.CommentsEnabled = form.CommentsEnabled;
+        article.CoverImage = NullIfBlank(form.CoverImage);
+        article.CoverCaption = NullIfBlank(form.CoverCaption);
+
+        var rubrics = await db.Rubrics.Where(r => form.Rubrics.Contains(r.Slug)).ToListAsync(ct);
+        article.Rubrics.RemoveAll(x => !rubrics.Any(r => r.Id == x.RubricId));
+        foreach (var r in rubrics.Where(r => !article.Rubrics.Any(x => x.RubricId == r.Id)))
+            article.Rubrics.Add(new ArticleRubric { RubricId = r.Id, Rubric = r });
+
+        var tags = await TagsAsync(TagNames(form.Tags), ct);
+        article.Tags.RemoveAll(x => !tags.Any(t => t.Id == x.TagId && t.Id != 0));
+        foreach (var t in tags.Where(t => t.Id == 0 || !article.Tags.Any(x => x.TagId == t.Id)))
+            article.Tags.Add(new ArticleTag { Tag = t });
+
+        var authorIds = form.Authors.Distinct().ToList();
+        article.Authors.RemoveAll(x => !authorIds.Contains(x.AuthorId));
+        for (var i = 0; i < authorIds.Count; i++)
+        {
+            var link = article.Authors.FirstOrDefault(x => x.AuthorId == authorIds[i]);
+            if (link is null) article.Authors.Add(new ArticleAuthor { AuthorId = authorIds[i], Position = i });
+            else link.Position = i;
+        }
+    }
+
+    /// <summary>An author's own piece always carries their byline, or they could not open it again; the profile is made on first need.</summary>
+    private async Task<int> OwnProfileAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var accountId = AccountId(user);
+        var profile = await db.Authors.FirstOrDefaultAsync(a => a.AccountId == accountId, ct);
+        if (profile is not null) return profile.Id;
+        var name = (user.Identity?.Name ?? "author").Split('@')[0];
+        var baseSlug = Slug.From(name) is { Length: > 0 } s ? s : "author";
+        var slug = baseSlug;
+        for (var n = 2; await db.Authors.AnyAsync(a => a.Slug == slug, ct); n++) slug = $"{baseSlug}-{n}";
+        profile = new Author { Name = name, Slug = slug, AccountId = accountId };
+        db.Authors.Add(profile);
+        await db.SaveChangesAsync(ct);
+        return profile.Id;
+    }
+
+    private void TakeStep(Article article, EditorAction action, ArticleForm form, DateTime now)
+    {
+        switch (action)
+        {
+            case EditorAction.Submit: article.SubmitForReview(); break;
+            case EditorAction.Schedule: article.Schedule(site.ToUtc(form.ScheduleAt!.Value), now); break;
+            case EditorAction.Publish: article.Publish(now); break;
+            case EditorAction.Unpublish: article.Unpublish(); break;
+            case EditorAction.ReturnToDraft: article.ReturnToDraft(); break;
+        }
+    }
+
+    private async Task KeepRevisionAsync(Article article, Revision? baseline, ClaimsPrincipal user, bool autosave, bool correction, DateTime now, CancellationToken ct)
+    {
+        var accountId = AccountId(user);
+        var last = await db.Revisions.Where(r => r.ArticleId == article.Id).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+        // Articles written before the newsroom kept history (imported, seeded) get their words as they were, so the first edit can be compared and undone.
+        if (last is null && baseline is not null)
+        {
+            db.Revisions.Add(baseline);
+            last = baseline;
+        }
+        if (last is not null && last.Title == article.Title && last.Lead == article.Lead && last.Body == article.Body && !correction)
+            return;
+        // A run of autosaves by one person is one revision, so history holds what people meant to keep.
+        var revision = autosave && last is { IsAutosave: true } && last.AccountId == accountId ? last : null;
+        if (revision is null)
+        {
+            revision = new Revision { ArticleId = article.Id, Title = "" };
+            db.Revisions.Add(revision);
+        }
+        revision.Title = article.Title;
+        revision.Lead = article.Lead;
+        revision.Body = article.Body;
+        revision.AccountId = accountId;
+        revision.SavedBy = user.Identity?.Name ?? "";
+        revision.SavedAt = now;
+        revision.IsAutosave = autosave;
+        revision.IsCorrection = correction;
+    }
+
+    private void RecordAudit(Article article, ClaimsPrincipal user, EditorAction action, bool correction)
+    {
+        var what = action switch
+        {
+            EditorAction.Publish => AuditAction.Publish,
+            EditorAction.Schedule => AuditAction.Schedule,
+            EditorAction.Unpublish => AuditAction.Unpublish,
+            _ => null,
+        };
+        if (what is not null) audit.Record(user, what, article.Id, details: article.Title);
+        if (correction) audit.Record(user, AuditAction.Correct, article.Id, details: article.Title);
+    }
+
+    private async Task<List<Tag>> TagsAsync(List<string> names, CancellationToken ct)
+    {
+        var bySlug = names.GroupBy(Slug.From).ToDictionary(g => g.Key, g => g.First());
+        var slugs = bySlug.Keys.ToList();
+        var existing = await db.Tags.Where(t => slugs.Contains(t.Slug)).ToListAsync(ct);
+        var created = bySlug.Where(p => !existing.Any(t => t.Slug == p.Key)).Select(p => new Tag { Slug = p.Key, Name = p.Value });
+        return [.. existing, .. created];
+    }
+
+    private static List<string> TagNames(string? typed) =>
+        [.. (typed ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    private async Task<bool> SlugTakenAsync(string slug, int articleId, CancellationToken ct) =>
+        await db.Articles.AnyAsync(a => a.Slug == slug && a.Id != articleId, ct)
+        || await db.ArticleSlugHistory.AnyAsync(h => h.Slug == slug && h.ArticleId != articleId, ct);
+
+    private static string SlugTaken(string slug) => $"The slug \"{slug}\" is already used by another article; change it.";
+
+    private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    public static string AccountId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+}

@@ -1,0 +1,65 @@
+using Broadsheet.Features.Articles;
+using Broadsheet.Features.Newsroom.Audit;
+using Broadsheet.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Features.Newsroom.Articles;
+
+/// <summary>
+/// Publishes scheduled articles whose time has come. The schedule is in the database, so a
+/// restart loses nothing; polling every 15 seconds keeps each article within a minute of its time.
+/// </summary>
+public sealed class ScheduledPublishing(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ScheduledPublishing> log) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            try { await PublishDueAsync(stoppingToken); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Scheduled publishing failed; it will try again");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One pass: publishes what is due and announces each. Returns the ids it published.</summary>
+    public async Task<List<int>> PublishDueAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+        var changes = scope.ServiceProvider.GetRequiredService<ArticleChanges>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.Articles
+            .Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAt <= now)
+            .OrderBy(a => a.PublishedAt).Take(100).ToListAsync(ct);
+        var published = new List<int>();
+        foreach (var article in due)
+        {
+            if (!article.PublishIfDue(now)) continue;
+            article.Version = Guid.NewGuid();
+            db.AuditLog.Add(new AuditEntry { At = now, Actor = "schedule", Action = AuditAction.Publish, ArticleId = article.Id, Details = article.Title });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                published.Add(article.Id);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // An editor changed it in the same moment (or another node published it); the next pass looks again.
+                db.ChangeTracker.Clear();
+                break;
+            }
+        }
+        foreach (var id in published)
+        {
+            log.LogInformation("Published scheduled article {ArticleId}", id);
+            await changes.AnnounceAsync(id, ct);
+        }
+        return published;
+    }
+}

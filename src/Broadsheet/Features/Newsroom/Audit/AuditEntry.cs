@@ -1,0 +1,30 @@
+namespace Broadsheet.Features.Newsroom.Audit;
+
+/// <summary>One line of "who did what and when" for the acts that matter afterwards: publishing, deleting, roles, settings.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+
+    /// <summary>UTC.</summary>
+    public DateTime At { get; set; }
+    public required string Actor { get; set; }
+    public required string Action { get; set; }
+    public int? ArticleId { get; set; }
+
+    /// <summary>The account acted upon, for role changes and invitations.</summary>
+    public string? AccountId { get; set; }
+    public string Details { get; set; } = "";
+}
+
+public static class AuditAction
+{
+    public const string Publish = "publish";
+    public const string Schedule = "schedule";
+    public const string Unpublish = "unpublish";
+    public const string Delete = "delete";
+    public const string Correct = "correct";
+    public const string Invite = "invite";
+    public const string SetupLink = "setup-link";
+    public const string RoleChange = "role-change";
+    public const string SettingsChange = "settings-change";
+}

@@ -1,0 +1,90 @@
+using System.ComponentModel.DataAnnotations;
+using Broadsheet.Features.Newsroom.Audit;
+using Broadsheet.Features.Shared;
+using Broadsheet.Features.Site;
+using Broadsheet.Infrastructure.Caching;
+using Broadsheet.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Features.Newsroom;
+
+/// <summary>The publication's settings. Saving them evicts every cached page, since every page shows some of them.</summary>
+public sealed class SettingsModel(BroadsheetDb db, CacheEviction cache, AuditLog audit, PageMeta meta) : PageModel
+{
+    [BindProperty] public SettingsForm Input { get; set; } = new();
+    [TempData] public string? Notice { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Describe();
+        var s = await db.SiteSettings.AsNoTracking().Include(x => x.Channels).FirstAsync(ct);
+        Input = new SettingsForm
+        {
+            PublicationName = s.PublicationName, Tagline = s.Tagline, Language = s.Language, TimeZoneId = s.TimeZoneId,
+            TimeZoneLabel = s.TimeZoneLabel, CommentRules = s.CommentRules, CommentNotice = s.CommentNotice,
+            Channels = string.Join("\n", s.Channels.OrderBy(c => c.Position).Select(c => $"{c.Name} | {c.Url}")),
+        };
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Describe();
+        if (Input.Language is not ("en" or "ru")) ModelState.AddModelError("Input.Language", "The language is en or ru.");
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(Input.TimeZoneId ?? "", out _))
+            ModelState.AddModelError("Input.TimeZoneId", $"\"{Input.TimeZoneId}\" is not a known time zone; use an IANA id such as Europe/Moscow.");
+        var channels = ParseChannels(Input.Channels);
+        if (!ModelState.IsValid) return Page();
+
+        var s = await db.SiteSettings.Include(x => x.Channels).FirstAsync(ct);
+        s.PublicationName = Input.PublicationName.Trim();
+        s.Tagline = Input.Tagline?.Trim() ?? "";
+        s.Language = Input.Language!;
+        s.TimeZoneId = Input.TimeZoneId!;
+        s.TimeZoneLabel = Input.TimeZoneLabel?.Trim() ?? "";
+        s.CommentRules = Input.CommentRules?.Trim() ?? "";
+        s.CommentNotice = Input.CommentNotice?.Trim() ?? "";
+        db.Channels.RemoveRange(s.Channels);
+        s.Channels = channels;
+        audit.Record(User, AuditAction.SettingsChange, details: $"{s.PublicationName}, {s.Language}, {s.TimeZoneId}");
+        await db.SaveChangesAsync(ct);
+        await cache.SettingsChangedAsync(ct);
+        Notice = "Settings saved; the site shows them now.";
+        return Redirect("/newsroom/settings");
+    }
+
+    private List<Channel> ParseChannels(string? text)
+    {
+        var list = new List<Channel>();
+        foreach (var (line, i) in (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select((l, i) => (l, i)))
+        {
+            var parts = line.Split('|', 2, StringSplitOptions.TrimEntries);
+            var ok = parts.Length == 2 && parts[0].Length is > 0 and <= 100
+                && (parts[1].StartsWith('/') && !parts[1].StartsWith("//")
+                    || Uri.TryCreate(parts[1], UriKind.Absolute, out var u) && u.Scheme is "https" or "http");
+            if (!ok) ModelState.AddModelError("Input.Channels", $"Line {i + 1} should read \"Name | https://…\".");
+            else list.Add(new Channel { Name = parts[0], Url = parts[1], Position = i });
+        }
+        return list;
+    }
+
+    private void Describe()
+    {
+        meta.Title = "Site settings";
+        meta.NoIndex = true;
+    }
+}
+
+public sealed class SettingsForm
+{
+    [Required, StringLength(150)] public string PublicationName { get; set; } = "";
+    [StringLength(300)] public string? Tagline { get; set; }
+    [Required] public string? Language { get; set; } = "en";
+    [Required, StringLength(100)] public string? TimeZoneId { get; set; }
+    [StringLength(50)] public string? TimeZoneLabel { get; set; }
+    [StringLength(4000)] public string? Channels { get; set; }
+    [StringLength(4000)] public string? CommentRules { get; set; }
+    [StringLength(1000)] public string? CommentNotice { get; set; }
+}

@@ -1,0 +1,104 @@
+using System.ComponentModel.DataAnnotations;
+using Broadsheet.Features.Accounts;
+using Broadsheet.Features.Newsroom.Audit;
+using Broadsheet.Features.Shared;
+using Broadsheet.Infrastructure.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Features.Newsroom.Staff;
+
+/// <summary>Admins invite people and set their role. An invitation is an account without a password and a setup link.</summary>
+public sealed class IndexModel(UserManager<Account> accounts, BroadsheetDb db, AuditLog audit, SetupLinks links, PageMeta meta, TimeProvider clock, ILogger<IndexModel> log) : PageModel
+{
+    [BindProperty] public InviteForm Invite { get; set; } = new();
+    [TempData] public string? Notice { get; set; }
+    [TempData] public string? Link { get; set; }
+    public List<Member> Members { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
+    {
+        if (!StaffRoles.All.Contains(Invite.Role)) ModelState.AddModelError("Invite.Role", "Choose one of the roles.");
+        if (ModelState.IsValid && await accounts.FindByEmailAsync(Invite.Email) is not null)
+            ModelState.AddModelError("Invite.Email", "There is already an account with this e-mail.");
+        if (!ModelState.IsValid) { await LoadAsync(ct); return Page(); }
+
+        var account = new Account
+        {
+            UserName = Invite.Email.Trim(), Email = Invite.Email.Trim(), DisplayName = Invite.DisplayName.Trim(),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        var created = await accounts.CreateAsync(account);
+        if (!created.Succeeded)
+        {
+            foreach (var e in created.Errors) ModelState.AddModelError("Invite.Email", e.Description);
+            await LoadAsync(ct);
+            return Page();
+        }
+        await accounts.AddToRoleAsync(account, Invite.Role);
+        audit.Record(User, AuditAction.Invite, accountId: account.Id, details: $"{account.Email} as {Invite.Role}");
+        await db.SaveChangesAsync(ct);
+        Link = await links.CreateAsync(account);
+        log.LogInformation("Invitation for {Email}: {Link}", account.Email, Link);
+        Notice = $"Invited {account.Email}. Send them this link; it works once, for 24 hours:";
+        return Redirect("/newsroom/staff");
+    }
+
+    public async Task<IActionResult> OnPostRoleAsync(string account, string role, CancellationToken ct)
+    {
+        var target = await accounts.FindByIdAsync(account);
+        if (target is null) return NotFound();
+        if (role != "" && !StaffRoles.All.Contains(role)) return BadRequest();
+        var before = await accounts.GetRolesAsync(target);
+        if (before.Contains(StaffRoles.Admin) && role != StaffRoles.Admin
+            && (await accounts.GetUsersInRoleAsync(StaffRoles.Admin)).Count == 1)
+        {
+            Notice = "The last administrator cannot lose the role; make someone else an administrator first.";
+            return Redirect("/newsroom/staff");
+        }
+        await accounts.RemoveFromRolesAsync(target, before);
+        if (role != "") await accounts.AddToRoleAsync(target, role);
+        // Signs the account out everywhere at the next check, so a removed role stops working within a minute.
+        await accounts.UpdateSecurityStampAsync(target);
+        audit.Record(User, AuditAction.RoleChange, accountId: target.Id,
+            details: $"{target.Email}: {(before.Count == 0 ? "none" : string.Join(", ", before))} → {(role == "" ? "none" : role)}");
+        await db.SaveChangesAsync(ct);
+        Notice = $"{target.Email} is now {(role == "" ? "without a role" : role)}.";
+        return Redirect("/newsroom/staff");
+    }
+
+    public async Task<IActionResult> OnPostLinkAsync(string account)
+    {
+        var target = await accounts.FindByIdAsync(account);
+        if (target is null) return NotFound();
+        Link = await links.CreateAsync(target);
+        // The link can replace a password, so handing one out is on the record.
+        audit.Record(User, AuditAction.SetupLink, accountId: target.Id, details: target.Email ?? "");
+        await db.SaveChangesAsync();
+        Notice = $"A new setup link for {target.Email}; it works once, for 24 hours, and replaces the password when used:";
+        return Redirect("/newsroom/staff");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        meta.Title = "Staff";
+        meta.NoIndex = true;
+        var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct);
+        Members = [.. (await db.Users.AsNoTracking().OrderBy(u => u.Email).Take(500).ToListAsync(ct))
+            .Select(u => new Member(u.Id, u.Email ?? u.UserName ?? "", u.DisplayName, roles.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? "", u.PasswordHash is not null,
+                u.LockoutEnd is { } end && end > clock.GetUtcNow()))];
+    }
+
+    public sealed record Member(string Id, string Email, string DisplayName, string Role, bool HasPassword, bool IsLockedOut);
+}
+
+public sealed class InviteForm
+{
+    [Required, EmailAddress, StringLength(256)] public string Email { get; set; } = "";
+    [Required, StringLength(150)] public string DisplayName { get; set; } = "";
+    [Required] public string Role { get; set; } = StaffRoles.Author;
+}

@@ -1,0 +1,36 @@
+using Broadsheet.Features.Accounts;
+using Broadsheet.Features.Articles;
+using Broadsheet.Tests.Support;
+
+namespace Broadsheet.Tests.Newsroom;
+
+public sealed class ArticleListTests : IDisposable
+{
+    private readonly BroadsheetApp app = new();
+    private readonly TestPublication publication;
+
+    public ArticleListTests() => publication = new TestPublication(app);
+
+    public void Dispose() => app.Dispose();
+
+    private static async Task<List<string>> TitlesAsync(HttpClient client, string path) =>
+        [.. (await client.GetDocumentAsync(path)).QuerySelectorAll(".desk-table tbody a").Select(a => a.TextContent)];
+
+    [Fact]
+    public async Task Lists_by_state_and_filters_by_title_text_and_rubric()
+    {
+        var politics = await publication.RubricAsync("Politics");
+        var sport = await publication.RubricAsync("Sport");
+        await publication.ArticleAsync("Budget passes", rubric: politics);
+        await publication.ArticleAsync("Budget for the stadium", rubric: sport);
+        await publication.ArticleAsync("Derby tonight", rubric: sport);
+        await publication.ArticleAsync("Budget draft", status: ArticleStatus.Draft, rubric: politics);
+        var editor = await app.SignedInAsync(StaffRoles.Editor);
+
+        Assert.Equal(["Budget draft"], await TitlesAsync(editor, "/newsroom"));
+        Assert.Equal(["Derby tonight", "Budget for the stadium", "Budget passes"], await TitlesAsync(editor, "/newsroom?state=Published"));
+        Assert.Equal(["Budget for the stadium", "Budget passes"], await TitlesAsync(editor, "/newsroom?state=Published&q=budget"));
+        Assert.Equal(["Budget for the stadium"], await TitlesAsync(editor, "/newsroom?state=Published&q=budget&rubric=sport"));
+        Assert.Empty(await TitlesAsync(editor, "/newsroom?state=Published&q=100%25"));
+    }
+}
