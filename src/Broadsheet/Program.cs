@@ -2,11 +2,13 @@ using Broadsheet.Features.Archive;
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Demo;
 using Broadsheet.Features.Feeds;
+using Broadsheet.Features.Newsletter;
 using Broadsheet.Features.Site;
 using Broadsheet.Features.ViewCounting;
 using Broadsheet.Infrastructure.Caching;
 using Broadsheet.Infrastructure.Data;
 using Broadsheet.Infrastructure.Health;
+using Broadsheet.Infrastructure.Mail;
 using Broadsheet.Infrastructure.Media;
 using Broadsheet.Infrastructure;
 
@@ -28,6 +30,8 @@ builder.Services.AddPageCache();
 builder.Services.AddArticles();
 builder.Services.AddArchive();
 builder.Services.AddViewCounting();
+builder.Services.AddMail(builder.Configuration);
+builder.Services.AddNewsletter(builder.Configuration);
 builder.Services.AddDemoPublication();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 
@@ -43,10 +47,12 @@ app.UseSite();
 app.UseStaticFiles();
 app.UseMediaFiles(options);
 app.UseRouting();
+app.UseRateLimiter();
 if (options.PageCache) app.UseOutputCache();
 app.MapRazorPages();
 app.MapViewCounting();
 app.MapFeeds();
+app.MapNewsletter();
 app.MapHealth();
 app.LogSiteAddress();
 

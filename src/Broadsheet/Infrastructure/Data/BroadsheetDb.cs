@@ -27,6 +27,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
         ArticleModel.Configure(builder);
         SiteModel.Configure(builder);
         ViewCountingModel.Configure(builder);
+        Features.Newsletter.NewsletterModel.Configure(builder);
     }
 }
 

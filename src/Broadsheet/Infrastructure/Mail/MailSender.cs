@@ -43,16 +43,16 @@ public sealed class MailSender(SmtpOptions options, ILogger<MailSender> log)
         if (message.MessageId is null) message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(options.FromAddress.Split('@').Last());
     }
 
-    internal MailFailure Classify(Exception e)
+    internal MailNotSentException Classify(Exception e)
     {
         var failure = e switch
         {
-            MailFailure known => known,
-            SmtpCommandException c => new MailFailure($"{(int)c.StatusCode} {c.Message}", (int)c.StatusCode is >= 400 and < 500, c),
+            MailNotSentException known => known,
+            SmtpCommandException c => new MailNotSentException($"{(int)c.StatusCode} {c.Message}", (int)c.StatusCode is >= 400 and < 500, c),
             SmtpProtocolException or ServiceNotConnectedException or IOException or SocketException or TimeoutException
-                => new MailFailure(e.Message, temporary: true, e),
-            MailKit.Security.AuthenticationException => new MailFailure(e.Message, temporary: false, e),
-            _ => new MailFailure(e.Message, temporary: true, e),
+                => new MailNotSentException(e.Message, temporary: true, e),
+            MailKit.Security.AuthenticationException => new MailNotSentException(e.Message, temporary: false, e),
+            _ => new MailNotSentException(e.Message, temporary: true, e),
         };
         log.LogWarning("SMTP {Kind} failure: {Message}", failure.IsTemporary ? "temporary" : "permanent", failure.Message);
         return failure;
