@@ -181,8 +181,11 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable, IDisposable
         return start >= 0 && end > start ? line[(start + 1)..end] : line[(line.IndexOf(':') + 1)..].Trim();
     }
 
+    private int disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
         stopping.Cancel();
         listener.Stop();
         Task[] open;

@@ -9,7 +9,7 @@ namespace Broadsheet.Infrastructure.Mail;
 /// Hands mail to the configured SMTP server. "Sent" here means the server accepted the message
 /// (250 after DATA); whether it reaches the inbox is the server's business from then on.
 /// </summary>
-public sealed class MailSender(SmtpOptions options, ILogger<MailSender> log)
+public sealed class MailSender(SmtpOptions options, TimeProvider clock, ILogger<MailSender> log)
 {
     public MailboxAddress From => new(options.FromName, options.FromAddress);
 
@@ -40,6 +40,7 @@ public sealed class MailSender(SmtpOptions options, ILogger<MailSender> log)
     internal void Stamp(MimeMessage message)
     {
         if (message.From.Count == 0) message.From.Add(From);
+        message.Date = clock.GetUtcNow();
         if (message.MessageId is null) message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(options.FromAddress.Split('@').Last());
     }
 
