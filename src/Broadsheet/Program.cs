@@ -1,5 +1,6 @@
 using Broadsheet.Features.Archive;
 using Broadsheet.Features.Articles;
+using Broadsheet.Features.Channels;
 using Broadsheet.Features.Demo;
 using Broadsheet.Features.Feeds;
 using Broadsheet.Features.Newsletter;
@@ -32,6 +33,7 @@ builder.Services.AddArchive();
 builder.Services.AddViewCounting();
 builder.Services.AddMail(builder.Configuration);
 builder.Services.AddNewsletter(builder.Configuration);
+builder.Services.AddChannels(builder.Configuration);
 builder.Services.AddDemoPublication();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 
@@ -53,6 +55,7 @@ app.MapRazorPages();
 app.MapViewCounting();
 app.MapFeeds();
 app.MapNewsletter();
+app.MapChannels();
 app.MapHealth();
 app.LogSiteAddress();
 

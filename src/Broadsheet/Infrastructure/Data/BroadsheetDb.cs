@@ -28,6 +28,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
         SiteModel.Configure(builder);
         ViewCountingModel.Configure(builder);
         Features.Newsletter.NewsletterModel.Configure(builder);
+        Features.Channels.ChannelsModel.Configure(builder);
     }
 }
 
