@@ -33,7 +33,7 @@ public sealed record FullText(string Html, string PlainText, List<FullTextImage>
             }
             body.AppendChild(figure);
         }
-        foreach (var node in Parser.ParseFragment(bodyHtml, body)) body.AppendChild(node);
+        foreach (var node in Parser.ParseFragment(bodyHtml, body).ToList()) body.AppendChild(node);
 
         foreach (var a in body.QuerySelectorAll("a[href^='/']")) a.SetAttribute("href", origin + a.GetAttribute("href"));
         foreach (var img in body.QuerySelectorAll("img[src]"))
