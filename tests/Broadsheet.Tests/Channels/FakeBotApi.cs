@@ -15,7 +15,7 @@ namespace Broadsheet.Tests.Channels;
 /// mode allows, and link_preview_options as an object. Anything else is recorded as a violation
 /// and answered 400 as Telegram would. It can be told to answer 429 or 500 first.
 /// </summary>
-public sealed class FakeBotApi : IAsyncDisposable
+public sealed class FakeBotApi : IAsyncDisposable, IDisposable
 {
     private static readonly HashSet<string> TelegramHtmlTags =
         ["b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "tg-emoji", "code", "pre", "blockquote"];
@@ -116,6 +116,8 @@ public sealed class FakeBotApi : IAsyncDisposable
         await server.StopAsync(bounded.Token);
         await server.DisposeAsync();
     }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }
 
 public sealed record BotRequest(DateTime At, string Method, string Path, string? ContentType, JsonElement? Json)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Tests.Channels;
 
-public sealed class TelegramTests : IAsyncLifetime
+public sealed class TelegramTests : IDisposable
 {
     private const string Token = "123456789:AAE-test_Token";
     private const string Chat = "@broadsheet_test";
@@ -26,12 +26,10 @@ public sealed class TelegramTests : IAsyncLifetime
         publication = new TestPublication(app);
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
+    public void Dispose()
     {
         app.Dispose();
-        await bot.DisposeAsync();
+        bot.Dispose();
     }
 
     private Task AnnounceAsync(Article article) => app.Services.GetRequiredService<ArticleChanges>().AnnounceAsync(article.Id);
