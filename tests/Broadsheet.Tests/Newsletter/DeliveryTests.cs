@@ -111,6 +111,7 @@ public sealed class DeliveryTests : IDisposable
     public async Task A_delivery_is_given_up_after_the_last_attempt_and_shows_as_a_failure()
     {
         app.Settings["Broadsheet:Newsletter:MaxAttempts"] = "2";
+        app.Settings["Broadsheet:Newsletter:DeskOpen"] = "true";
         await NewsForTomorrowAsync("stuck@example.org");
         smtp.FailNext(10);
 
@@ -125,6 +126,13 @@ public sealed class DeliveryTests : IDisposable
         Assert.Equal("stuck@example.org", failure.Email);
         var page = await app.GetPageAsync("/newsroom/newsletter");
         Assert.Contains("stuck@example.org", page.QuerySelector(".newsletter-desk__failures")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_newsroom_desk_stays_closed_until_opened()
+    {
+        using var response = await app.Reader().GetAsync("/newsroom/newsletter");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]

@@ -95,6 +95,19 @@ public sealed class SignUpTests : IDisposable
     }
 
     [Fact]
+    public async Task Simultaneous_sign_ups_for_one_new_address_all_get_202_and_one_mail()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            steps.SignUpJsonAsync(new { email = "rush@example.org", frequency = "daily" })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        await smtp.WaitForMailToAsync("rush@example.org");
+        await Task.Delay(200);
+        Assert.Single(smtp.To("rush@example.org"));
+        foreach (var r in responses) r.Dispose();
+    }
+
+    [Fact]
     public async Task Signing_up_again_soon_sends_no_second_mail()
     {
         for (var i = 0; i < 3; i++) (await steps.SignUpAsync("twice@example.org")).Dispose();

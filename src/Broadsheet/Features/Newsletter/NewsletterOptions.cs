@@ -28,4 +28,10 @@ public sealed class NewsletterOptions
 
     /// <summary>How often the scheduler looks for due editions and pending deliveries; 0 turns it off (tests drive it by hand).</summary>
     public int SchedulerSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Whether /newsroom/newsletter answers at all. It shows subscribers' addresses, so it stays
+    /// closed (404) until the newsroom's authorization policy is put in front of it.
+    /// </summary>
+    public bool DeskOpen { get; set; }
 }

@@ -10,6 +10,7 @@ public sealed class NewsletterText
     public required string EmailLabel { get; init; }
     public required string RubricsLabel { get; init; }
     public required string AllRubrics { get; init; }
+    public required string MoreOptions { get; init; }
     public required string FrequencyLabel { get; init; }
     public required string Daily { get; init; }
     public required string Weekly { get; init; }
@@ -65,6 +66,7 @@ public sealed class NewsletterText
         EmailLabel = "E-mail",
         RubricsLabel = "Rubrics (none ticked means all)",
         AllRubrics = "All rubrics",
+        MoreOptions = "Choose rubrics and alerts",
         FrequencyLabel = "How often",
         Daily = "Daily",
         Weekly = "Weekly",
@@ -108,6 +110,7 @@ public sealed class NewsletterText
         EmailLabel = "Эл. почта",
         RubricsLabel = "Рубрики (если ничего не отмечено — все)",
         AllRubrics = "Все рубрики",
+        MoreOptions = "Выбрать рубрики и срочные новости",
         FrequencyLabel = "Как часто",
         Daily = "Каждый день",
         Weekly = "Раз в неделю",

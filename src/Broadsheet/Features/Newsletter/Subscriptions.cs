@@ -40,9 +40,17 @@ public sealed class Subscriptions(
         // A confirmed subscriber's choices change only through the signed preferences link:
         // otherwise anyone could change what someone else receives by signing them up again.
         if (!subscriber.IsConfirmed) await ApplyAsync(subscriber, signUp.RubricSlugs, signUp.Frequency, signUp.Alerts, ct);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A second request for the same new address won the insert; it sends the one mail.
+            return;
+        }
 
-        if (!subscriber.MayBeMailedAgainAt(now, TimeSpan.FromMinutes(options.MailIntervalMinutes))) return;
+        if (!await ClaimMailSlotAsync(subscriber, now, ct)) return;
         var unsubscribe = links.Unsubscribe(origin, subscriber.Id);
         var message = subscriber.IsConfirmed
             ? NewsletterMail.AlreadySubscribed(site, subscriber.Email, links.Preferences(origin, subscriber.Id), unsubscribe)
@@ -50,15 +58,29 @@ public sealed class Subscriptions(
         try
         {
             await mail.SendAsync(message, ct);
-            subscriber.LastMailedAt = now;
-            await db.SaveChangesAsync(ct);
         }
         catch (MailNotSentException e)
         {
-            // The reader still hears "thank you": submitted does not mean delivered, and a second
-            // sign-up attempt will try the mail again since LastMailedAt did not move.
+            // The reader still hears "thank you": submitted does not mean delivered. The slot is
+            // given back so that the next attempt tries the mail again.
             log.LogWarning("Confirmation mail to subscriber {Id} not sent: {Reason}", subscriber.Id, e.Message);
+            var previous = subscriber.LastMailedAt;
+            await db.Set<Subscriber>().Where(s => s.Id == subscriber.Id && s.LastMailedAt == now)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastMailedAt, previous), CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// Takes the right to mail this address now, in one conditional UPDATE, so that simultaneous
+    /// sign-ups for one address (a double click, a script) send one mail between them.
+    /// </summary>
+    private async Task<bool> ClaimMailSlotAsync(Subscriber subscriber, DateTime now, CancellationToken ct)
+    {
+        var before = now - TimeSpan.FromMinutes(options.MailIntervalMinutes);
+        var claimed = await db.Set<Subscriber>()
+            .Where(s => s.Id == subscriber.Id && (s.LastMailedAt == null || s.LastMailedAt <= before))
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastMailedAt, now), ct);
+        return claimed == 1;
     }
 
     /// <summary>Confirms the sign-up a confirmation token names; false when the token is bad, expired or the sign-up gone.</summary>
