@@ -96,6 +96,23 @@ public sealed class DeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_senders_working_through_one_run_send_each_message_once()
+    {
+        app.Settings["Broadsheet:Newsletter:BatchSize"] = "5";
+        var readers = Readers(20);
+        await NewsForTomorrowAsync(readers);
+        await app.WithDbAsync(db => app.Services.CreateScope().ServiceProvider.GetRequiredService<DigestEditions>().PlanDueAsync(default));
+
+        // A second dispatcher with a lock of its own stands for a second web node.
+        var first = app.Services.GetRequiredService<DigestDispatch>();
+        var second = ActivatorUtilities.CreateInstance<DigestDispatch>(app.Services);
+        await Task.WhenAll(first.SendPendingAsync(default), second.SendPendingAsync(default));
+
+        Assert.Equal(20, smtp.Received.Count);
+        Assert.All(readers, r => Assert.Single(smtp.To(r)));
+    }
+
+    [Fact]
     public async Task Sends_in_batches_over_one_connection_each()
     {
         app.Settings["Broadsheet:Newsletter:BatchSize"] = "4";

@@ -59,6 +59,7 @@ public sealed class DigestDispatch(
         {
             foreach (var delivery in batch)
             {
+                if (!await ClaimAsync(db, delivery, now, ct)) continue;
                 var message = await ComposeAsync(db, editions, site, runs[delivery.RunId], delivery, ct);
                 if (message is null)
                 {
@@ -72,6 +73,7 @@ public sealed class DigestDispatch(
                     session ??= await mail.OpenAsync(ct);
                     await session.SendAsync(message, ct);
                     delivery.State = DeliveryState.Sent;
+                    delivery.NextAttemptAt = null;
                     delivery.SentAt = clock.GetUtcNow().UtcDateTime;
                     delivery.LastError = null;
                     accepted++;
@@ -96,6 +98,24 @@ public sealed class DigestDispatch(
     }
 
     public void Dispose() => oneAtATime.Dispose();
+
+    /// <summary>
+    /// Leases one delivery to this process before it is sent, in a conditional UPDATE, so that two
+    /// web nodes working through the same run never send the same message. If the process dies
+    /// holding the lease, the delivery is picked up again once the lease runs out.
+    /// </summary>
+    private static async Task<bool> ClaimAsync(BroadsheetDb db, DigestDelivery delivery, DateTime now, CancellationToken ct)
+    {
+        var until = now + SendLease;
+        var claimed = await db.Set<DigestDelivery>()
+            .Where(d => d.Id == delivery.Id && d.State == DeliveryState.Pending && (d.NextAttemptAt == null || d.NextAttemptAt <= now))
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.NextAttemptAt, until), ct);
+        if (claimed == 0) return false;
+        delivery.NextAttemptAt = until;
+        return true;
+    }
+
+    private static readonly TimeSpan SendLease = TimeSpan.FromMinutes(5);
 
     private void Defer(DigestDelivery delivery, MailNotSentException failure, DateTime now)
     {
