@@ -23,6 +23,9 @@ public sealed class BroadsheetOptions
     /// <summary>How often counted views are written to the database; pages show counts at most this much plus their cache lifetime late.</summary>
     public int ViewFlushSeconds { get; set; } = 10;
 
+    /// <summary>StackExchange.Redis configuration ("127.0.0.1:6379"); set when several web nodes share the work.</summary>
+    public string? Redis { get; set; }
+
     public string DataPath => Path.GetFullPath(DataDirectory);
     public string MediaPath => Path.Combine(DataPath, "media");
 }

@@ -27,7 +27,7 @@ public static class FeedResponses
     /// the newsroom evicts the same tag when it publishes.
     /// </summary>
     public static Task EvictFeedsAsync(this BroadsheetApp app) =>
-        app.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PageCache.ListingsTag, default).AsTask();
+        app.Services.GetRequiredService<CacheEviction>().EvictAsync(default, PageCache.ListingsTag);
 
     public static string PathOf(string absolute)
     {

@@ -52,14 +52,13 @@ public sealed class TestPublication(BroadsheetApp app)
             change(settings);
             await db.SaveChangesAsync();
         });
-        app.Services.GetRequiredService<SiteSettingsStore>().Forget();
-        await app.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PageCache.SiteTag, default);
+        await app.Services.GetRequiredService<CacheEviction>().SettingsChangedAsync(default);
     }
 
     private async Task<T> AddAsync<T>(T entity) where T : class
     {
         await app.WithDbAsync(async db => { db.Add(entity); await db.SaveChangesAsync(); });
-        await app.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PageCache.ListingsTag, default);
+        await app.Services.GetRequiredService<CacheEviction>().EvictAsync(default, PageCache.ListingsTag);
         return entity;
     }
 }

@@ -1,5 +1,6 @@
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Site;
+using Broadsheet.Infrastructure.Caching;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,11 +24,22 @@ public sealed record CalendarMonth(int Year, int Month, IReadOnlyDictionary<int,
         Enumerable.Range(0, 7).Select(i => (DayOfWeek)(((int)FirstDayOfWeek + i) % 7));
 }
 
-public sealed class ArchiveCalendar(BroadsheetDb db, SiteContext site, TimeProvider clock)
+public sealed class ArchiveCalendar(BroadsheetDb db, SiteContext site, ListingMemo memo, TimeProvider clock)
 {
-    public async Task<CalendarMonth> MonthAsync(int year, int month, CancellationToken ct)
+    /// <summary>
+    /// Counting a month means reading every publication time in it (the day depends on the site's
+    /// zone, which SQL cannot apply portably), so the result is kept for a minute, or until
+    /// something is published. "Now" is rounded to that minute for the same reason.
+    /// </summary>
+    public Task<CalendarMonth> MonthAsync(int year, int month, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMinute));
+        return memo.GetOrLoadAsync("calendar", $"{year}:{month}:{now.Ticks}", () => LoadMonthAsync(year, month, now, ct));
+    }
+
+    private async Task<CalendarMonth> LoadMonthAsync(int year, int month, DateTime now, CancellationToken ct)
+    {
         var (from, to) = MonthRange(year, month);
         var visible = db.Articles.AsNoTracking().VisibleAt(now);
         var times = await visible.Where(a => a.PublishedAt >= from && a.PublishedAt < to)

@@ -16,7 +16,12 @@ public sealed class ArticleBody
         .UseEmphasisExtras()
         .UseAutoLinks()
         .UseSmartyPants()
+        // Source positions let a reader's typo report be traced back to the Markdown it came from.
+        .UsePreciseSourceLocation()
         .Build();
+
+    /// <summary>The syntax tree the page is rendered from, with precise source positions.</summary>
+    public static Markdig.Syntax.MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown ?? "", Pipeline);
 
     private readonly HtmlSanitizer sanitizer = CreateSanitizer();
 

@@ -22,7 +22,9 @@ public sealed class IndexModel(BroadsheetDb db, SiteContext site, PageMeta meta,
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var visible = db.Articles.AsNoTracking().VisibleAt(now);
-        TopStories = await visible.Where(a => a.Prominence > 0)
+        // Top stories are the day's: bounding the scan keeps the query cheap when few are marked.
+        var since = now.AddDays(-3);
+        TopStories = await visible.Where(a => a.Prominence > 0 && a.PublishedAt >= since)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Prominence)
             .Take(5).ToTeasers().ToListAsync(ct);
         var shown = TopStories.Select(t => t.Id).ToList();

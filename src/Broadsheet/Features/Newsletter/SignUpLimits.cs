@@ -9,8 +9,6 @@ namespace Broadsheet.Features.Newsletter;
 /// </summary>
 public sealed class SignUpLimits(NewsletterOptions options) : IDisposable
 {
-    public const string ClientPolicy = "newsletter-sign-up";
-
     private readonly PartitionedRateLimiter<string> perAddress = PartitionedRateLimiter.Create<string, string>(email =>
         RateLimitPartition.GetFixedWindowLimiter(email, _ => new FixedWindowRateLimiterOptions
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Broadsheet.Features.TypoReports;
 
 namespace Broadsheet.Features.Site;
 
@@ -22,6 +23,7 @@ public sealed class UiText
     public required string Related { get; init; }
     public required string SubscribeTitle { get; init; }
     public required string TypoHint { get; init; }
+    public required TypoReportText TypoReports { get; init; }
     public required string Comments { get; init; }
     public required string CommentsOff { get; init; }
     public required string CommentRules { get; init; }
@@ -44,6 +46,7 @@ public sealed class UiText
     public required string Feed { get; init; }
     public required string AllRightsReserved { get; init; }
     public required string Columnist { get; init; }
+    public required SearchPageText Search { get; init; }
     public required Func<long, string> Views { get; init; }
     public required Func<long, string> Articles { get; init; }
 
@@ -63,6 +66,7 @@ public sealed class UiText
         Related = "Related",
         SubscribeTitle = "Subscribe to our news",
         TypoHint = "If you find an error, select a piece of text and press Ctrl+Enter.",
+        TypoReports = TypoReportText.English,
         Comments = "Comments",
         CommentsOff = "Comments are closed for this article.",
         CommentRules = "Comment rules",
@@ -85,6 +89,7 @@ public sealed class UiText
         Feed = "RSS",
         AllRightsReserved = "All rights reserved.",
         Columnist = "Columnist",
+        Search = SearchPageText.English,
         Views = n => $"Views: {n.ToString("N0", CultureInfo.InvariantCulture)}",
         Articles = n => $"{n} {Plural.English(n, "article", "articles")}",
     };
@@ -105,6 +110,7 @@ public sealed class UiText
         Related = "Читайте также",
         SubscribeTitle = "Подписывайтесь на наши новости",
         TypoHint = "Если вы нашли ошибку, выделите фрагмент текста и нажмите Ctrl+Enter.",
+        TypoReports = TypoReportText.Russian,
         Comments = "Комментарии",
         CommentsOff = "Комментарии к этой статье закрыты.",
         CommentRules = "Правила комментирования",
@@ -127,6 +133,7 @@ public sealed class UiText
         Feed = "RSS",
         AllRightsReserved = "Все права защищены.",
         Columnist = "Колумнист",
+        Search = SearchPageText.Russian,
         Views = n => $"{n.ToString("N0", CultureInfo.GetCultureInfo("ru-RU"))} {Plural.Russian(n, "просмотр", "просмотра", "просмотров")}",
         Articles = n => $"{n} {Plural.Russian(n, "статья", "статьи", "статей")}",
     };

@@ -1,13 +1,21 @@
 using Broadsheet.Features.Articles;
+using Broadsheet.Infrastructure.Caching;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Features.ViewCounting;
 
 /// <summary>The articles read most since a day of the site's calendar, from the daily aggregates.</summary>
-public sealed class MostRead(BroadsheetDb db)
+public sealed class MostRead(BroadsheetDb db, ListingMemo memo)
 {
-    public async Task<List<Teaser>> SinceAsync(DateOnly firstDay, DateTime utcNow, int take, CancellationToken ct)
+    public const string Kind = "most-read";
+
+    /// <summary>The figures only move when the counter flushes, so a minute-old answer is as good as a new one.</summary>
+    public Task<List<Teaser>> SinceAsync(DateOnly firstDay, DateTime utcNow, int take, CancellationToken ct) =>
+        memo.GetOrLoadAsync(Kind, $"{firstDay.DayNumber}:{take}:{utcNow.Ticks / TimeSpan.TicksPerMinute}",
+            () => LoadAsync(firstDay, utcNow, take, ct));
+
+    private async Task<List<Teaser>> LoadAsync(DateOnly firstDay, DateTime utcNow, int take, CancellationToken ct)
     {
         var from = firstDay.DayNumber;
         var leaders = await db.DailyViews.AsNoTracking().Where(d => d.Day >= from)

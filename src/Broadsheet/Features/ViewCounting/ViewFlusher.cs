@@ -1,5 +1,6 @@
 using Broadsheet.Features.Articles;
 using Broadsheet.Infrastructure;
+using Broadsheet.Infrastructure.Caching;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ namespace Broadsheet.Features.ViewCounting;
 /// the count a reader sees lags the truth by under a minute. Whatever is left is written on shutdown.
 /// </summary>
 public sealed class ViewFlusher(
-    ViewTally tally, IServiceScopeFactory scopes, TimeProvider clock, BroadsheetOptions options, ILogger<ViewFlusher> log)
+    ViewTally tally, ListingMemo memo, IServiceScopeFactory scopes, TimeProvider clock, BroadsheetOptions options, ILogger<ViewFlusher> log)
     : BackgroundService
 {
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
@@ -47,6 +48,7 @@ public sealed class ViewFlusher(
             {
                 var started = clock.GetTimestamp();
                 await WriteAsync(batch, ct);
+                memo.StartNewGeneration(MostRead.Kind);
                 log.LogDebug("Wrote {Views} views of {Count} article-days in {Elapsed}",
                     batch.Sum(v => v.Views), batch.Count, clock.GetElapsedTime(started));
             }

@@ -23,6 +23,10 @@ public static class PageCache
 
     public static IServiceCollection AddPageCache(this IServiceCollection services)
     {
+        services.AddMemoryCache(o => o.SizeLimit = 10_000);
+        services.AddSingleton<ListingMemo>();
+        services.AddSingleton<CacheEviction>();
+        services.AddHostedService(sp => sp.GetRequiredService<CacheEviction>());
         services.AddOutputCache(o =>
         {
             o.SizeLimit = 256L * 1024 * 1024;

@@ -1,6 +1,7 @@
 using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Site;
+using Broadsheet.Features.TypoReports;
 using Broadsheet.Features.ViewCounting;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
     public DbSet<Channel> Channels => Set<Channel>();
     public DbSet<DailyViews> DailyViews => Set<DailyViews>();
+    public DbSet<TypoReport> TypoReports => Set<TypoReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -29,6 +31,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
         ViewCountingModel.Configure(builder);
         Features.Newsletter.NewsletterModel.Configure(builder);
         Features.Channels.ChannelsModel.Configure(builder);
+        TypoReportModel.Configure(builder);
     }
 }
 

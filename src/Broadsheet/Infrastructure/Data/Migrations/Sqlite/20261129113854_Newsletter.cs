@@ -11,6 +11,37 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "ChosenArticlesOnly",
+                table: "Channels",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "ArticleChannel",
+                columns: table => new
+                {
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChannelId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleChannel", x => new { x.ChannelId, x.ArticleId });
+                    table.ForeignKey(
+                        name: "FK_ArticleChannel_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ArticleChannel_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "DigestRun",
                 columns: table => new
@@ -48,6 +79,29 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Subscriber", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TelegramPost",
+                columns: table => new
+                {
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ClaimedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PostedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    MessageId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TelegramPost", x => x.ArticleId);
+                    table.ForeignKey(
+                        name: "FK_TelegramPost_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -107,6 +161,11 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ArticleChannel_ArticleId_ChannelId",
+                table: "ArticleChannel",
+                columns: new[] { "ArticleId", "ChannelId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DigestDelivery_RunId_SubscriberId",
                 table: "DigestDelivery",
                 columns: new[] { "RunId", "SubscriberId" },
@@ -149,16 +208,26 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ArticleChannel");
+
+            migrationBuilder.DropTable(
                 name: "DigestDelivery");
 
             migrationBuilder.DropTable(
                 name: "SubscriberRubric");
 
             migrationBuilder.DropTable(
+                name: "TelegramPost");
+
+            migrationBuilder.DropTable(
                 name: "DigestRun");
 
             migrationBuilder.DropTable(
                 name: "Subscriber");
+
+            migrationBuilder.DropColumn(
+                name: "ChosenArticlesOnly",
+                table: "Channels");
         }
     }
 }

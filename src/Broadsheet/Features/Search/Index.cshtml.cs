@@ -1,0 +1,34 @@
+using Broadsheet.Features.Shared;
+using Broadsheet.Features.Site;
+using Broadsheet.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Features.Search;
+
+public sealed class SearchPageModel(IArticleSearch search, BroadsheetDb db, SiteContext site, PageMeta meta) : PageModel
+{
+    public SearchRequest Asked { get; private set; } = null!;
+    public SearchResults Results { get; private set; } = SearchResults.Unasked;
+    public IReadOnlyList<(string Slug, string Name)> Rubrics { get; private set; } = [];
+    public IReadOnlyList<(string Slug, string Name)> Authors { get; private set; } = [];
+
+    public bool HasPrevious => Asked.Page > 1;
+    public bool HasNext => Asked.Page < SearchRequest.MaxPages && Asked.Page * SearchRequest.PageSize < Results.Total;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!SearchRequest.TryRead(Request.Query, out var request)) return BadRequest();
+        Asked = request;
+        Results = await search.SearchAsync(request.ToQuery(site), ct);
+        Rubrics = (await db.Rubrics.AsNoTracking().OrderBy(r => r.Position).Select(r => new { r.Slug, r.Name }).ToListAsync(ct))
+            .ConvertAll(r => (r.Slug, r.Name));
+        Authors = (await db.Authors.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Slug, a.Name }).ToListAsync(ct))
+            .ConvertAll(a => (a.Slug, a.Name));
+        meta.Title = string.IsNullOrWhiteSpace(request.Text) ? site.Text.Search.Title : $"{site.Text.Search.Title}: {Articles.Teaser.Shorten(request.Text, 80)}";
+        // A search result page is not content of its own; search engines should not list it.
+        meta.NoIndex = true;
+        return Page();
+    }
+}

@@ -1,0 +1,62 @@
+namespace Broadsheet.Features.Site;
+
+/// <summary>The words of the search form and results, kept apart from <see cref="UiText"/> so the feature's strings stay together.</summary>
+public sealed class SearchPageText
+{
+    public required string Title { get; init; }
+    public required string Button { get; init; }
+    public required string Rubric { get; init; }
+    public required string AllRubrics { get; init; }
+    public required string Author { get; init; }
+    public required string AllAuthors { get; init; }
+    public required string From { get; init; }
+    public required string To { get; init; }
+    public required string SortBy { get; init; }
+    public required string ByRelevance { get; init; }
+    public required string ByDate { get; init; }
+    public required string NothingFound { get; init; }
+    public required string Prompt { get; init; }
+    public required string PreviousPage { get; init; }
+    public required string NextPage { get; init; }
+    public required Func<long, string> Found { get; init; }
+
+    public static readonly SearchPageText English = new()
+    {
+        Title = "Search",
+        Button = "Search",
+        Rubric = "Rubric",
+        AllRubrics = "All rubrics",
+        Author = "Author",
+        AllAuthors = "All authors",
+        From = "From",
+        To = "To",
+        SortBy = "Sort",
+        ByRelevance = "by relevance",
+        ByDate = "newest first",
+        NothingFound = "Nothing found. Try other words or fewer filters.",
+        Prompt = "Type a word or two; any grammatical form will do. To find a phrase exactly, put it in quotes: \"city council\".",
+        PreviousPage = "Previous page",
+        NextPage = "Next page",
+        Found = n => $"Found: {n} {Plural.English(n, "article", "articles")}",
+    };
+
+    public static readonly SearchPageText Russian = new()
+    {
+        Title = "Поиск",
+        Button = "Найти",
+        Rubric = "Рубрика",
+        AllRubrics = "Все рубрики",
+        Author = "Автор",
+        AllAuthors = "Все авторы",
+        From = "С",
+        To = "По",
+        SortBy = "Порядок",
+        ByRelevance = "по релевантности",
+        ByDate = "сначала новые",
+        NothingFound = "Ничего не найдено. Попробуйте другие слова или меньше фильтров.",
+        Prompt = "Введите слово или несколько, в любой форме. Чтобы найти фразу целиком, возьмите её в кавычки: \"городская дума\".",
+        PreviousPage = "Предыдущая страница",
+        NextPage = "Следующая страница",
+        Found = n => $"Найдено: {n} {Plural.Russian(n, "статья", "статьи", "статей")}",
+    };
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Broadsheet.Features.Articles;
+using Broadsheet.Features.Site;
+using Broadsheet.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using static Broadsheet.Features.TypoReports.TypoReportAnswer;
+
+namespace Broadsheet.Features.TypoReports;
+
+/// <summary>
+/// POST /api/typo-reports. Accepts a report only for text that is really in the article as readers
+/// see it now, so nothing can be reported against words that are not there, and folds a report
+/// identical to one already waiting into it.
+/// </summary>
+public static class TypoReportEndpoint
+{
+    private const int MaxBodyBytes = 16 * 1024;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static async Task<IResult> PostAsync(HttpContext context, BroadsheetDb db, SiteContext site, TimeProvider clock)
+    {
+        var text = site.Text.TypoReports;
+        var ct = context.RequestAborted;
+        if (IsFromAnotherSite(context.Request)) return Refuse(text.WrongSite, StatusCodes.Status403Forbidden);
+        if (!context.Request.HasJsonContentType()) return Refuse(text.NotUnderstood);
+
+        var form = await ReadAsync(context.Request, ct);
+        if (form is null) return Refuse(text.NotUnderstood);
+        if (form.Problem(text) is { } problem) return Refuse(problem);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var article = await db.Articles.AsNoTracking().VisibleAt(now).FirstOrDefaultAsync(a => a.Id == form.ArticleId, ct);
+        if (article is null) return Refuse(text.ArticleNotFound, StatusCodes.Status404NotFound);
+
+        var fragment = form.Fragment!;
+        var before = form.Before ?? "";
+        var after = form.After ?? "";
+        if (!ReaderText.Contains(article, before, fragment, after)) return Refuse(text.NotInText);
+
+        var suggestion = ReaderText.Normalise(form.Suggestion);
+        var comment = form.Comment?.Trim() ?? "";
+        // A dismissed report stays dismissed when another reader sends it again; it only counts them.
+        var same = await db.Set<TypoReport>()
+            .Where(r => r.ArticleId == article.Id && r.Fragment == fragment && r.Before == before && r.After == after
+                && r.Suggestion == suggestion && (r.Status == TypoReportStatus.Open || r.Status == TypoReportStatus.Dismissed))
+            .OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
+        if (same is not null) same.ReportedAgain(comment, now);
+        else
+        {
+            same = new TypoReport
+            {
+                ArticleId = article.Id, Fragment = fragment, Before = before, After = after,
+                Suggestion = suggestion, Comment = comment, CreatedAt = now, LastReportedAt = now,
+            };
+            db.Add(same);
+        }
+        await db.SaveChangesAsync(ct);
+        return Results.Json(new Accepted(text.Thanks, same.Count), statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>
+    /// Why an origin check and no antiforgery token: article pages are output-cached and shared by
+    /// every reader, so they cannot carry a per-reader token, and fetching one would cost every report
+    /// a second request and a cookie. The endpoint acts for nobody (no sign-in, no cookie is read), so
+    /// a forged request gains nothing a direct one would not, except spending a reader's address against
+    /// the rate limit. Browsers mark other sites' requests in Sec-Fetch-Site and Origin, and a JSON body
+    /// cannot come from a plain form, so refusing those closes that gap. Clients without these headers
+    /// are not browsers and could post directly anyway.
+    /// </summary>
+    private static bool IsFromAnotherSite(HttpRequest request)
+    {
+        var fetchSite = request.Headers["Sec-Fetch-Site"].ToString();
+        if (fetchSite.Length > 0 && fetchSite is not ("same-origin" or "none")) return true;
+        var origin = request.Headers.Origin.ToString();
+        return origin.Length > 0 && !string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task<TypoReportForm?> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxBodyBytes) return null;
+        var buffer = new byte[MaxBodyBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), ct)) > 0) length += read;
+        if (length > MaxBodyBytes) return null;
+        try { return JsonSerializer.Deserialize<TypoReportForm>(buffer.AsSpan(0, length), Json); }
+        catch (JsonException) { return null; }
+    }
+}

@@ -1,0 +1,13 @@
+namespace Broadsheet.Features.TypoReports;
+
+/// <summary>The "Broadsheet:TypoReports" configuration section.</summary>
+public sealed class TypoReportOptions
+{
+    public const string Section = "Broadsheet:TypoReports";
+
+    /// <summary>Reports one address may send in a minute; a reader proofreading a long piece sends a few.</summary>
+    public int PerMinute { get; set; } = 5;
+
+    /// <summary>Reports one address may send in an hour, so a patient script cannot fill the inbox either.</summary>
+    public int PerHour { get; set; } = 30;
+}

@@ -1,0 +1,40 @@
+using System.Threading.RateLimiting;
+using Broadsheet.Features.Site;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Broadsheet.Features.TypoReports;
+
+/// <summary>
+/// Reports per address, a minute's worth and an hour's worth. The policy answers a refusal itself
+/// (429 with a message in the site's language), so it does not depend on how the rest of the
+/// site's limiter is set up. Windows run on the limiter's own clock, not the injected TimeProvider.
+/// </summary>
+public sealed class TypoReportRateLimit(IOptions<TypoReportOptions> options) : IRateLimiterPolicy<string>
+{
+    public const string Name = "typo-reports";
+
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (rejected, ct) =>
+    {
+        var http = rejected.HttpContext;
+        var site = http.RequestServices.GetRequiredService<SiteContext>();
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = "60";
+        await http.Response.WriteAsJsonAsync(new TypoReportAnswer.Refusal(site.Text.TypoReports.TooMany), ct);
+    };
+
+    public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+    {
+        var limits = options.Value;
+        // Behind a known proxy this is the reader's address: forwarded headers run before routing.
+        var address = httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return RateLimitPartition.Get(address, _ => RateLimiter.CreateChained(
+            Window(limits.PerMinute, TimeSpan.FromMinutes(1)),
+            Window(limits.PerHour, TimeSpan.FromHours(1))));
+    }
+
+    private static FixedWindowRateLimiter Window(int permits, TimeSpan window) => new(new FixedWindowRateLimiterOptions
+    {
+        PermitLimit = Math.Max(1, permits), Window = window, QueueLimit = 0, AutoReplenishment = true,
+    });
+}

@@ -1,0 +1,57 @@
+using Broadsheet.Features.Site;
+using Broadsheet.Infrastructure.Redis;
+using Microsoft.AspNetCore.OutputCaching;
+using StackExchange.Redis;
+
+namespace Broadsheet.Infrastructure.Caching;
+
+/// <summary>
+/// Every node keeps its pages in its own memory, which is what makes a cached page cheap; what
+/// must be shared is the order to forget them. With Redis the order goes out on a channel and
+/// every node, this one included, acts on it within a moment; without Redis it stays local.
+/// </summary>
+public sealed class CacheEviction(IOutputCacheStore store, ListingMemo memo, SiteSettingsStore settings, RedisLink redis, ILogger<CacheEviction> log)
+    : IHostedService
+{
+    private static readonly RedisChannel Channel = RedisChannel.Literal("broadsheet:evict");
+
+    /// <summary>The tag that stands for "the site settings changed".</summary>
+    public const string SettingsTag = "settings";
+
+    public async Task EvictAsync(CancellationToken ct, params string[] tags)
+    {
+        await EvictHereAsync(tags, ct);
+        if (redis.Connection is { } connection)
+            await connection.GetSubscriber().PublishAsync(Channel, $"{redis.NodeId}|{string.Join(',', tags)}");
+    }
+
+    public Task SettingsChangedAsync(CancellationToken ct) => EvictAsync(ct, SettingsTag, PageCache.SiteTag);
+
+    private async Task EvictHereAsync(IEnumerable<string> tags, CancellationToken ct)
+    {
+        foreach (var tag in tags)
+        {
+            if (tag == SettingsTag) settings.Forget();
+            else await store.EvictByTagAsync(tag, ct);
+            if (tag is PageCache.ListingsTag or PageCache.SiteTag) memo.StartNewGeneration();
+        }
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (redis.Connection is not { } connection) return;
+        await connection.GetSubscriber().SubscribeAsync(Channel, (channel, message) =>
+        {
+            var text = (string?)message ?? "";
+            var bar = text.IndexOf('|', StringComparison.Ordinal);
+            if (bar < 0 || text[..bar] == redis.NodeId) return;
+            var tags = text[(bar + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries);
+            _ = EvictHereAsync(tags, CancellationToken.None).ContinueWith(
+                t => log.LogWarning(t.Exception, "Could not evict {Tags} on request of another node", text),
+                TaskContinuationOptions.OnlyOnFaulted);
+        });
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) =>
+        redis.Connection?.GetSubscriber().UnsubscribeAsync(Channel) ?? Task.CompletedTask;
+}

@@ -1,0 +1,55 @@
+using System.Runtime.CompilerServices;
+using AngleSharp.Html.Parser;
+using Broadsheet.Features.Articles;
+using Broadsheet.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Infrastructure.Search;
+
+/// <summary>Reads articles from the database in the shape the index keeps.</summary>
+public static class ArticleSource
+{
+    public static async Task<List<IndexedArticle>> ByIdsAsync(BroadsheetDb db, IReadOnlyCollection<int> ids, CancellationToken ct) =>
+        Shape(await Rows(db.Articles.Where(a => ids.Contains(a.Id))).ToListAsync(ct));
+
+    /// <summary>Every article, in batches by id, so a rebuild of a large archive never holds it all in memory.</summary>
+    public static async IAsyncEnumerable<List<IndexedArticle>> AllAsync(
+        BroadsheetDb db, int batchSize, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var after = 0;
+        while (true)
+        {
+            var rows = await Rows(db.Articles.Where(a => a.Id > after).OrderBy(a => a.Id).Take(batchSize)).ToListAsync(ct);
+            if (rows.Count == 0) yield break;
+            after = rows[^1].Id;
+            yield return Shape(rows);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    public static Task<int> CountAsync(BroadsheetDb db, CancellationToken ct) => db.Articles.CountAsync(ct);
+
+    private static IQueryable<Row> Rows(IQueryable<Article> articles) =>
+        articles.AsNoTracking().AsSplitQuery().Select(a => new Row(
+            a.Id, a.Slug, a.Title, a.Lead, a.BodyHtml, a.Language, a.Status, a.PublishedAt, a.CreatedAt,
+            a.Rubrics.OrderBy(r => r.Rubric.Position).Select(r => new RubricRow(r.Rubric.Slug, r.Rubric.Name)).ToList(),
+            a.Authors.OrderBy(x => x.Position).Select(x => x.Author.Slug).ToList()));
+
+    private static List<IndexedArticle> Shape(List<Row> rows)
+    {
+        var parser = new HtmlParser();
+        return rows.ConvertAll(r => new IndexedArticle(
+            r.Id, r.Slug, r.Title, r.Lead, PlainText(parser, r.BodyHtml), r.Language, r.Status, r.PublishedAt, r.CreatedAt,
+            r.Rubrics.ConvertAll(x => (x.Slug, x.Name)), r.Authors));
+    }
+
+    // The sanitized HTML rather than the Markdown: it is what readers see, without Markdown's punctuation.
+    private static string PlainText(HtmlParser parser, string html) =>
+        html.Length == 0 ? "" : parser.ParseDocument(html).Body?.TextContent ?? "";
+
+    private sealed record RubricRow(string Slug, string Name);
+
+    private sealed record Row(
+        int Id, string Slug, string Title, string Lead, string BodyHtml, string Language, ArticleStatus Status,
+        DateTime? PublishedAt, DateTime CreatedAt, List<RubricRow> Rubrics, List<string> Authors);
+}

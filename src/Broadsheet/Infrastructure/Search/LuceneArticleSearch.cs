@@ -1,0 +1,94 @@
+using Broadsheet.Features.Articles;
+using Broadsheet.Features.Search;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Broadsheet.Infrastructure.Search;
+
+/// <summary>
+/// Search over the Lucene index. Relevance is Lucene's score times a freshness factor: the best
+/// <see cref="RerankWindow"/> matches are re-ranked so that, of two equally good answers, the
+/// newer one comes first — a news site's reader asking about "elections" means the latest ones.
+/// </summary>
+public sealed class LuceneArticleSearch(ArticleIndex index, TimeProvider clock) : IArticleSearch
+{
+    public const int RerankWindow = 1000;
+
+    private static readonly SearchResults NothingFound = new([], 0, false);
+
+    /// <summary>An article this many days old keeps three quarters of its score; a very old one, half.</summary>
+    private const double FreshnessHalfLifeDays = 30;
+
+    public Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken ct = default) =>
+        Task.FromResult(Search(query));
+
+    public SearchResults Search(SearchQuery query)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var text = SearchText.Parse(query.Text);
+        var words = ArticleQuery.Words(text);
+        if (words is null && !query.HasFilters) return text.IsEmpty ? SearchResults.Unasked : NothingFound;
+
+        Query scoring = words ?? new MatchAllDocsQuery();
+        var filters = ArticleQuery.Filters(query, now);
+        var filtered = filters is null ? scoring : new FilteredQuery(scoring, new QueryWrapperFilter(filters));
+        var wanted = query.Skip + query.Take;
+
+        return index.Search(searcher =>
+        {
+            ScoreDoc[] ranked;
+            int total;
+            if (query.Order == SearchOrder.Date || words is null)
+            {
+                var sort = new Sort(new SortField(ArticleDocument.Time, SortFieldType.INT64, reverse: true));
+                var top = searcher.Search(filtered, null, Math.Max(wanted, 1), sort);
+                (ranked, total) = (top.ScoreDocs, top.TotalHits);
+            }
+            else
+            {
+                var top = searcher.Search(filtered, Math.Max(wanted, RerankWindow));
+                (ranked, total) = (ByFreshness(searcher.IndexReader, top.ScoreDocs, now), top.TotalHits);
+            }
+
+            var hits = new List<SearchHit>(query.Take);
+            foreach (var scoreDoc in ranked.Skip(query.Skip).Take(query.Take))
+                hits.Add(Hit(searcher.Doc(scoreDoc.Doc), words, text));
+            return new SearchResults(hits, total, false);
+        });
+    }
+
+    private static ScoreDoc[] ByFreshness(IndexReader reader, ScoreDoc[] docs, DateTime now)
+    {
+        var times = MultiDocValues.GetNumericValues(reader, ArticleDocument.Time);
+        if (times is null) return docs;
+        var scored = new (ScoreDoc Doc, double Score)[docs.Length];
+        for (var i = 0; i < docs.Length; i++)
+        {
+            var ageDays = Math.Max(0, (now.Ticks - times.Get(docs[i].Doc)) / (double)TimeSpan.TicksPerDay);
+            scored[i] = (docs[i], docs[i].Score * (0.5 + 0.5 * Math.Pow(2, -ageDays / FreshnessHalfLifeDays)));
+        }
+        return [.. scored.OrderByDescending(s => s.Score).ThenByDescending(s => s.Doc.Doc).Select(s => s.Doc)];
+    }
+
+    private static SearchHit Hit(Lucene.Net.Documents.Document doc, Query? words, SearchText text)
+    {
+        var lead = doc.Get(ArticleDocument.StoredLead) ?? "";
+        var title = doc.Get(ArticleDocument.StoredTitle) ?? "";
+        var language = doc.Get(ArticleDocument.StoredLanguage) ?? "en";
+        var (titleHtml, snippet) = words is null
+            ? (System.Net.WebUtility.HtmlEncode(title), System.Net.WebUtility.HtmlEncode(Teaser.Shorten(lead)))
+            : (Snippet.Title(words, title, Snippet.Languages(text, language)),
+                Snippet.For(words, doc.Get(ArticleDocument.StoredText) ?? "", lead, Snippet.Languages(text, language)));
+        var published = doc.GetField(ArticleDocument.Published)?.GetInt64Value();
+        return new SearchHit(
+            int.Parse(doc.Get(ArticleDocument.Id), System.Globalization.CultureInfo.InvariantCulture),
+            title,
+            doc.Get(ArticleDocument.StoredSlug) ?? "",
+            Enum.TryParse<ArticleStatus>(doc.Get(ArticleDocument.Status), out var status) ? status : ArticleStatus.Draft,
+            published is { } ticks ? new DateTime(ticks, DateTimeKind.Utc) : null,
+            doc.Get(ArticleDocument.StoredRubricName),
+            doc.Get(ArticleDocument.StoredRubricSlug),
+            titleHtml,
+            snippet);
+    }
+}

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using Broadsheet.Features.Articles;
+using Broadsheet.Features.Demo;
+using Broadsheet.Features.Search;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Broadsheet.Infrastructure.Search;
+
+/// <summary>
+/// Measures the search index on its own: a full build of <c>count</c> generated articles
+/// (half English, half Russian, from the demo publication's text pools, written straight into
+/// the index rather than through the database), then a mixed set of 1- to 4-word queries in
+/// both languages through <see cref="LuceneArticleSearch"/>, snippets included.
+/// </summary>
+public static class SearchBench
+{
+    private const int Warmup = 300;
+    private const int Queries = 3000;
+
+    public static void Run(int count, TextWriter output)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "broadsheet-search-bench-" + Guid.NewGuid().ToString("N"));
+        var now = new DateTime(2024, 5, 15, 9, 0, 0, DateTimeKind.Utc);
+        try
+        {
+            using var index = new ArticleIndex(folder, NullLogger.Instance);
+            index.Open();
+            var rnd = new Random(20240515);
+            output.WriteLine($"Building an index of {count:N0} generated articles in {folder}");
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < count; i++)
+            {
+                index.Put(Generate(rnd, i, count, now));
+                if ((i + 1) % 20_000 == 0) output.WriteLine($"  {i + 1:N0} articles, {(i + 1) / clock.Elapsed.TotalSeconds:N0} articles/s");
+            }
+            index.MarkRebuilt();
+            clock.Stop();
+            output.WriteLine($"Full build: {count:N0} articles in {clock.Elapsed.TotalSeconds:N1} s = {count / clock.Elapsed.TotalSeconds:N0} articles/s (index {FolderSize(folder) / 1024.0 / 1024:N0} MB)");
+
+            var search = new LuceneArticleSearch(index, new FixedClock(now));
+            var queries = QueryMix(new Random(7), Warmup + Queries);
+            foreach (var q in queries.Take(Warmup)) search.Search(new SearchQuery { Text = q });
+
+            var latencies = new double[Queries];
+            var cpuTimes = new double[Queries];
+            var found = 0L;
+            // CPU time as well as wall time: on a shared machine, wall time includes waiting for a core.
+            var cpuBefore = Environment.CpuUsage.TotalTime;
+            var total = Stopwatch.StartNew();
+            for (var i = 0; i < Queries; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var cpuStarted = ThreadCpu.Milliseconds();
+                found += search.Search(new SearchQuery { Text = queries[Warmup + i] }).Total;
+                cpuTimes[i] = ThreadCpu.Milliseconds() - cpuStarted;
+                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+            total.Stop();
+            var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
+            Array.Sort(latencies);
+            Array.Sort(cpuTimes);
+            output.WriteLine($"Queries: {Queries:N0} (1-4 words, en+ru, first page of 20 with snippets), mean {found / Queries:N0} matches each");
+            output.WriteLine($"  p50 {Percentile(latencies, 0.50):N2} ms, p90 {Percentile(latencies, 0.90):N2} ms, p99 {Percentile(latencies, 0.99):N2} ms, max {latencies[^1]:N2} ms");
+            output.WriteLine($"  {Queries / total.Elapsed.TotalSeconds:N0} queries/s on one thread; CPU {cpu.TotalMilliseconds / Queries:N2} ms per query (mean, whole process)");
+            if (ThreadCpu.IsAvailable)
+                output.WriteLine($"  CPU time of the querying thread: p50 {Percentile(cpuTimes, 0.50):N2} ms, p90 {Percentile(cpuTimes, 0.90):N2} ms, p99 {Percentile(cpuTimes, 0.99):N2} ms (what the wall-clock figures would be on an idle core)");
+            output.WriteLine($"  machine load while measuring: {LoadAverage()}");
+
+            // The same queries without a page of results: what matching, scoring and the freshness re-rank cost alone.
+            var bare = new double[Queries];
+            for (var i = 0; i < Queries; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                search.Search(new SearchQuery { Text = queries[Warmup + i], Take = 0 });
+                bare[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+            Array.Sort(bare);
+            output.WriteLine($"  without results and snippets: p50 {Percentile(bare, 0.50):N2} ms, p99 {Percentile(bare, 0.99):N2} ms");
+        }
+        finally
+        {
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static IndexedArticle Generate(Random rnd, int i, int count, DateTime now)
+    {
+        var russian = i % 2 == 1;
+        var text = russian ? DemoTextRussian.Text : DemoTextEnglish.Text;
+        var rubric = rnd.Next(text.Rubrics.Length);
+        var headlines = text.Headlines[rubric];
+        var title = string.Format(System.Globalization.CultureInfo.InvariantCulture,
+            headlines[rnd.Next(headlines.Length)], text.Cities[rnd.Next(text.Cities.Length)]);
+        var body = string.Join(" ", Enumerable.Range(0, 10 + rnd.Next(15)).Select(_ => text.Sentences[rnd.Next(text.Sentences.Length)]));
+        // Five years of news, newest first.
+        var publishedAt = now.AddMinutes(-(long)i * 5 * 365 * 24 * 60 / count);
+        var (rubricName, _) = text.Rubrics[rubric];
+        return new IndexedArticle(
+            i + 1, $"article-{i + 1}", title, text.Leads[rnd.Next(text.Leads.Length)], body, russian ? "ru" : "en",
+            rnd.Next(20) == 0 ? ArticleStatus.Draft : ArticleStatus.Published, publishedAt, publishedAt,
+            [(Slug.From(rubricName), rubricName)], [Slug.From(text.Authors[rnd.Next(text.Authors.Length)].Name)]);
+    }
+
+    /// <summary>Words from the same pools, so queries hit as readers' do: some common, some rare, some missing together.</summary>
+    private static List<string> QueryMix(Random rnd, int count)
+    {
+        string[] Words(DemoText t) =>
+        [
+            .. t.Headlines.SelectMany(h => h).Concat(t.Sentences).Concat(t.Leads)
+                .SelectMany(s => s.Split([' ', ',', '.', ':', ';', '«', '»', '"', '(', ')', '{', '}'], StringSplitOptions.RemoveEmptyEntries))
+                .Where(w => w.Length >= 4 && w.All(char.IsLetter)).Select(w => w.ToLowerInvariant()).Distinct(),
+        ];
+        var english = Words(DemoTextEnglish.Text);
+        var russian = Words(DemoTextRussian.Text);
+        return [.. Enumerable.Range(0, count).Select(i =>
+        {
+            var pool = i % 2 == 0 ? english : russian;
+            return string.Join(' ', Enumerable.Range(0, 1 + rnd.Next(4)).Select(_ => pool[rnd.Next(pool.Length)]));
+        })];
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() + $" on {Environment.ProcessorCount} cores" : "unknown";
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+
+    private static long FolderSize(string folder) => new DirectoryInfo(folder).EnumerateFiles().Sum(f => f.Length);
+
+    private sealed class FixedClock(DateTime utc) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(utc);
+    }
+}
