@@ -15,6 +15,7 @@ public static class NewsroomSetup
             o.Conventions.AuthorizeFolder("/Newsroom", StaffPolicies.Staff);
             o.Conventions.AuthorizeFolder("/Newsroom/Articles", StaffPolicies.Writers);
             o.Conventions.AuthorizeFolder("/Newsroom/Taxonomy", StaffPolicies.Editors);
+            o.Conventions.AuthorizeFolder("/Newsroom/Newsletter", StaffPolicies.Editors);
             o.Conventions.AuthorizeFolder("/Newsroom/Staff", StaffPolicies.Admins);
             o.Conventions.AuthorizeFolder("/Newsroom/Audit", StaffPolicies.Admins);
             o.Conventions.AuthorizePage("/Newsroom/Settings", StaffPolicies.Admins);

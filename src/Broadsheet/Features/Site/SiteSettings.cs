@@ -30,4 +30,7 @@ public sealed class Channel
     public required string Name { get; set; }
     public required string Url { get; set; }
     public int Position { get; set; }
+
+    /// <summary>When set, only articles the newsroom marked for this channel go to it; otherwise every published article does.</summary>
+    public bool ChosenArticlesOnly { get; set; }
 }

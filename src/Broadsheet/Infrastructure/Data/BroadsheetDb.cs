@@ -35,6 +35,8 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
         SiteModel.Configure(builder);
         ViewCountingModel.Configure(builder);
         Features.Newsroom.NewsroomModel.Configure(builder);
+        Features.Newsletter.NewsletterModel.Configure(builder);
+        Features.Channels.ChannelsModel.Configure(builder);
         TypoReportModel.Configure(builder);
     }
 }

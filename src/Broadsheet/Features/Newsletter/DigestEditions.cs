@@ -1,0 +1,84 @@
+using Broadsheet.Features.Articles;
+using Broadsheet.Features.Site;
+using Broadsheet.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Features.Newsletter;
+
+/// <summary>
+/// Plans mailings: decides which editions are due, and writes a run with one pending delivery per
+/// recipient in a single transaction. Planning is the only step that chooses recipients, so
+/// sending, however often it is resumed, can only ever send what was planned.
+/// </summary>
+public sealed class DigestEditions(BroadsheetDb db, SiteContext site, TimeProvider clock, NewsletterOptions options, ILogger<DigestEditions> log)
+{
+    public const int MaxItems = 40;
+
+    /// <summary>Today's daily edition once its hour has come (and the weekly one on its day), in the site's time zone.</summary>
+    public async Task PlanDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var local = site.ToLocal(now);
+        if (TimeOnly.FromDateTime(local) < options.DailyAt) return;
+        var today = DateOnly.FromDateTime(local);
+        await PlanAsync(DigestKind.Daily, today, now, ct);
+        if (today.DayOfWeek == options.WeeklyOn) await PlanAsync(DigestKind.Weekly, today, now, ct);
+    }
+
+    /// <summary>The run for one edition, unless it exists already; null when it did.</summary>
+    public async Task<DigestRun?> PlanAsync(DigestKind kind, DateOnly edition, DateTime upTo, CancellationToken ct)
+    {
+        var key = $"{kind.ToString().ToLowerInvariant()}:{edition:yyyy-MM-dd}";
+        if (await db.Set<DigestRun>().AnyAsync(r => r.Key == key, ct)) return null;
+        var frequency = kind == DigestKind.Weekly ? DigestFrequency.Weekly : DigestFrequency.Daily;
+        var subscribers = await db.Set<Subscriber>().Include(s => s.Rubrics)
+            .Where(s => s.State == SubscriberState.Confirmed && s.Frequency == frequency).ToListAsync(ct);
+        var run = new DigestRun { Key = key, Kind = kind, UpTo = upTo, CreatedAt = upTo };
+        foreach (var subscriber in subscribers)
+        {
+            var since = subscriber.DigestUpTo ?? subscriber.ConfirmedAt ?? upTo;
+            if (since >= upTo) continue;
+            // Nothing new in their rubrics means no mail at all, not an empty digest.
+            if (await ArticlesFor(subscriber.Rubrics.Select(r => r.RubricId).ToList(), since, upTo).AnyAsync(ct))
+                run.Deliveries.Add(new DigestDelivery { SubscriberId = subscriber.Id, Since = since });
+            subscriber.DigestUpTo = upTo;
+        }
+        return await SaveAsync(run, ct);
+    }
+
+    /// <summary>A breaking-news alert for one visible article to everyone who asked for alerts; once per article.</summary>
+    public async Task<DigestRun?> PlanAlertAsync(int articleId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var key = $"alert:{articleId}";
+        if (!await db.Articles.Where(a => a.Id == articleId).VisibleAt(now).AnyAsync(ct)) return null;
+        if (await db.Set<DigestRun>().AnyAsync(r => r.Key == key, ct)) return null;
+        var run = new DigestRun { Key = key, Kind = DigestKind.Alert, ArticleId = articleId, UpTo = now, CreatedAt = now };
+        var ids = await db.Set<Subscriber>().Where(s => s.State == SubscriberState.Confirmed && s.BreakingAlerts).Select(s => s.Id).ToListAsync(ct);
+        foreach (var id in ids) run.Deliveries.Add(new DigestDelivery { SubscriberId = id, Since = now });
+        return await SaveAsync(run, ct);
+    }
+
+    /// <summary>Visible at the end of the window, published inside it, in the chosen rubrics (none chosen: all).</summary>
+    public IQueryable<Article> ArticlesFor(List<int> rubricIds, DateTime since, DateTime upTo) =>
+        db.Articles.AsNoTracking().VisibleAt(upTo)
+            .Where(a => a.PublishedAt > since && (rubricIds.Count == 0 || a.Rubrics.Any(r => rubricIds.Contains(r.RubricId))));
+
+    private async Task<DigestRun?> SaveAsync(DigestRun run, CancellationToken ct)
+    {
+        if (run.Deliveries.Count == 0) run.FinishedAt = run.CreatedAt;
+        db.Add(run);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            log.LogInformation("Planned {Key} for {Count} recipients", run.Key, run.Deliveries.Count);
+            return run;
+        }
+        catch (DbUpdateException)
+        {
+            // Another node (or an overlapping tick) planned the same edition first; its run stands.
+            db.ChangeTracker.Clear();
+            return null;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using Broadsheet.Features.Site;
+using MimeKit;
+
+namespace Broadsheet.Features.Newsletter;
+
+/// <summary>
+/// Builds the newsletter's messages, each with an HTML and a plain-text part, and each with the
+/// RFC 8058 one-click unsubscribe headers and a link to change preferences. Every reader- or
+/// newsroom-written text is HTML-encoded here; MimeKit encodes the headers.
+/// </summary>
+public static class NewsletterMail
+{
+    private static readonly HtmlEncoder Html = HtmlEncoder.Default;
+
+    public static MimeMessage Confirmation(SiteContext site, string to, string confirmUrl, string unsubscribeUrl)
+    {
+        var text = NewsletterText.For(site);
+        var name = site.Settings.PublicationName;
+        return Build(site, to, Format(text.ConfirmSubject, name), unsubscribeUrl, null,
+            [Format(text.ConfirmMailText, name)], confirmUrl, text.ConfirmButton, [text.IgnoreIfNotYou], []);
+    }
+
+    public static MimeMessage AlreadySubscribed(SiteContext site, string to, string preferencesUrl, string unsubscribeUrl)
+    {
+        var text = NewsletterText.For(site);
+        var name = site.Settings.PublicationName;
+        return Build(site, to, Format(text.AlreadySubscribedSubject, name), unsubscribeUrl, null,
+            [Format(text.AlreadySubscribedText, name)], preferencesUrl, text.ChangePreferences, [text.IgnoreIfNotYou], []);
+    }
+
+    public static MimeMessage Digest(SiteContext site, string to, IReadOnlyList<DigestItem> items, string unsubscribeUrl, string preferencesUrl)
+    {
+        var text = NewsletterText.For(site);
+        var subject = Format(text.DigestSubject, site.Settings.PublicationName);
+        return Build(site, to, subject, unsubscribeUrl, preferencesUrl, [], null, null, [], items);
+    }
+
+    public static MimeMessage Alert(SiteContext site, string to, DigestItem item, string unsubscribeUrl, string preferencesUrl)
+    {
+        var text = NewsletterText.For(site);
+        return Build(site, to, Format(text.AlertSubject, item.Title), unsubscribeUrl, preferencesUrl, [], null, null, [], [item]);
+    }
+
+    private static MimeMessage Build(
+        SiteContext site, string to, string subject, string unsubscribeUrl, string? preferencesUrl,
+        string[] before, string? actionUrl, string? actionLabel, string[] after, IReadOnlyList<DigestItem> items)
+    {
+        var text = NewsletterText.For(site);
+        var name = site.Settings.PublicationName;
+        var message = new MimeMessage { Subject = OneLine(subject) };
+        message.To.Add(MailboxAddress.Parse(to));
+        // RFC 2369 and RFC 8058: mail clients show an "Unsubscribe" button and POST
+        // "List-Unsubscribe=One-Click" to this address, with no cookies and no form token.
+        message.Headers.Add("List-Unsubscribe", $"<{unsubscribeUrl}>");
+        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+
+        var plain = new StringBuilder().Append(name).Append("\n\n");
+        var html = new StringBuilder()
+            .Append("<!DOCTYPE html><html lang=\"").Append(site.IsRussian ? "ru" : "en").Append("\"><head><meta charset=\"utf-8\"><title>")
+            .Append(Html.Encode(subject)).Append("</title></head><body style=\"font-family:Georgia,serif;max-width:640px;margin:auto\">")
+            .Append("<h1 style=\"font-size:24px\">").Append(Html.Encode(name)).Append("</h1>");
+        foreach (var p in before) { plain.Append(p).Append("\n\n"); html.Append("<p>").Append(Html.Encode(p)).Append("</p>"); }
+        if (actionUrl is not null)
+        {
+            plain.Append(actionUrl).Append("\n\n");
+            html.Append("<p><a href=\"").Append(Html.Encode(actionUrl)).Append("\">").Append(Html.Encode(actionLabel ?? actionUrl)).Append("</a></p>");
+        }
+        foreach (var p in after) { plain.Append(p).Append("\n\n"); html.Append("<p>").Append(Html.Encode(p)).Append("</p>"); }
+        foreach (var item in items)
+        {
+            plain.Append(item.Title).Append('\n').Append(site.FormatTime(item.PublishedAt)).Append('\n');
+            if (item.Teaser.Length > 0) plain.Append(item.Teaser).Append('\n');
+            plain.Append(item.Url).Append("\n\n");
+            html.Append("<article><h2 style=\"font-size:19px;margin-bottom:4px\"><a href=\"").Append(Html.Encode(item.Url)).Append("\">")
+                .Append(Html.Encode(item.Title)).Append("</a></h2><p style=\"color:#666;font-size:13px;margin:0\">")
+                .Append(Html.Encode(site.FormatTime(item.PublishedAt))).Append("</p>");
+            if (item.Teaser.Length > 0) html.Append("<p>").Append(Html.Encode(item.Teaser)).Append("</p>");
+            html.Append("<p><a href=\"").Append(Html.Encode(item.Url)).Append("\">").Append(Html.Encode(text.ReadMore)).Append("</a></p></article>");
+        }
+        plain.Append("--\n");
+        html.Append("<hr><p style=\"font-size:13px;color:#666\">");
+        if (preferencesUrl is not null)
+        {
+            plain.Append(text.ChangePreferences).Append(": ").Append(preferencesUrl).Append('\n');
+            html.Append("<a href=\"").Append(Html.Encode(preferencesUrl)).Append("\">").Append(Html.Encode(text.ChangePreferences)).Append("</a> · ");
+        }
+        plain.Append(text.UnsubscribeLink).Append(": ").Append(unsubscribeUrl).Append('\n');
+        html.Append("<a href=\"").Append(Html.Encode(unsubscribeUrl)).Append("\">").Append(Html.Encode(text.UnsubscribeLink)).Append("</a></p></body></html>");
+
+        message.Body = new BodyBuilder { TextBody = plain.ToString(), HtmlBody = html.ToString() }.ToMessageBody();
+        return message;
+    }
+
+    private static string Format(string pattern, string value) => string.Format(CultureInfo.InvariantCulture, pattern, value);
+
+    /// <summary>A headline with a stray line break must not end the Subject header early.</summary>
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+}
+
+/// <summary>One article as a digest or alert shows it: headline, time, shortened lead and an absolute link.</summary>
+public sealed record DigestItem(string Title, string Teaser, DateTime PublishedAt, string Url);

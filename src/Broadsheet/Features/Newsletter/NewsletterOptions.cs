@@ -1,0 +1,31 @@
+namespace Broadsheet.Features.Newsletter;
+
+/// <summary>The "Broadsheet:Newsletter" configuration section.</summary>
+public sealed class NewsletterOptions
+{
+    /// <summary>Local time (the site's zone) at which the daily digest goes out.</summary>
+    public TimeOnly DailyAt { get; set; } = new(7, 0);
+
+    /// <summary>The weekly digest goes out on this day at <see cref="DailyAt"/>.</summary>
+    public DayOfWeek WeeklyOn { get; set; } = DayOfWeek.Monday;
+
+    /// <summary>How long a sign-up waits for its confirmation before it is forgotten.</summary>
+    public int PendingHours { get; set; } = 48;
+
+    /// <summary>One address gets at most one confirmation mail in this many minutes, however often it is signed up.</summary>
+    public int MailIntervalMinutes { get; set; } = 15;
+
+    /// <summary>Sign-up attempts one address may make per hour, and one client (IP) per ten minutes, before 429.</summary>
+    public int SignUpsPerAddressPerHour { get; set; } = 5;
+    public int SignUpsPerClientPer10Minutes { get; set; } = 20;
+
+    /// <summary>Messages sent over one SMTP connection before it is closed and the progress saved.</summary>
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>Tries per message before it is marked failed; the wait doubles from <see cref="RetryAfterSeconds"/>.</summary>
+    public int MaxAttempts { get; set; } = 5;
+    public int RetryAfterSeconds { get; set; } = 60;
+
+    /// <summary>How often the scheduler looks for due editions and pending deliveries; 0 turns it off (tests drive it by hand).</summary>
+    public int SchedulerSeconds { get; set; } = 30;
+}

@@ -1,0 +1,33 @@
+using System.Threading.RateLimiting;
+using Broadsheet.Features.Site;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Broadsheet.Features.Newsletter;
+
+/// <summary>
+/// Sign-ups per client (IP) in ten minutes. The policy answers its own refusals (429 with the
+/// reason in the site's language: JSON for the API, text for the form), so it leaves the rest of
+/// the site's limiter alone. Behind a known proxy the address is the reader's: forwarded headers
+/// run before routing.
+/// </summary>
+public sealed class SignUpRateLimit(NewsletterOptions options) : IRateLimiterPolicy<string>
+{
+    public const string Name = "newsletter-sign-up";
+
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (rejected, ct) =>
+    {
+        var http = rejected.HttpContext;
+        var site = http.RequestServices.GetRequiredService<SiteContext>();
+        http.Response.Headers.RetryAfter = "600";
+        await SignUpEndpoints.TooMany(site, json: http.Request.Path.StartsWithSegments("/api")).ExecuteAsync(http);
+    };
+
+    public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
+        RateLimitPartition.GetFixedWindowLimiter(httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = Math.Max(1, options.SignUpsPerClientPer10Minutes),
+                Window = TimeSpan.FromMinutes(10),
+                QueueLimit = 0,
+            });
+}

@@ -1,0 +1,79 @@
+using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Smtp;
+using MimeKit;
+
+namespace Broadsheet.Infrastructure.Mail;
+
+/// <summary>
+/// Hands mail to the configured SMTP server. "Sent" here means the server accepted the message
+/// (250 after DATA); whether it reaches the inbox is the server's business from then on.
+/// </summary>
+public sealed class MailSender(SmtpOptions options, TimeProvider clock, ILogger<MailSender> log)
+{
+    public MailboxAddress From => new(options.FromName, options.FromAddress);
+
+    public async Task SendAsync(MimeMessage message, CancellationToken ct)
+    {
+        await using var session = await OpenAsync(ct);
+        await session.SendAsync(message, ct);
+    }
+
+    /// <summary>One connection for a batch: a digest run sends hundreds of messages, and a handshake per message would dominate.</summary>
+    public async Task<MailSession> OpenAsync(CancellationToken ct)
+    {
+        var client = new SmtpClient { Timeout = Math.Max(1, options.TimeoutSeconds) * 1000 };
+        try
+        {
+            await client.ConnectAsync(options.Host, options.Port, options.Security, ct);
+            if (options.Username is { Length: > 0 } user)
+                await client.AuthenticateAsync(user, options.Password ?? "", ct);
+            return new MailSession(client, this);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            client.Dispose();
+            throw Classify(e);
+        }
+    }
+
+    internal void Stamp(MimeMessage message)
+    {
+        if (message.From.Count == 0) message.From.Add(From);
+        message.Date = clock.GetUtcNow();
+        if (message.MessageId is null) message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(options.FromAddress.Split('@').Last());
+    }
+
+    internal MailNotSentException Classify(Exception e)
+    {
+        var failure = e switch
+        {
+            MailNotSentException known => known,
+            SmtpCommandException c => new MailNotSentException($"{(int)c.StatusCode} {c.Message}", (int)c.StatusCode is >= 400 and < 500, c),
+            SmtpProtocolException or ServiceNotConnectedException or IOException or SocketException or TimeoutException
+                => new MailNotSentException(e.Message, temporary: true, e),
+            MailKit.Security.AuthenticationException => new MailNotSentException(e.Message, temporary: false, e),
+            _ => new MailNotSentException(e.Message, temporary: true, e),
+        };
+        log.LogWarning("SMTP {Kind} failure: {Message}", failure.IsTemporary ? "temporary" : "permanent", failure.Message);
+        return failure;
+    }
+}
+
+/// <summary>An open SMTP connection. A message is accepted once <see cref="SendAsync"/> returns.</summary>
+public sealed class MailSession(SmtpClient client, MailSender sender) : IAsyncDisposable
+{
+    public async Task SendAsync(MimeMessage message, CancellationToken ct)
+    {
+        sender.Stamp(message);
+        try { await client.SendAsync(message, ct); }
+        catch (Exception e) when (e is not OperationCanceledException) { throw sender.Classify(e); }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try { if (client.IsConnected) await client.DisconnectAsync(quit: true); }
+        catch (Exception e) when (e is IOException or SocketException or SmtpProtocolException or SmtpCommandException) { }
+        client.Dispose();
+    }
+}

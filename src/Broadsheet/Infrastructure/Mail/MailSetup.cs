@@ -1,0 +1,11 @@
+namespace Broadsheet.Infrastructure.Mail;
+
+public static class MailSetup
+{
+    public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection("Broadsheet:Smtp").Get<SmtpOptions>() ?? new SmtpOptions());
+        services.AddSingleton<MailSender>();
+        return services;
+    }
+}

@@ -1,0 +1,172 @@
+using Broadsheet.Features.Articles;
+using System.Net;
+using AngleSharp.Html.Parser;
+using Broadsheet.Features.Newsletter;
+using Broadsheet.Tests.Support;
+
+namespace Broadsheet.Tests.Newsletter;
+
+public sealed class DigestTests : IDisposable
+{
+    // 04:30 UTC is 07:30 in Moscow, just after the daily digest's 07:00.
+    private static readonly DateTimeOffset NextMorning = new(2024, 5, 16, 4, 30, 0, TimeSpan.Zero);
+
+    private readonly LoopbackSmtpServer smtp = new();
+    private readonly BroadsheetApp app = new();
+    private readonly TestPublication publication;
+    private readonly NewsletterSteps steps;
+
+    public DigestTests()
+    {
+        NewsletterSteps.Configure(app, smtp);
+        publication = new TestPublication(app);
+        steps = new NewsletterSteps(() => app, smtp);
+    }
+
+    public void Dispose()
+    {
+        app.Dispose();
+        smtp.Dispose();
+    }
+
+    [Fact]
+    public async Task Digest_carries_only_what_was_published_since_in_the_chosen_rubrics()
+    {
+        var politics = await publication.RubricAsync("Politics");
+        var culture = await publication.RubricAsync("Culture");
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        await publication.ArticleAsync("Old politics story", now.AddHours(-3), rubric: politics);
+        await steps.SubscribeAsync("reader@example.org", "daily", false, "politics");
+        await publication.ArticleAsync("Council approves the budget", now.AddHours(2), rubric: politics,
+            lead: string.Join(' ', Enumerable.Repeat("The council met late into the night.", 12)));
+        await publication.ArticleAsync("Theatre season opens", now.AddHours(2), rubric: culture);
+        await publication.ArticleAsync("Draft politics story", now.AddHours(2), ArticleStatus.Draft, rubric: politics);
+        await publication.ArticleAsync("Scheduled politics story", NextMorning.UtcDateTime.AddHours(5), ArticleStatus.Scheduled, rubric: politics);
+
+        app.Clock.Set(NextMorning);
+        await steps.TickAsync();
+
+        var digest = await smtp.WaitForMailToAsync("reader@example.org", 2);
+        Assert.Equal("Broadsheet: the news", digest.Message.Subject);
+        var html = new HtmlParser().ParseDocument(digest.Html);
+        var headlines = html.QuerySelectorAll("article h2 a").Select(a => a.TextContent).ToList();
+        Assert.Equal(["Council approves the budget"], headlines);
+        Assert.Equal("https://news.test/2024/05/15/council-approves-the-budget", html.QuerySelector("article h2 a")!.GetAttribute("href"));
+        Assert.Contains("Broadsheet", html.QuerySelector("h1")!.TextContent);
+        var teaser = html.QuerySelector("article p:not([style])")!.TextContent;
+        Assert.EndsWith("…", teaser);
+        Assert.True(teaser.Length <= 181);
+        Assert.Contains("Council approves the budget", digest.Text);
+        Assert.Contains("https://news.test/2024/05/15/council-approves-the-budget", digest.Text);
+        Assert.DoesNotContain("Theatre", digest.Text);
+        Assert.DoesNotContain("Old politics", digest.Text);
+        Assert.DoesNotContain("Scheduled", digest.Text);
+    }
+
+    [Fact]
+    public async Task Every_digest_has_one_click_unsubscribe_headers_and_a_preferences_link()
+    {
+        await steps.SubscribeAsync("reader@example.org");
+        await publication.ArticleAsync("Fresh news", app.Clock.GetUtcNow().UtcDateTime.AddHours(1));
+        app.Clock.Set(NextMorning);
+        await steps.TickAsync();
+
+        var digest = await smtp.WaitForMailToAsync("reader@example.org", 2);
+        var header = digest.Header("List-Unsubscribe")!;
+        Assert.Matches(@"^<https://news\.test/newsletter/unsubscribe\?token=[^>\s]+>$", header);
+        Assert.Equal("List-Unsubscribe=One-Click", digest.Header("List-Unsubscribe-Post"));
+        var html = new HtmlParser().ParseDocument(digest.Html);
+        Assert.Contains(html.QuerySelectorAll("a"), a => a.GetAttribute("href")!.StartsWith("https://news.test/newsletter/preferences?token=", StringComparison.Ordinal));
+        Assert.Contains("https://news.test/newsletter/preferences?token=", digest.Text);
+    }
+
+    [Fact]
+    public async Task Nothing_is_sent_when_nothing_is_new_and_an_edition_is_planned_once()
+    {
+        await steps.SubscribeAsync("reader@example.org");
+        app.Clock.Set(NextMorning);
+        await steps.TickAsync();
+        await publication.ArticleAsync("Published after the edition", NextMorning.UtcDateTime.AddMinutes(10));
+        app.Clock.Advance(TimeSpan.FromHours(1));
+        await steps.TickAsync();
+        await Task.Delay(200);
+
+        Assert.Single(smtp.To("reader@example.org"));
+        Assert.Empty(await steps.DeliveriesAsync());
+
+        // The next morning's edition picks it up: the window starts where the last edition ended.
+        app.Clock.Set(NextMorning.AddDays(1));
+        await steps.TickAsync();
+        var digest = await smtp.WaitForMailToAsync("reader@example.org", 2);
+        Assert.Contains("Published after the edition", digest.Text);
+    }
+
+    [Fact]
+    public async Task One_click_unsubscribe_works_without_cookies_or_form_token()
+    {
+        await steps.SubscribeAsync("leaver@example.org");
+        await publication.ArticleAsync("Fresh news", app.Clock.GetUtcNow().UtcDateTime.AddHours(1));
+        app.Clock.Set(NextMorning);
+        await steps.TickAsync();
+        var link = NewsletterSteps.UnsubscribeHeaderLink(await smtp.WaitForMailToAsync("leaver@example.org", 2));
+
+        // What a mail client sends under RFC 8058: a bare POST with this one field, from nowhere.
+        using var mailClient = app.Reader();
+        using var response = await mailClient.PostAsync(new Uri(link).PathAndQuery,
+            new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(SubscriberState.Unsubscribed, (await steps.FindAsync("leaver@example.org"))!.State);
+        await publication.ArticleAsync("More news", NextMorning.UtcDateTime.AddHours(1));
+        app.Clock.Set(NextMorning.AddDays(1));
+        await steps.TickAsync();
+        Assert.Equal(2, smtp.To("leaver@example.org").Count);
+    }
+
+    [Fact]
+    public async Task Unsubscribe_link_asks_first_and_unsubscribes_on_the_button()
+    {
+        await steps.SubscribeAsync("leaver@example.org");
+        var link = NewsletterSteps.UnsubscribeHeaderLink(smtp.To("leaver@example.org")[0]);
+
+        var page = await app.GetPageAsync(new Uri(link).PathAndQuery);
+        Assert.NotNull(page.QuerySelector("main form button"));
+        Assert.Equal(SubscriberState.Confirmed, (await steps.FindAsync("leaver@example.org"))!.State);
+
+        using var done = await steps.PressButtonAsync(link);
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Contains("You are unsubscribed", await done.Content.ReadAsStringAsync());
+        Assert.Equal(SubscriberState.Unsubscribed, (await steps.FindAsync("leaver@example.org"))!.State);
+    }
+
+    [Fact]
+    public async Task A_headline_with_markup_arrives_as_text()
+    {
+        await steps.SubscribeAsync("reader@example.org");
+        await publication.ArticleAsync("<script>alert(1)</script> Budget <b>passed</b>", app.Clock.GetUtcNow().UtcDateTime.AddHours(1), slug: "budget-passed");
+        app.Clock.Set(NextMorning);
+        await steps.TickAsync();
+
+        var digest = await smtp.WaitForMailToAsync("reader@example.org", 2);
+        var html = new HtmlParser().ParseDocument(digest.Html);
+        Assert.Empty(html.QuerySelectorAll("script"));
+        Assert.Empty(html.QuerySelectorAll("b"));
+        Assert.Equal("<script>alert(1)</script> Budget <b>passed</b>", html.QuerySelector("article h2 a")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Weekly_subscribers_get_nothing_on_other_days()
+    {
+        await steps.SubscribeAsync("weekly@example.org", "weekly");
+        await publication.ArticleAsync("Fresh news", app.Clock.GetUtcNow().UtcDateTime.AddHours(1));
+        app.Clock.Set(NextMorning); // a Thursday
+        await steps.TickAsync();
+        await Task.Delay(200);
+        Assert.Single(smtp.To("weekly@example.org"));
+
+        app.Clock.Set(new DateTimeOffset(2024, 5, 20, 4, 30, 0, TimeSpan.Zero)); // Monday, 07:30 in Moscow
+        await steps.TickAsync();
+        var digest = await smtp.WaitForMailToAsync("weekly@example.org", 2);
+        Assert.Contains("Fresh news", digest.Text);
+    }
+}
