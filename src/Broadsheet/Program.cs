@@ -14,6 +14,7 @@ using Broadsheet.Infrastructure.Caching;
 using Broadsheet.Infrastructure.Compression;
 using Broadsheet.Infrastructure.Data;
 using Broadsheet.Infrastructure.Health;
+using Broadsheet.Infrastructure.Jobs;
 using Broadsheet.Infrastructure.Mail;
 using Broadsheet.Infrastructure.Media;
 using Broadsheet.Infrastructure.Redis;
@@ -34,6 +35,7 @@ builder.WebHost.ConfigureKestrel(k =>
 });
 builder.Services.AddBroadsheetData(builder.Configuration, options);
 var redis = builder.Services.AddRedisLink(options);
+builder.Services.AddJobLeases();
 builder.Services.AddKeyRing(options, redis);
 builder.Services.AddSite(options);
 builder.Services.AddPageCache();

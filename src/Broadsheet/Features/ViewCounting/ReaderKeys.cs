@@ -12,7 +12,7 @@ namespace Broadsheet.Features.ViewCounting;
 /// be recomputed or linked to today's, and no cookie or stored identifier is involved, which is why
 /// the counter needs no consent banner.
 /// </summary>
-public sealed class ReaderKeys(TimeProvider clock)
+public sealed class ReaderKeys(TimeProvider clock, Infrastructure.Redis.RedisLink redis)
 {
     private readonly Lock gate = new();
     private int saltDay = -1;
@@ -39,10 +39,31 @@ public sealed class ReaderKeys(TimeProvider clock)
         {
             if (today != saltDay)
             {
-                salt = RandomNumberGenerator.GetBytes(32);
+                salt = SharedSalt(today) ?? RandomNumberGenerator.GetBytes(32);
                 saltDay = today;
             }
             return salt;
+        }
+    }
+
+    /// <summary>
+    /// With several nodes the day's salt must be the same on all of them, or a reader sent to
+    /// another node would count again; the first node to need it sets it in Redis for two days.
+    /// Once a day, so the blocking call costs nothing that matters.
+    /// </summary>
+    private byte[]? SharedSalt(int day)
+    {
+        if (redis.Connection is not { } connection) return null;
+        try
+        {
+            var db = connection.GetDatabase();
+            var key = $"broadsheet:views:salt:{day}";
+            db.StringSet(key, RandomNumberGenerator.GetBytes(32), TimeSpan.FromDays(2), StackExchange.Redis.When.NotExists);
+            return (byte[]?)db.StringGet(key);
+        }
+        catch (StackExchange.Redis.RedisException)
+        {
+            return null;
         }
     }
 }

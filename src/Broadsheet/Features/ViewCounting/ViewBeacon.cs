@@ -17,21 +17,21 @@ public static class ViewBeacon
         0x01, 0x00, 0x01, 0x00, 0x00, 0x02, 0x02, 0x44, 0x01, 0x00, 0x3B,
     ];
 
-    public static async Task<IResult> PostAsync(int articleId, HttpContext context, ViewTally tally, ReaderKeys readers,
+    public static async Task<IResult> PostAsync(int articleId, HttpContext context, IViewTally tally, ReaderKeys readers,
         SiteSettingsStore settings, TimeProvider clock)
     {
         await CountAsync(articleId, context, tally, readers, settings, clock);
         return Results.NoContent();
     }
 
-    public static async Task<IResult> PixelAsync(int articleId, HttpContext context, ViewTally tally, ReaderKeys readers,
+    public static async Task<IResult> PixelAsync(int articleId, HttpContext context, IViewTally tally, ReaderKeys readers,
         SiteSettingsStore settings, TimeProvider clock)
     {
         await CountAsync(articleId, context, tally, readers, settings, clock);
         return Results.File(Pixel, "image/gif");
     }
 
-    private static async Task CountAsync(int articleId, HttpContext context, ViewTally tally, ReaderKeys readers,
+    private static async Task CountAsync(int articleId, HttpContext context, IViewTally tally, ReaderKeys readers,
         SiteSettingsStore settings, TimeProvider clock)
     {
         // A browser or proxy that kept the pixel would hide every later view from us.
@@ -42,7 +42,7 @@ public static class ViewBeacon
         var now = clock.GetUtcNow().UtcDateTime;
         var site = await settings.GetAsync(context.RequestAborted);
         var reader = readers.For(context.Connection.RemoteIpAddress, request.Headers.UserAgent.ToString(), articleId);
-        tally.Count(articleId, site.LocalDate(now).DayNumber, reader, now);
+        await tally.CountAsync(articleId, site.LocalDate(now).DayNumber, reader, now);
     }
 
     /// <summary>Another site's page could embed our pixel to inflate a count; browsers say so in Sec-Fetch-Site.</summary>

@@ -6,7 +6,9 @@ public static class ViewCountingSetup
     {
         services.AddScoped<MostRead>();
         services.AddSingleton<ReaderKeys>();
-        services.AddSingleton<ViewTally>();
+        services.AddSingleton<IViewTally>(sp => sp.GetRequiredService<Infrastructure.Redis.RedisLink>().IsConfigured
+            ? new RedisViewTally(sp.GetRequiredService<Infrastructure.Redis.RedisLink>())
+            : new ViewTally());
         services.AddSingleton<ViewFlusher>();
         services.AddHostedService(sp => sp.GetRequiredService<ViewFlusher>());
         return services;

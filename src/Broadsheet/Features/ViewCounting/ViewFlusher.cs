@@ -2,6 +2,7 @@ using Broadsheet.Features.Articles;
 using Broadsheet.Infrastructure;
 using Broadsheet.Infrastructure.Caching;
 using Broadsheet.Infrastructure.Data;
+using Broadsheet.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Features.ViewCounting;
@@ -12,7 +13,7 @@ namespace Broadsheet.Features.ViewCounting;
 /// the count a reader sees lags the truth by under a minute. Whatever is left is written on shutdown.
 /// </summary>
 public sealed class ViewFlusher(
-    ViewTally tally, ListingMemo memo, IServiceScopeFactory scopes, TimeProvider clock, BroadsheetOptions options, ILogger<ViewFlusher> log)
+    IViewTally tally, JobLeases leases, ListingMemo memo, IServiceScopeFactory scopes, TimeProvider clock, BroadsheetOptions options, ILogger<ViewFlusher> log)
     : BackgroundService
 {
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
@@ -23,17 +24,34 @@ public sealed class ViewFlusher(
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                // A shared tally is written out by one node at a time; each node's own memory by itself.
+                if (tally.IsShared && !await HoldsLeaseAsync(stoppingToken)) continue;
                 await FlushAsync(stoppingToken);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
     }
 
+    public const string Job = "view-flush";
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
         await FlushAsync(cancellationToken);
+        if (tally.IsShared) await leases.ReleaseAsync(Job, cancellationToken);
+    }
+
+    private async Task<bool> HoldsLeaseAsync(CancellationToken ct)
+    {
+        try { return await leases.TryHoldAsync(Job, ct); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Could not check the {Job} lease", Job);
+            return false;
+        }
     }
 
     /// <summary>Writes what has been counted. A failed write keeps the views for the next try.</summary>
@@ -42,7 +60,13 @@ public sealed class ViewFlusher(
         await oneAtATime.WaitAsync(ct);
         try
         {
-            var batch = tally.Take(clock.GetUtcNow().UtcDateTime);
+            List<PendingViews> batch;
+            try { batch = await tally.TakeAsync(clock.GetUtcNow().UtcDateTime); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "Could not read the view tally; the views wait there for the next flush");
+                return;
+            }
             if (batch.Count == 0) return;
             try
             {
@@ -54,7 +78,7 @@ public sealed class ViewFlusher(
             }
             catch (Exception e)
             {
-                tally.PutBack(batch);
+                await tally.PutBackAsync(batch);
                 if (e is OperationCanceledException) throw;
                 log.LogWarning(e, "Could not write {Count} article-day view counts; keeping them for the next flush", batch.Count);
             }

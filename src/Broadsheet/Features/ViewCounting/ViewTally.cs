@@ -1,11 +1,10 @@
 namespace Broadsheet.Features.ViewCounting;
 
 /// <summary>
-/// Views counted but not yet written, and the readers seen lately. Lives in this process's
-/// memory; several web nodes would keep both in Redis instead (SET NX EX for the readers,
-/// HINCRBY for the counts), with the same three operations.
+/// Views counted but not yet written, and the readers seen lately, in this process's memory:
+/// the tally of a site on one machine. Several web nodes share <see cref="RedisViewTally"/>.
 /// </summary>
-public sealed class ViewTally
+public sealed class ViewTally : IViewTally
 {
     /// <summary>A reader who comes back within this time is the same view.</summary>
     public static readonly TimeSpan OncePer = TimeSpan.FromMinutes(30);
@@ -20,6 +19,19 @@ public sealed class ViewTally
     private readonly Lock gate = new();
     private readonly Dictionary<UInt128, DateTime> recentReaders = [];
     private Dictionary<(int ArticleId, int Day), long> pending = [];
+
+    public bool IsShared => false;
+
+    public ValueTask<bool> CountAsync(int articleId, int day, UInt128 reader, DateTime utcNow) =>
+        ValueTask.FromResult(Count(articleId, day, reader, utcNow));
+
+    public Task<List<PendingViews>> TakeAsync(DateTime utcNow) => Task.FromResult(Take(utcNow));
+
+    public Task PutBackAsync(IReadOnlyCollection<PendingViews> views)
+    {
+        PutBack(views);
+        return Task.CompletedTask;
+    }
 
     /// <summary>Counts the view unless this reader was counted for it within <see cref="OncePer"/>.</summary>
     public bool Count(int articleId, int day, UInt128 reader, DateTime utcNow)

@@ -28,6 +28,8 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Newsroom.Audit.AuditEntry> AuditLog => Set<Features.Newsroom.Audit.AuditEntry>();
     public DbSet<TypoReport> TypoReports => Set<TypoReport>();
 
+    public DbSet<Jobs.JobLease> JobLeases => Set<Jobs.JobLease>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -38,6 +40,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
         Features.Newsletter.NewsletterModel.Configure(builder);
         Features.Channels.ChannelsModel.Configure(builder);
         TypoReportModel.Configure(builder);
+        Jobs.JobsSetup.Configure(builder);
     }
 }
 

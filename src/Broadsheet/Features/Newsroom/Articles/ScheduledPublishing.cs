@@ -1,6 +1,7 @@
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Newsroom.Audit;
 using Broadsheet.Infrastructure.Data;
+using Broadsheet.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Features.Newsroom.Articles;
@@ -9,16 +10,18 @@ namespace Broadsheet.Features.Newsroom.Articles;
 /// Publishes scheduled articles whose time has come. The schedule is in the database, so a
 /// restart loses nothing; polling every 15 seconds keeps each article within a minute of its time.
 /// </summary>
-public sealed class ScheduledPublishing(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ScheduledPublishing> log) : BackgroundService
+public sealed class ScheduledPublishing(IServiceScopeFactory scopes, JobLeases leases, TimeProvider clock, ILogger<ScheduledPublishing> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
+    public const string Job = "scheduled-publishing";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, clock);
         do
         {
-            try { await PublishDueAsync(stoppingToken); }
+            // With several nodes only the lease holder publishes; the others stand by to take over.
+            try { if (await leases.TryHoldAsync(Job, stoppingToken)) await PublishDueAsync(stoppingToken); }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 log.LogError(e, "Scheduled publishing failed; it will try again");
@@ -61,5 +64,12 @@ public sealed class ScheduledPublishing(IServiceScopeFactory scopes, TimeProvide
             await changes.AnnounceAsync(id, ct);
         }
         return published;
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try { await leases.ReleaseAsync(Job, cancellationToken); }
+        catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "Could not hand over the {Job} lease", Job); }
     }
 }

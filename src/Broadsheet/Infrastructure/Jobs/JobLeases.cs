@@ -1,0 +1,54 @@
+using Broadsheet.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Infrastructure.Jobs;
+
+/// <summary>
+/// Lets exactly one node run each background job. A node holds a job's lease for
+/// <see cref="Term"/> and renews it on every pass; when it stops renewing (it died, or shut down
+/// and let go), the next node to ask gets it. The database decides, so no node needs to know the
+/// others. Jobs also stay safe if two nodes ever overlap (optimistic concurrency, delivery rows);
+/// the lease is what keeps them from doing the work twice over.
+/// </summary>
+public sealed class JobLeases(IServiceScopeFactory scopes, WebNode node, TimeProvider clock)
+{
+    public static readonly TimeSpan Term = TimeSpan.FromSeconds(45);
+
+    /// <summary>True when this node holds (or has just taken) the job's lease for another term.</summary>
+    public async Task<bool> TryHoldAsync(string job, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = now + Term;
+        var me = node.Id;
+        var renewed = await db.Database.ExecuteSqlAsync($"""
+            UPDATE "JobLeases" SET "Holder" = {me}, "ExpiresAt" = {until}
+            WHERE "Job" = {job} AND ("Holder" = {me} OR "ExpiresAt" < {now})
+            """, ct);
+        if (renewed == 1) return true;
+        var taken = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "JobLeases" ("Job", "Holder", "ExpiresAt") VALUES ({job}, {me}, {until})
+            ON CONFLICT ("Job") DO NOTHING
+            """, ct);
+        return taken == 1;
+    }
+
+    /// <summary>Lets go on shutdown, so another node takes over at once instead of after the term.</summary>
+    public async Task ReleaseAsync(string job, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+        var now = clock.GetUtcNow().UtcDateTime.AddSeconds(-1);
+        var me = node.Id;
+        await db.Database.ExecuteSqlAsync($"""UPDATE "JobLeases" SET "ExpiresAt" = {now} WHERE "Job" = {job} AND "Holder" = {me}""", ct);
+    }
+
+    public async Task<string?> HolderAsync(string job, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.JobLeases.Where(l => l.Job == job && l.ExpiresAt >= now).Select(l => l.Holder).FirstOrDefaultAsync(ct);
+    }
+}
