@@ -29,6 +29,12 @@ public sealed class BroadsheetOptions
     /// <summary>StackExchange.Redis configuration ("127.0.0.1:6379"); set when several web nodes share the work.</summary>
     public string? Redis { get; set; }
 
+    /// <summary>How long a node holds a background job's lease; another node takes over after it lapses.</summary>
+    public int JobLeaseSeconds { get; set; } = 45;
+
+    /// <summary>How often scheduled articles are looked for; with the lease this keeps each within a minute of its time.</summary>
+    public int ScheduleSeconds { get; set; } = 15;
+
     public string DataPath => Path.GetFullPath(DataDirectory);
     public string MediaPath => Path.Combine(DataPath, "media");
 }

@@ -30,7 +30,7 @@ public static class PageChecks
     public static async Task ScreenshotAsync(this IPage page, LiveSite site, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions
         {
-            Path = Path.Combine(site.ScreenshotDirectory, name + ".png"),
+            Path = Path.Combine(LiveSite.ScreenshotDirectory, name + ".png"),
             FullPage = true,
             Timeout = LiveSite.StepTimeoutMs,
         });

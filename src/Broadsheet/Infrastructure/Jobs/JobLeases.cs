@@ -5,14 +5,14 @@ namespace Broadsheet.Infrastructure.Jobs;
 
 /// <summary>
 /// Lets exactly one node run each background job. A node holds a job's lease for
-/// <see cref="Term"/> and renews it on every pass; when it stops renewing (it died, or shut down
+/// a term (Broadsheet:JobLeaseSeconds) and renews it on every pass; when it stops renewing (it died, or shut down
 /// and let go), the next node to ask gets it. The database decides, so no node needs to know the
 /// others. Jobs also stay safe if two nodes ever overlap (optimistic concurrency, delivery rows);
 /// the lease is what keeps them from doing the work twice over.
 /// </summary>
-public sealed class JobLeases(IServiceScopeFactory scopes, WebNode node, TimeProvider clock)
+public sealed class JobLeases(IServiceScopeFactory scopes, WebNode node, BroadsheetOptions options, TimeProvider clock)
 {
-    public static readonly TimeSpan Term = TimeSpan.FromSeconds(45);
+    private TimeSpan Term => TimeSpan.FromSeconds(Math.Max(2, options.JobLeaseSeconds));
 
     /// <summary>True when this node holds (or has just taken) the job's lease for another term.</summary>
     public async Task<bool> TryHoldAsync(string job, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Newsroom.Audit;
+using Broadsheet.Infrastructure;
 using Broadsheet.Infrastructure.Data;
 using Broadsheet.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
@@ -10,14 +11,13 @@ namespace Broadsheet.Features.Newsroom.Articles;
 /// Publishes scheduled articles whose time has come. The schedule is in the database, so a
 /// restart loses nothing; polling every 15 seconds keeps each article within a minute of its time.
 /// </summary>
-public sealed class ScheduledPublishing(IServiceScopeFactory scopes, JobLeases leases, TimeProvider clock, ILogger<ScheduledPublishing> log) : BackgroundService
+public sealed class ScheduledPublishing(IServiceScopeFactory scopes, JobLeases leases, BroadsheetOptions options, TimeProvider clock, ILogger<ScheduledPublishing> log) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
     public const string Job = "scheduled-publishing";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.ScheduleSeconds)), clock);
         do
         {
             // With several nodes only the lease holder publishes; the others stand by to take over.
