@@ -69,6 +69,7 @@ app.UseMediaFiles(options);
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseReplicaRouting(builder.Configuration);
 if (options.PageCache) app.UseOutputCache();
 app.UseRateLimiter();
 app.MapRazorPages();

@@ -11,7 +11,18 @@ public static class DataSetup
         {
             var connection = configuration.GetConnectionString("Broadsheet")
                 ?? throw new InvalidOperationException("Broadsheet:Database is postgres but ConnectionStrings:Broadsheet is not set.");
-            services.AddDbContextPool<PostgresBroadsheetDb>(o => o.UseNpgsql(connection));
+            var replica = configuration.GetConnectionString("BroadsheetReplica");
+            if (string.IsNullOrWhiteSpace(replica))
+            {
+                services.AddDbContextPool<PostgresBroadsheetDb>(o => o.UseNpgsql(connection));
+            }
+            else
+            {
+                // Chosen per request, so no pool: a pooled context keeps the connection string it was made with.
+                services.AddHttpContextAccessor();
+                services.AddDbContext<PostgresBroadsheetDb>((sp, o) => o.UseNpgsql(
+                    ReplicaRouting.MayReadFromReplica(sp.GetRequiredService<IHttpContextAccessor>().HttpContext) ? replica : connection));
+            }
             services.AddScoped<BroadsheetDb>(sp => sp.GetRequiredService<PostgresBroadsheetDb>());
         }
         else
