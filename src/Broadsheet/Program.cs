@@ -19,10 +19,12 @@ using Broadsheet.Infrastructure.Mail;
 using Broadsheet.Infrastructure.Media;
 using Broadsheet.Infrastructure.Redis;
 using Broadsheet.Infrastructure.Search;
+using Broadsheet.Infrastructure.Telemetry;
 using Broadsheet.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 var options = builder.Configuration.GetSection("Broadsheet").Get<BroadsheetOptions>() ?? new BroadsheetOptions();
+builder.AddTelemetry();
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
 
@@ -70,7 +72,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseReplicaRouting(builder.Configuration);
-if (options.PageCache) app.UseOutputCache();
+app.UsePageCacheMetrics(cache => { if (options.PageCache) cache.UseOutputCache(); });
 app.UseRateLimiter();
 app.MapRazorPages();
 app.MapViewCounting();
@@ -79,6 +81,7 @@ app.MapFeeds();
 app.MapNewsletter();
 app.MapChannels();
 app.MapHealth();
+app.MapTelemetry();
 app.LogSiteAddress();
 
 app.Run();

@@ -3,6 +3,7 @@ using Broadsheet.Infrastructure;
 using Broadsheet.Infrastructure.Caching;
 using Broadsheet.Infrastructure.Data;
 using Broadsheet.Infrastructure.Jobs;
+using Broadsheet.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Features.ViewCounting;
@@ -13,7 +14,7 @@ namespace Broadsheet.Features.ViewCounting;
 /// the count a reader sees lags the truth by under a minute. Whatever is left is written on shutdown.
 /// </summary>
 public sealed class ViewFlusher(
-    IViewTally tally, JobLeases leases, ListingMemo memo, IServiceScopeFactory scopes, TimeProvider clock, BroadsheetOptions options, ILogger<ViewFlusher> log)
+    IViewTally tally, JobLeases leases, ListingMemo memo, SiteMetrics metrics, IServiceScopeFactory scopes, TimeProvider clock, BroadsheetOptions options, ILogger<ViewFlusher> log)
     : BackgroundService
 {
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
@@ -26,7 +27,11 @@ public sealed class ViewFlusher(
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 // A shared tally is written out by one node at a time; each node's own memory by itself.
-                if (tally.IsShared && !await HoldsLeaseAsync(stoppingToken)) continue;
+                if (tally.IsShared && !await HoldsLeaseAsync(stoppingToken))
+                {
+                    metrics.JobRan(Job, "standby");
+                    continue;
+                }
                 await FlushAsync(stoppingToken);
             }
         }
@@ -67,12 +72,17 @@ public sealed class ViewFlusher(
                 log.LogWarning(e, "Could not read the view tally; the views wait there for the next flush");
                 return;
             }
-            if (batch.Count == 0) return;
+            if (batch.Count == 0)
+            {
+                metrics.ViewsFlushed(0, TimeSpan.Zero);
+                return;
+            }
             try
             {
                 var started = clock.GetTimestamp();
                 await WriteAsync(batch, ct);
                 memo.StartNewGeneration(MostRead.Kind);
+                metrics.ViewsFlushed(batch.Sum(v => v.Views), clock.GetElapsedTime(started));
                 log.LogDebug("Wrote {Views} views of {Count} article-days in {Elapsed}",
                     batch.Sum(v => v.Views), batch.Count, clock.GetElapsedTime(started));
             }

@@ -3,6 +3,7 @@ using Broadsheet.Features.Newsroom.Audit;
 using Broadsheet.Infrastructure;
 using Broadsheet.Infrastructure.Data;
 using Broadsheet.Infrastructure.Jobs;
+using Broadsheet.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Features.Newsroom.Articles;
@@ -11,7 +12,7 @@ namespace Broadsheet.Features.Newsroom.Articles;
 /// Publishes scheduled articles whose time has come. The schedule is in the database, so a
 /// restart loses nothing; polling every 15 seconds keeps each article within a minute of its time.
 /// </summary>
-public sealed class ScheduledPublishing(IServiceScopeFactory scopes, JobLeases leases, BroadsheetOptions options, TimeProvider clock, ILogger<ScheduledPublishing> log) : BackgroundService
+public sealed class ScheduledPublishing(IServiceScopeFactory scopes, JobLeases leases, SiteMetrics metrics, BroadsheetOptions options, TimeProvider clock, ILogger<ScheduledPublishing> log) : BackgroundService
 {
     public const string Job = "scheduled-publishing";
 
@@ -21,9 +22,15 @@ public sealed class ScheduledPublishing(IServiceScopeFactory scopes, JobLeases l
         do
         {
             // With several nodes only the lease holder publishes; the others stand by to take over.
-            try { if (await leases.TryHoldAsync(Job, stoppingToken)) await PublishDueAsync(stoppingToken); }
+            try
+            {
+                var holding = await leases.TryHoldAsync(Job, stoppingToken);
+                if (holding) await PublishDueAsync(stoppingToken);
+                metrics.JobRan(Job, holding ? "done" : "standby");
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                metrics.JobRan(Job, "failed");
                 log.LogError(e, "Scheduled publishing failed; it will try again");
             }
         }

@@ -1,0 +1,45 @@
+using System.Diagnostics.Metrics;
+
+namespace Broadsheet.Infrastructure.Telemetry;
+
+/// <summary>
+/// What an operator watches on an election night beyond request rate and latency (which ASP.NET
+/// Core measures itself): how much the page cache is carrying, whether views reach the database,
+/// and whether background jobs run.
+/// </summary>
+public sealed class SiteMetrics : IDisposable
+{
+    public const string MeterName = "Broadsheet";
+
+    private readonly Meter meter = new(MeterName);
+    private readonly Counter<long> pages;
+    private readonly Counter<long> viewsWritten;
+    private readonly Histogram<double> flushDuration;
+    private readonly Counter<long> jobRuns;
+    private long lastFlushTicks = DateTime.UtcNow.Ticks;
+
+    public SiteMetrics()
+    {
+        pages = meter.CreateCounter<long>("broadsheet.pages", "{page}", "Reader pages served, by whether the page cache answered (cache=hit|miss).");
+        viewsWritten = meter.CreateCounter<long>("broadsheet.views.written", "{view}", "Views written to the database by the counter's flushes.");
+        flushDuration = meter.CreateHistogram<double>("broadsheet.views.flush.duration", "s", "How long one flush of the view counter took.");
+        meter.CreateObservableGauge("broadsheet.views.flush.lag", () => (DateTime.UtcNow - new DateTime(Interlocked.Read(ref lastFlushTicks), DateTimeKind.Utc)).TotalSeconds,
+            "s", "Time since the view counter last wrote (or found nothing to write); a growing lag means views are waiting.");
+        jobRuns = meter.CreateCounter<long>("broadsheet.jobs.runs", "{run}", "Background job passes on this node, by job and outcome (done|standby|failed).");
+    }
+
+    public void PageServed(bool fromCache) => pages.Add(1, new KeyValuePair<string, object?>("cache", fromCache ? "hit" : "miss"));
+
+    public void ViewsFlushed(long views, TimeSpan took)
+    {
+        Interlocked.Exchange(ref lastFlushTicks, DateTime.UtcNow.Ticks);
+        if (views == 0) return;
+        viewsWritten.Add(views);
+        flushDuration.Record(took.TotalSeconds);
+    }
+
+    public void JobRan(string job, string outcome) =>
+        jobRuns.Add(1, new KeyValuePair<string, object?>("job", job), new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void Dispose() => meter.Dispose();
+}
