@@ -2,6 +2,8 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Broadsheet.Infrastructure.Redis;
+using StackExchange.Redis;
 
 namespace Broadsheet.Features.ViewCounting;
 
@@ -12,19 +14,20 @@ namespace Broadsheet.Features.ViewCounting;
 /// be recomputed or linked to today's, and no cookie or stored identifier is involved, which is why
 /// the counter needs no consent banner.
 /// </summary>
-public sealed class ReaderKeys(TimeProvider clock, Infrastructure.Redis.RedisLink redis)
+public sealed class ReaderKeys(TimeProvider clock, RedisLink redis, ILogger<ReaderKeys> log)
 {
     private readonly Lock gate = new();
     private int saltDay = -1;
-    private byte[] salt = [];
+    private Task<byte[]>? salt;
 
-    public UInt128 For(IPAddress? address, string userAgent, int articleId)
+    public async ValueTask<UInt128> ForAsync(IPAddress? address, string userAgent, int articleId)
     {
         var material = Encoding.UTF8.GetBytes($"{address}\n{userAgent}\n{articleId}");
+        var daySalt = await CurrentSaltAsync();
         Span<byte> hash = stackalloc byte[32];
         using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
         {
-            sha.AppendData(CurrentSalt());
+            sha.AppendData(daySalt);
             sha.AppendData(material);
             sha.GetHashAndReset(hash);
         }
@@ -32,15 +35,15 @@ public sealed class ReaderKeys(TimeProvider clock, Infrastructure.Redis.RedisLin
         return BinaryPrimitives.ReadUInt128LittleEndian(hash);
     }
 
-    private byte[] CurrentSalt()
+    private Task<byte[]> CurrentSaltAsync()
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).DayNumber;
         lock (gate)
         {
-            if (today != saltDay)
+            if (today != saltDay || salt is null)
             {
-                salt = SharedSalt(today) ?? RandomNumberGenerator.GetBytes(32);
                 saltDay = today;
+                salt = LoadSaltAsync(today);
             }
             return salt;
         }
@@ -48,22 +51,26 @@ public sealed class ReaderKeys(TimeProvider clock, Infrastructure.Redis.RedisLin
 
     /// <summary>
     /// With several nodes the day's salt must be the same on all of them, or a reader sent to
-    /// another node would count again; the first node to need it sets it in Redis for two days.
-    /// Once a day, so the blocking call costs nothing that matters.
+    /// another node would count again: the first node to need it sets it in Redis for two days.
+    /// Every request of the day awaits the same load; if Redis cannot be reached this node uses a
+    /// salt of its own for the moment and asks again with the next view.
     /// </summary>
-    private byte[]? SharedSalt(int day)
+    private async Task<byte[]> LoadSaltAsync(int day)
     {
-        if (redis.Connection is not { } connection) return null;
+        var own = RandomNumberGenerator.GetBytes(32);
+        if (redis.Connection is not { } connection) return own;
         try
         {
             var db = connection.GetDatabase();
             var key = $"broadsheet:views:salt:{day}";
-            db.StringSet(key, RandomNumberGenerator.GetBytes(32), TimeSpan.FromDays(2), StackExchange.Redis.When.NotExists);
-            return (byte[]?)db.StringGet(key);
+            await db.StringSetAsync(key, own, TimeSpan.FromDays(2), When.NotExists);
+            return (byte[]?)await db.StringGetAsync(key) ?? own;
         }
-        catch (StackExchange.Redis.RedisException)
+        catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            return null;
+            log.LogWarning(e, "Could not share the view counter's salt through Redis; counting with this node's own for now");
+            lock (gate) salt = null;
+            return own;
         }
     }
 }

@@ -10,7 +10,7 @@ namespace Broadsheet.Features.ViewCounting;
 /// view-flush lease takes them. Both steps are scripts, so Redis runs each whole or not at all:
 /// no view is counted twice, and taking the hash empties it in the same step.
 /// </summary>
-public sealed class RedisViewTally(RedisLink redis) : IViewTally
+public sealed class RedisViewTally(RedisLink redis, ILogger<RedisViewTally> log) : IViewTally
 {
     private const string Pending = "broadsheet:views:pending";
     private const string ReaderPrefix = "broadsheet:views:reader:";
@@ -34,14 +34,23 @@ public sealed class RedisViewTally(RedisLink redis) : IViewTally
 
     public async ValueTask<bool> CountAsync(int articleId, int day, UInt128 reader, DateTime utcNow)
     {
-        var counted = (long)await Db.ScriptEvaluateAsync(CountScript, new
+        try
         {
-            reader = (RedisKey)(ReaderPrefix + reader.ToString("x32", CultureInfo.InvariantCulture)),
-            ttl = (long)ViewTally.OncePer.TotalMilliseconds,
-            pending = (RedisKey)Pending,
-            field = Field(articleId, day),
-        });
-        return counted > 0;
+            var counted = (long)await Db.ScriptEvaluateAsync(CountScript, new
+            {
+                reader = (RedisKey)(ReaderPrefix + reader.ToString("x32", CultureInfo.InvariantCulture)),
+                ttl = (long)ViewTally.OncePer.TotalMilliseconds,
+                pending = (RedisKey)Pending,
+                field = Field(articleId, day),
+            });
+            return counted > 0;
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            // A view lost while Redis is away is the lesser harm: the reader's page must not fail for it.
+            log.LogWarning(e, "Could not count a view of article {ArticleId} in Redis", articleId);
+            return false;
+        }
     }
 
     public async Task<List<PendingViews>> TakeAsync(DateTime utcNow)

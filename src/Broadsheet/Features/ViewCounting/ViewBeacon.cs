@@ -41,7 +41,7 @@ public static class ViewBeacon
 
         var now = clock.GetUtcNow().UtcDateTime;
         var site = await settings.GetAsync(context.RequestAborted);
-        var reader = readers.For(context.Connection.RemoteIpAddress, request.Headers.UserAgent.ToString(), articleId);
+        var reader = await readers.ForAsync(context.Connection.RemoteIpAddress, request.Headers.UserAgent.ToString(), articleId);
         await tally.CountAsync(articleId, site.LocalDate(now).DayNumber, reader, now);
     }
 

@@ -7,7 +7,7 @@ public static class ViewCountingSetup
         services.AddScoped<MostRead>();
         services.AddSingleton<ReaderKeys>();
         services.AddSingleton<IViewTally>(sp => sp.GetRequiredService<Infrastructure.Redis.RedisLink>().IsConfigured
-            ? new RedisViewTally(sp.GetRequiredService<Infrastructure.Redis.RedisLink>())
+            ? new RedisViewTally(sp.GetRequiredService<Infrastructure.Redis.RedisLink>(), sp.GetRequiredService<ILogger<RedisViewTally>>())
             : new ViewTally());
         services.AddSingleton<ViewFlusher>();
         services.AddHostedService(sp => sp.GetRequiredService<ViewFlusher>());
