@@ -1,5 +1,7 @@
 using System.Threading.RateLimiting;
 using Broadsheet.Features.Site;
+using Broadsheet.Infrastructure.RateLimiting;
+using Broadsheet.Infrastructure.Redis;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Broadsheet.Features.Newsletter;
@@ -10,7 +12,7 @@ namespace Broadsheet.Features.Newsletter;
 /// the site's limiter alone. Behind a known proxy the address is the reader's: forwarded headers
 /// run before routing.
 /// </summary>
-public sealed class SignUpRateLimit(NewsletterOptions options) : IRateLimiterPolicy<string>
+public sealed class SignUpRateLimit(NewsletterOptions options, RedisLink redis) : IRateLimiterPolicy<string>
 {
     public const string Name = "newsletter-sign-up";
 
@@ -22,12 +24,9 @@ public sealed class SignUpRateLimit(NewsletterOptions options) : IRateLimiterPol
         await SignUpEndpoints.TooMany(site, json: http.Request.Path.StartsWithSegments("/api")).ExecuteAsync(http);
     };
 
-    public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
-        RateLimitPartition.GetFixedWindowLimiter(httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = Math.Max(1, options.SignUpsPerClientPer10Minutes),
-                Window = TimeSpan.FromMinutes(10),
-                QueueLimit = 0,
-            });
+    public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+    {
+        var client = httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return RateLimitPartition.Get(client, _ => SharedWindow.Create(redis, Name, client, options.SignUpsPerClientPer10Minutes, TimeSpan.FromMinutes(10)));
+    }
 }

@@ -1,5 +1,7 @@
 using System.Threading.RateLimiting;
 using Broadsheet.Features.Site;
+using Broadsheet.Infrastructure.RateLimiting;
+using Broadsheet.Infrastructure.Redis;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +12,7 @@ namespace Broadsheet.Features.TypoReports;
 /// (429 with a message in the site's language), so it does not depend on how the rest of the
 /// site's limiter is set up. Windows run on the limiter's own clock, not the injected TimeProvider.
 /// </summary>
-public sealed class TypoReportRateLimit(IOptions<TypoReportOptions> options) : IRateLimiterPolicy<string>
+public sealed class TypoReportRateLimit(IOptions<TypoReportOptions> options, RedisLink redis) : IRateLimiterPolicy<string>
 {
     public const string Name = "typo-reports";
 
@@ -29,12 +31,7 @@ public sealed class TypoReportRateLimit(IOptions<TypoReportOptions> options) : I
         // Behind a known proxy this is the reader's address: forwarded headers run before routing.
         var address = httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         return RateLimitPartition.Get(address, _ => RateLimiter.CreateChained(
-            Window(limits.PerMinute, TimeSpan.FromMinutes(1)),
-            Window(limits.PerHour, TimeSpan.FromHours(1))));
+            SharedWindow.Create(redis, "typo-minute", address, limits.PerMinute, TimeSpan.FromMinutes(1)),
+            SharedWindow.Create(redis, "typo-hour", address, limits.PerHour, TimeSpan.FromHours(1))));
     }
-
-    private static FixedWindowRateLimiter Window(int permits, TimeSpan window) => new(new FixedWindowRateLimiterOptions
-    {
-        PermitLimit = Math.Max(1, permits), Window = window, QueueLimit = 0, AutoReplenishment = true,
-    });
 }
