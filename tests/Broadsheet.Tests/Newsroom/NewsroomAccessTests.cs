@@ -37,6 +37,8 @@ public sealed class NewsroomAccessTests : IDisposable
             ("/newsroom/settings", [Ok, Forbidden, Forbidden, Forbidden, Forbidden, Login]),
             ("/newsroom/audit", [Ok, Forbidden, Forbidden, Forbidden, Forbidden, Login]),
             ("/newsroom/newsletter", [Ok, Ok, Forbidden, Forbidden, Forbidden, Login]),
+            ("/newsroom/typo-reports", [Ok, Ok, Forbidden, Forbidden, Forbidden, Login]),
+            ("/newsroom/media", [Ok, Ok, Ok, Forbidden, Forbidden, Login]),
         };
         var clients = new Dictionary<string, HttpClient>();
         foreach (var role in roles) clients[role] = role == "anonymous" ? app.Reader() : await app.SignedInAsync(role);

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Features.Newsroom;
 
 /// <summary>The newsroom's front page: articles by state, newest work first, with a text and a rubric filter.</summary>
-public sealed class IndexModel(BroadsheetDb db, PageMeta meta) : PageModel
+public sealed class IndexModel(BroadsheetDb db, TypoReports.TypoInbox typos, PageMeta meta) : PageModel
 {
     public const int Limit = 100;
 
@@ -21,6 +21,7 @@ public sealed class IndexModel(BroadsheetDb db, PageMeta meta) : PageModel
     public Dictionary<ArticleStatus, int> Counts { get; private set; } = [];
     public List<Rubric> AllRubrics { get; private set; } = [];
     public bool IsWriter { get; private set; }
+    public TypoReports.TypoStats? Typos { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -28,6 +29,7 @@ public sealed class IndexModel(BroadsheetDb db, PageMeta meta) : PageModel
         meta.NoIndex = true;
         IsWriter = User.IsInRole(Accounts.StaffRoles.Admin) || User.IsInRole(Accounts.StaffRoles.Editor) || User.IsInRole(Accounts.StaffRoles.Author);
         if (!IsWriter) return;
+        if (Broadsheet.Features.Newsroom.Articles.ArticleDesk.IsEditor(User)) Typos = await typos.StatsAsync(ct);
 
         Counts = await db.Articles.GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);

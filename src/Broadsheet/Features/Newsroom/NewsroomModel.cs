@@ -27,5 +27,15 @@ public static class NewsroomModel
             // No foreign keys: the log outlives the articles and accounts it names.
             e.HasIndex(x => x.At);
         });
+        model.Entity<Media.MediaItem>(m =>
+        {
+            m.Property(x => x.Path).HasMaxLength(300);
+            m.Property(x => x.Format).HasMaxLength(10);
+            m.Property(x => x.OriginalName).HasMaxLength(260);
+            m.Property(x => x.Caption).HasMaxLength(1000);
+            m.Property(x => x.Credit).HasMaxLength(300);
+            m.Property(x => x.UploadedBy).HasMaxLength(256);
+            m.HasIndex(x => x.UploadedAt);
+        });
     }
 }

@@ -16,6 +16,8 @@ public static class NewsroomSetup
             o.Conventions.AuthorizeFolder("/Newsroom/Articles", StaffPolicies.Writers);
             o.Conventions.AuthorizeFolder("/Newsroom/Taxonomy", StaffPolicies.Editors);
             o.Conventions.AuthorizeFolder("/Newsroom/Newsletter", StaffPolicies.Editors);
+            o.Conventions.AuthorizeFolder("/Newsroom/TypoReports", StaffPolicies.Editors);
+            o.Conventions.AuthorizeFolder("/Newsroom/Media", StaffPolicies.Writers);
             o.Conventions.AuthorizeFolder("/Newsroom/Staff", StaffPolicies.Admins);
             o.Conventions.AuthorizeFolder("/Newsroom/Audit", StaffPolicies.Admins);
             o.Conventions.AuthorizePage("/Newsroom/Settings", StaffPolicies.Admins);
@@ -23,6 +25,11 @@ public static class NewsroomSetup
         });
         services.AddScoped<ArticleDesk>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<TypoReports.TypoDesk>();
+        services.AddSingleton<Infrastructure.Media.ImageIntake>();
+        services.AddScoped<TypoReports.TypoInbox>();
+        services.AddSingleton<TypoReports.TypoDigest>();
+        services.AddHostedService(sp => sp.GetRequiredService<TypoReports.TypoDigest>());
         services.AddSingleton<ScheduledPublishing>();
         services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublishing>());
         return services;

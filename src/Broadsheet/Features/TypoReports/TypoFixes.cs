@@ -35,6 +35,7 @@ public sealed class TypoFixes(BroadsheetDb db, MarkdownFix markdown, ArticleBody
         // Readers are told a published article was updated; a draft's edits are nobody's business yet.
         if (article.IsVisibleAt(now)) article.UpdatedAt = now;
         report.Status = TypoReportStatus.Fixed;
+        report.ResolvedAt = now;
         record?.Invoke(article, new TypoFix(report.Id, article.Id, field, old, result.Source!, result.Position));
         await db.SaveChangesAsync(ct);
         await changes.AnnounceAsync(article.Id, ct);

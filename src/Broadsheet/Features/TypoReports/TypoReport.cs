@@ -30,6 +30,12 @@ public sealed class TypoReport
     /// <summary>UTC; the inbox sorts by it, so a report readers keep sending rises to the top.</summary>
     public DateTime LastReportedAt { get; set; }
 
+    /// <summary>UTC; when an editor fixed or dismissed it, for the newsroom's "how fast" figure.</summary>
+    public DateTime? ResolvedAt { get; set; }
+
+    /// <summary>UTC; when the e-mail digest told the newsroom about it, so each report is mailed once.</summary>
+    public DateTime? DigestedAt { get; set; }
+
     /// <summary>Folding a new report into this one: one more reader, and their comment if the first reader left none.</summary>
     public void ReportedAgain(string comment, DateTime utcNow)
     {

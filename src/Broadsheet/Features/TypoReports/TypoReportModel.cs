@@ -17,5 +17,6 @@ public static class TypoReportModel
             // Folding looks up an article's reports by fragment; the inbox lists open reports newest first.
             r.HasIndex(x => new { x.ArticleId, x.Fragment });
             r.HasIndex(x => new { x.Status, x.LastReportedAt });
+            r.HasIndex(x => x.DigestedAt);
         });
 }

@@ -10,4 +10,7 @@ public sealed class TypoReportOptions
 
     /// <summary>Reports one address may send in an hour, so a patient script cannot fill the inbox either.</summary>
     public int PerHour { get; set; } = 30;
+
+    /// <summary>The newsroom's e-mail digest of new reports goes out at most this often, so a busy morning is one mail, not fifty.</summary>
+    public int DigestMinutes { get; set; } = 30;
 }

@@ -27,6 +27,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Newsroom.Revisions.Revision> Revisions => Set<Features.Newsroom.Revisions.Revision>();
     public DbSet<Features.Newsroom.Audit.AuditEntry> AuditLog => Set<Features.Newsroom.Audit.AuditEntry>();
     public DbSet<TypoReport> TypoReports => Set<TypoReport>();
+    public DbSet<Features.Newsroom.Media.MediaItem> Media => Set<Features.Newsroom.Media.MediaItem>();
 
     public DbSet<Jobs.JobLease> JobLeases => Set<Jobs.JobLease>();
 

@@ -25,6 +25,9 @@ public sealed class EditModel(ArticleDesk desk, BroadsheetDb db, ArticleBody bod
     public List<Rubric> AllRubrics { get; private set; } = [];
     public List<Author> AllAuthors { get; private set; } = [];
 
+    /// <summary>The newest pictures of the media library, offered by the cover image field.</summary>
+    public List<Media.MediaItem> Library { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
         if (id is { } existing)
@@ -116,6 +119,7 @@ public sealed class EditModel(ArticleDesk desk, BroadsheetDb db, ArticleBody bod
         Id = id;
         AllRubrics = await db.Rubrics.AsNoTracking().OrderBy(r => r.Position).ThenBy(r => r.Name).ToListAsync(ct);
         AllAuthors = await db.Authors.AsNoTracking().OrderBy(a => a.Name).ToListAsync(ct);
+        Library = await db.Media.AsNoTracking().OrderByDescending(m => m.UploadedAt).Take(100).ToListAsync(ct);
         if (id is { } existing)
         {
             var state = await db.Articles.AsNoTracking().Where(a => a.Id == existing)

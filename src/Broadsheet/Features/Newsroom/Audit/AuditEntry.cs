@@ -27,4 +27,6 @@ public static class AuditAction
     public const string SetupLink = "setup-link";
     public const string RoleChange = "role-change";
     public const string SettingsChange = "settings-change";
+    public const string TypoFix = "typo-fix";
+    public const string TypoDismiss = "typo-dismiss";
 }
