@@ -3,6 +3,11 @@ using Broadsheet.Tests.Support;
 
 namespace Broadsheet.Tests.Site;
 
+/// <summary>
+/// Meters are found by name process-wide, so other test apps' pages would count here too:
+/// these tests run alone.
+/// </summary>
+[Collection(MetricsCollection.Name)]
 public sealed class MetricsTests : IDisposable
 {
     private readonly BroadsheetApp app = new();
@@ -38,4 +43,10 @@ public sealed class MetricsTests : IDisposable
         using var plain = new BroadsheetApp();
         Assert.Equal(HttpStatusCode.NotFound, (await plain.Reader().GetAsync("/metrics")).StatusCode);
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MetricsCollection
+{
+    public const string Name = "Metrics, alone";
 }
