@@ -57,7 +57,7 @@ builder.Services.AddNewsroom();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
-if (await app.RunSearchCommandAsync(args)) return;
+if (await app.RunSearchCommandAsync(args) || await app.RunBackupCommandAsync(args)) return;
 
 app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment()) app.UseHsts();
