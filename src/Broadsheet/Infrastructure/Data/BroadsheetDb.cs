@@ -38,6 +38,9 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
         Features.Newsletter.NewsletterModel.Configure(builder);
         Features.Channels.ChannelsModel.Configure(builder);
         TypoReportModel.Configure(builder);
+        Features.Comments.CommentsModel.Configure(builder);
+        builder.Entity<Account>(a => { a.Property(x => x.DisplayNameKey).HasMaxLength(80); a.HasIndex(x => x.DisplayNameKey); });
+        Features.Moderation.ModerationModel.Configure(builder);
     }
 }
 
