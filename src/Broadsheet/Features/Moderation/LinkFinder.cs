@@ -25,29 +25,34 @@ public static partial class LinkFinder
         var hosts = new List<string>();
         foreach (Match m in Host().Matches(plain))
         {
-            var host = m.Groups["host"].Value.Trim('.');
+            var written = m.Groups["host"].Value.Trim('.');
+            var host = written.ToLowerInvariant();
             var ending = host[(host.LastIndexOf('.') + 1)..];
             var explicitLink = m.Groups["scheme"].Success || host.StartsWith("www.", StringComparison.Ordinal);
-            if (explicitLink || KnownEndings.Contains(ending)) hosts.Add(host);
+            // "said so.It was late" is a missing space, not a link to Italy: a capitalised word after the
+            // dot reads as a new sentence. "Evil.COM" in capitals is still a link.
+            var writtenEnding = written[(written.LastIndexOf('.') + 1)..];
+            var newSentence = writtenEnding.Length > 1 && char.IsUpper(writtenEnding[0]) && writtenEnding.Skip(1).All(char.IsLower);
+            if (explicitLink || (!newSentence && (KnownEndings.Contains(ending) || KnownEndings.Contains(ToLatin(ending))))) hosts.Add(ToLatin(host));
         }
         return hosts;
     }
 
     public static string Undisguise(string text)
     {
-        var s = TextFold.Prepare(text);
+        var s = TextFold.Visible(text);
         var b = new StringBuilder(s.Length);
-        foreach (var c in s)
-        {
-            b.Append(c switch
-            {
-                '。' or '｡' or '․' or '﹒' or '⸱' or '·' or '•' => '.',
-                _ => c is >= 'а' and <= 'я' && CyrillicToLatin(c) is { } latin ? latin : c,
-            });
-        }
-        s = DotWords().Replace(b.ToString(), ".");
+        foreach (var c in s) b.Append(c is '。' or '｡' or '․' or '﹒' or '⸱' or '·' or '•' ? '.' : c);
+        // A word mixing Latin and Cyrillic letters is a disguise ("еvil" with a Cyrillic е); a wholly Russian word stays as it is.
+        s = Word().Replace(b.ToString(), w => HasLatin(w.Value) && HasCyrillic(w.Value) ? ToLatin(w.Value.ToLowerInvariant()) : w.Value);
+        s = DotWords().Replace(s, ".");
         return SpacedDot().Replace(s, ".");
     }
+
+    private static bool HasLatin(string word) => word.Any(c => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z');
+    private static bool HasCyrillic(string word) => word.Any(c => c is >= 'а' and <= 'я' or >= 'А' and <= 'Я' or 'ё' or 'Ё');
+
+    private static string ToLatin(string word) => string.Concat(word.Select(c => CyrillicToLatin(char.ToLowerInvariant(c)) ?? c));
 
     // Only letters that look exactly like Latin ones, so a Russian word stays Russian unless it is a disguise.
     private static char? CyrillicToLatin(char c) => c switch
@@ -56,13 +61,16 @@ public static partial class LinkFinder
         _ => null,
     };
 
-    [GeneratedRegex(@"\s*[\[\(\{<]\s*(?:\.|dot|точка)\s*[\]\)\}>]\s*|\s+(?:dot|точка)\s+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"[\p{L}]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"\s*[\[\(\{<]\s*(?:\.|dot|точка)\s*[\]\)\}>]\s*|\s+(?:dot|точка)\s+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
     private static partial Regex DotWords();
 
-    [GeneratedRegex(@"(?<=[\p{L}\p{N}])\s+\.\s*(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])\.\s+(?=(?:com|net|org|ru|info|io|рф)\b)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?<=[\p{L}\p{N}])\s+\.\s*(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])\.\s+(?=(?:com|net|org|ru|info|io|рф)\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
     private static partial Regex SpacedDot();
 
     [GeneratedRegex(@"(?<scheme>[a-z][a-z0-9+.-]{1,15}://)?(?<![\p{L}\p{N}@-])(?<host>(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?:[\p{L}]{2,24}|xn--[a-z0-9-]{2,59}))(?![\p{L}\p{N}-])",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
     private static partial Regex Host();
 }

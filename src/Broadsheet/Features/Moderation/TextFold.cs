@@ -47,9 +47,12 @@ public static class TextFold
     public static string Line(string text) => " " + string.Join(' ', Words(text)) + " ";
 
     /// <summary>Compatibility forms to plain ones (fullwidth, ligatures), lower case, invisible characters gone.</summary>
-    public static string Prepare(string text)
+    public static string Prepare(string text) => Visible(text).ToLowerInvariant();
+
+    /// <summary>Compatibility forms to plain ones and invisible characters gone, case kept.</summary>
+    public static string Visible(string text)
     {
-        var normal = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var normal = text.Normalize(NormalizationForm.FormKC);
         var b = new StringBuilder(normal.Length);
         foreach (var c in normal)
         {
