@@ -21,6 +21,7 @@ using Broadsheet.Infrastructure.Redis;
 using Broadsheet.Infrastructure.Search;
 using Broadsheet.Infrastructure;
 
+if (Broadsheet.Features.Moderation.CommentRulesBench.Run(args, Console.Out)) return;
 var builder = WebApplication.CreateBuilder(args);
 var options = builder.Configuration.GetSection("Broadsheet").Get<BroadsheetOptions>() ?? new BroadsheetOptions();
 builder.Services.AddSingleton(options);
