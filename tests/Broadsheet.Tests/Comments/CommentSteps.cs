@@ -17,6 +17,8 @@ public sealed record Answer(HttpStatusCode Status, string Message, long? Id, str
 /// <summary>What readers do under an article, through the JSON API and the comments page, against the real app.</summary>
 public static class CommentSteps
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     /// <summary>Most tests are about rules, not pre-moderation: new accounts publish at once unless a test says otherwise.</summary>
     public static void WithoutPreModeration(this BroadsheetApp app) => app.Settings["Broadsheet:Comments:PreModerationApprovals"] = "0";
 
@@ -56,7 +58,7 @@ public static class CommentSteps
     {
         using var request = new HttpRequestMessage(method, path)
         {
-            Content = new StringContent(JsonSerializer.Serialize(body, new JsonSerializerOptions(JsonSerializerDefaults.Web)), Encoding.UTF8, "application/json"),
+            Content = new StringContent(JsonSerializer.Serialize(body, Json), Encoding.UTF8, "application/json"),
         };
         if (withToken) request.Headers.Add("RequestVerificationToken", await client.TokenAsync());
         using var response = await client.SendAsync(request);

@@ -5,34 +5,32 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Tests.Comments;
 
-public sealed class ReaderAccountTests : IAsyncLifetime
+public sealed class ReaderAccountTests : IDisposable
 {
     private const string Origin = "https://news.test";
     private readonly LoopbackSmtpServer smtp = new();
-    private BroadsheetApp app = null!;
+    private readonly BroadsheetApp app = new();
 
-    public Task InitializeAsync()
+    public ReaderAccountTests()
     {
-        app = new BroadsheetApp();
         smtp.Configure(app);
         app.Settings["Broadsheet:PublicUrl"] = Origin;
         app.WithoutPreModeration();
-        return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
+    public void Dispose()
     {
         app.Dispose();
-        await smtp.DisposeAsync();
+        smtp.Dispose();
     }
 
     private static string LinkIn(ReceivedMail mail, string path) =>
         mail.Text.Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).First(w => w.StartsWith(Origin + path, StringComparison.Ordinal));
 
-    private async Task<HttpResponseMessage> SignUpAsync(HttpClient client, string email, string name, string password = Staff.Password) =>
+    private static async Task<HttpResponseMessage> SignUpAsync(HttpClient client, string email, string name, string password = Staff.Password) =>
         await client.SubmitAsync("/account/sign-up", null, ("Input.Email", email), ("Input.DisplayName", name), ("Input.Password", password));
 
-    private async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password = Staff.Password) =>
+    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password = Staff.Password) =>
         await client.SubmitAsync("/account/sign-in?ReturnUrl=/", null, ("Input.Email", email), ("Input.Password", password));
 
     [Fact]

@@ -7,24 +7,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Tests.Moderation;
 
-public sealed class QueueTests : IAsyncLifetime
+public sealed class QueueTests : IDisposable
 {
     private readonly LoopbackSmtpServer smtp = new();
-    private BroadsheetApp app = null!;
+    private readonly BroadsheetApp app = new();
 
-    public Task InitializeAsync()
+    public QueueTests()
     {
-        app = new BroadsheetApp();
         smtp.Configure(app);
         app.Settings["Broadsheet:PublicUrl"] = "https://news.test";
         app.Settings["Broadsheet:Comments:PreModerationApprovals"] = "1";
-        return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
+    public void Dispose()
     {
         app.Dispose();
-        await smtp.DisposeAsync();
+        smtp.Dispose();
     }
 
     private const string Queue = "/newsroom/moderation";

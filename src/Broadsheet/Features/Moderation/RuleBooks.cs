@@ -7,7 +7,7 @@ namespace Broadsheet.Features.Moderation;
 /// Keeps the compiled <see cref="RuleBook"/>. An edit on this node recompiles at once; other nodes
 /// pick the change up within <see cref="Freshness"/>, which is as long as a changed rule may lag.
 /// </summary>
-public sealed class RuleBooks(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class RuleBooks(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
 {
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -31,4 +31,6 @@ public sealed class RuleBooks(IServiceScopeFactory scopes, TimeProvider clock)
     }
 
     public void Forget() => current = null;
+
+    public void Dispose() => gate.Dispose();
 }
