@@ -1,12 +1,14 @@
-// The article page is cached for everyone, so it carries no form and no token. A signed-in reader's
-// form is built here from the uncached token endpoint and posts through the JSON API without a reload;
-// without JavaScript the "Write a comment" link leads to the comments page, which does the same.
+// The article page is cached for everyone, so it carries no form and no token. article.js loads this
+// file only when a reader presses "Write a comment"; a signed-in reader's form is then built from the
+// uncached token endpoint and posts through the JSON API without a reload. Anyone else (and anyone
+// without JavaScript) follows the link to the comments page, which signs in and posts the plain way.
 (() => {
   const spot = document.getElementById('comment-compose');
   if (!spot) return;
   const article = spot.dataset.article;
+  const link = spot.querySelector('a');
   fetch('/api/comments/token', { credentials: 'same-origin' }).then(r => r.ok ? r.json() : null).then(me => {
-    if (!me || !me.signedIn) return;
+    if (!me || !me.signedIn) { if (link) location.href = link.href; return; }
     const form = document.createElement('form');
     form.className = 'comment-form';
     const area = document.createElement('textarea');
@@ -17,6 +19,7 @@
     status.setAttribute('role', 'status');
     form.append(area, button, status);
     spot.replaceChildren(form);
+    area.focus();
     form.addEventListener('submit', async e => {
       e.preventDefault();
       button.disabled = true;
@@ -39,5 +42,5 @@
         if (r.ok) area.value = '';
       } finally { button.disabled = false; }
     });
-  }).catch(() => {});
+  }).catch(() => { if (link) location.href = link.href; });
 })();
