@@ -180,4 +180,23 @@ public sealed class QueueTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.Contains("This is not a valid regular expression.", page.QuerySelector(".desk__error")!.TextContent);
     }
+
+    [Fact]
+    public async Task A_moderator_holds_every_comment_on_one_article_then_closes_it()
+    {
+        app.WithoutPreModeration();
+        var article = await app.OpenArticleAsync();
+        var (_, reader) = await app.ReaderAsync();
+        var moderator = await app.SignedInAsync("Moderator");
+
+        using (await moderator.SubmitAsync(Queue, "Article", ("article", article.Id.ToString()), ("mode", "HoldAll"))) { }
+        var held = await reader.CommentAsync(article.Id, "On a heated story");
+        using (await moderator.SubmitAsync(Queue, "Article", ("article", article.Id.ToString()), ("mode", "Closed"))) { }
+        var closed = await reader.CommentAsync(article.Id, "Still want to speak");
+
+        Assert.Equal(HttpStatusCode.Accepted, held.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, closed.Status);
+        Assert.Equal(CommentMessages.Closed, closed.Message);
+        Assert.True(await app.WithDbAsync(db => db.AuditLog.AnyAsync(e => e.Action == "comments-holdall" && e.ArticleId == article.Id)));
+    }
 }

@@ -65,12 +65,20 @@ public sealed class CommentModeration(BroadsheetDb db, AuditLog audit, CacheEvic
         return true;
     }
 
-    public async Task SetHoldAllAsync(ClaimsPrincipal moderator, int articleId, bool holdAll, CancellationToken ct)
+    /// <summary>The per-article override: every comment held, comments closed, or back to the usual rules.</summary>
+    public async Task<bool> SetArticleAsync(ClaimsPrincipal moderator, int articleId, ArticleComments mode, CancellationToken ct)
     {
+        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == articleId, ct);
+        if (article is null) return false;
         var policy = await db.Set<ArticleCommentPolicy>().FirstOrDefaultAsync(p => p.ArticleId == articleId, ct);
         if (policy is null) db.Add(policy = new ArticleCommentPolicy { ArticleId = articleId });
-        policy.HoldAll = holdAll;
-        audit.Record(moderator, "comments-hold-all", articleId, details: holdAll ? "on" : "off");
+        policy.HoldAll = mode == ArticleComments.HoldAll;
+        article.CommentsEnabled = mode != ArticleComments.Closed;
+        audit.Record(moderator, "comments-" + mode.ToString().ToLowerInvariant(), articleId);
         await db.SaveChangesAsync(ct);
+        await eviction.EvictAsync(ct, PageCache.ArticleTag(articleId));
+        return true;
     }
 }
+
+public enum ArticleComments { Usual, HoldAll, Closed }

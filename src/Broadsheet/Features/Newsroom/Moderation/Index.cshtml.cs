@@ -59,6 +59,17 @@ public sealed class IndexModel(BroadsheetDb db, CommentModeration moderation, Ti
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostArticleAsync(int article, ArticleComments mode, CancellationToken ct)
+    {
+        Notice = await moderation.SetArticleAsync(User, article, mode, ct) ? $"Article {article}: comments {mode switch
+        {
+            ArticleComments.HoldAll => "all held for moderation",
+            ArticleComments.Closed => "closed",
+            _ => "under the usual rules",
+        }}." : "There is no such article.";
+        return RedirectToPage();
+    }
+
     public sealed record Waiting(Comment Comment, string ArticleTitle, string? Author, string? Email,
         Dictionary<CommentStatus, int> History, List<FlagReason> Flags, bool IsBlocked);
 }
