@@ -29,6 +29,9 @@ public sealed class LiveSite : IAsyncLifetime
     public string ScreenshotDirectory => Path.Combine(RepositoryRoot, "artifacts", "screenshots");
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>Where the app's mail goes (confirmation links for reader accounts).</summary>
+    public MailCatcher Mail { get; } = new();
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(ScreenshotDirectory);
@@ -54,6 +57,7 @@ public sealed class LiveSite : IAsyncLifetime
             await server.WaitForExitAsync();
         }
         server?.Dispose();
+        Mail.Dispose();
         try { Directory.Delete(dataDirectory, recursive: true); }
         catch (IOException) { /* a file still held open is not worth failing the run over */ }
     }
@@ -94,6 +98,9 @@ public sealed class LiveSite : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Broadsheet__DataDirectory"] = dataDirectory;
         start.Environment["Broadsheet__SeedDemo"] = "true";
+        start.Environment["Broadsheet__Smtp__Host"] = "127.0.0.1";
+        start.Environment["Broadsheet__Smtp__Port"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Broadsheet__Smtp__Security"] = "None";
         server = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         server.OutputDataReceived += (_, e) => { lock (serverLog) serverLog.AppendLine(e.Data); };
         server.ErrorDataReceived += (_, e) => { lock (serverLog) serverLog.AppendLine(e.Data); };
