@@ -24,6 +24,9 @@ public sealed class LiveSite : IAsyncLifetime
     public static string ScreenshotDirectory => Path.Combine(RepositoryRoot, "artifacts", "screenshots");
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>Where the app's mail goes (confirmation links for reader accounts).</summary>
+    public MailCatcher Mail { get; } = new();
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(ScreenshotDirectory);
@@ -31,6 +34,9 @@ public sealed class LiveSite : IAsyncLifetime
         {
             ["Broadsheet__DataDirectory"] = dataDirectory,
             ["Broadsheet__SeedDemo"] = "true",
+            ["Broadsheet__Smtp__Host"] = "127.0.0.1",
+            ["Broadsheet__Smtp__Port"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Broadsheet__Smtp__Security"] = "None",
         });
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -47,6 +53,7 @@ public sealed class LiveSite : IAsyncLifetime
         if (Browser is not null) await Browser.CloseAsync();
         playwright?.Dispose();
         if (server is not null) await server.DisposeAsync();
+        Mail.Dispose();
         try { Directory.Delete(dataDirectory, recursive: true); }
         catch (IOException) { /* a file still held open is not worth failing the run over */ }
     }

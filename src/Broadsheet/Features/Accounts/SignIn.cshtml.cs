@@ -19,13 +19,18 @@ public sealed class SignInModel(SignInManager<Account> signIn, PageMeta meta) : 
         Describe();
         if (!ModelState.IsValid) return Page();
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.Remember, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/newsroom");
+        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : await HomeAsync());
         if (result.RequiresTwoFactor) return RedirectToPage("/Accounts/TwoFactor", new { ReturnUrl, Input.Remember });
         Error = result.IsLockedOut
             ? "Too many failed attempts. The account is locked for 15 minutes."
             : "The e-mail or the password is wrong.";
         return Page();
     }
+
+    /// <summary>Readers have no newsroom to go to: they land on the front page.</summary>
+    private async Task<string> HomeAsync() =>
+        await signIn.UserManager.FindByEmailAsync(Input.Email.Trim()) is { } account && await signIn.UserManager.IsInRoleAsync(account, StaffRoles.Reader)
+            ? "/" : "/newsroom";
 
     private void Describe()
     {

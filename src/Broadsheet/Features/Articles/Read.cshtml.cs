@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Features.Articles;
 
 [OutputCache(PolicyName = PageCache.Article)]
-public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, PublicOrigin origin, TimeProvider clock) : PageModel
+public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, PublicOrigin origin, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<Comments.CommentOptions> commentOptions) : PageModel
 {
     public Article Article { get; private set; } = null!;
     public List<Author> Byline { get; private set; } = [];
@@ -19,6 +20,9 @@ public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, 
     public List<Tag> ArticleTags { get; private set; } = [];
     public List<Teaser> Related { get; private set; } = [];
     public List<Correction> Corrections { get; private set; } = [];
+    /// <summary>The first page of the discussion, the same for every reader: this page is cached and shared.</summary>
+    public Comments.CommentPage? Comments { get; private set; }
+    public bool CommentsOpen { get; private set; }
     public bool IsOpinion => ArticleRubrics.Any(r => r.IsOpinion);
 
     public async Task<IActionResult> OnGetAsync(int year, int month, int day, string slug, CancellationToken ct)
@@ -49,6 +53,12 @@ public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, 
         Related = tagIds.Count == 0 ? [] : await db.Articles.AsNoTracking().VisibleAt(now)
             .Where(a => a.Id != article.Id && a.Tags.Any(t => tagIds.Contains(t.TagId)))
             .Newest().Take(4).ToTeasers().ToListAsync(ct);
+
+        if (article.CommentsEnabled)
+        {
+            Comments = await Features.Comments.CommentThread.LoadAsync(db, article.Id, 1, commentOptions.Value.PageSize, ct);
+            CommentsOpen = Features.Comments.CommentsOpen.IsOpenAt(article, now, commentOptions.Value.CloseAfterDays);
+        }
 
         meta.Title = article.Title;
         meta.Description = Teaser.Shorten(article.Lead, 300);

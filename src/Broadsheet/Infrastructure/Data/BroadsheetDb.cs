@@ -42,6 +42,9 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
         Features.Channels.ChannelsModel.Configure(builder);
         TypoReportModel.Configure(builder);
         Jobs.JobsSetup.Configure(builder);
+        Features.Comments.CommentsModel.Configure(builder);
+        builder.Entity<Account>(a => { a.Property(x => x.DisplayNameKey).HasMaxLength(80); a.HasIndex(x => x.DisplayNameKey); });
+        Features.Moderation.ModerationModel.Configure(builder);
     }
 }
 

@@ -18,3 +18,15 @@
     send();
   }
 })();
+// Comments: the form's script (and the reader's token) are fetched only when someone asks to write,
+// so the cached article costs readers who only read nothing extra.
+(() => {
+  const write = document.querySelector('#comment-compose a');
+  write?.addEventListener('click', e => {
+    e.preventDefault();
+    const script = document.createElement('script');
+    script.src = '/js/comments.js';
+    script.onerror = () => { location.href = write.href; };
+    document.head.append(script);
+  }, { once: true });
+})();

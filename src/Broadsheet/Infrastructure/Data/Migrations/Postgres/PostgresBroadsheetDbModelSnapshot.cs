@@ -30,6 +30,9 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("BlockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
@@ -40,6 +43,11 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("DisplayNameKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -82,6 +90,8 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DisplayNameKey");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -455,6 +465,317 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("ArticleId");
 
                     b.ToTable("TelegramPost");
+                });
+
+            modelBuilder.Entity("Broadsheet.Features.Comments.ArticleCommentPolicy", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("HoldAll")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("ArticleId");
+
+                    b.ToTable("ArticleCommentPolicy");
+                });
+
+            modelBuilder.Entity("Broadsheet.Features.Comments.Comment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FlagCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ModeratedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ParentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("AccountId", "CreatedAt");
+
+                    b.HasIndex("Address", "CreatedAt");
+
+                    b.HasIndex("Status", "FlagCount");
+
+                    b.HasIndex("ArticleId", "Status", "Id");
+
+                    b.ToTable("Comment");
+                });
+
+            modelBuilder.Entity("Broadsheet.Features.Comments.CommentFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CommentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("CommentId", "AccountId")
+                        .IsUnique();
+
+                    b.ToTable("CommentFlag");
+                });
+
+            modelBuilder.Entity("Broadsheet.Features.Moderation.CommentRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Pattern")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CommentRule");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = -1,
+                            Action = "Refuse",
+                            Category = "insults",
+                            Kind = "Word",
+                            Message = "Insults are against the rules: please say it without them.",
+                            Pattern = "idiot"
+                        },
+                        new
+                        {
+                            Id = -2,
+                            Action = "Refuse",
+                            Category = "insults",
+                            Kind = "Word",
+                            Message = "Insults are against the rules: please say it without them.",
+                            Pattern = "moron"
+                        },
+                        new
+                        {
+                            Id = -3,
+                            Action = "Hold",
+                            Category = "insults",
+                            Kind = "Word",
+                            Message = "",
+                            Pattern = "scum"
+                        },
+                        new
+                        {
+                            Id = -4,
+                            Action = "Refuse",
+                            Category = "insults",
+                            Kind = "Word",
+                            Message = "Insults are against the rules: please say it without them.",
+                            Pattern = "идиот"
+                        },
+                        new
+                        {
+                            Id = -5,
+                            Action = "Refuse",
+                            Category = "insults",
+                            Kind = "Word",
+                            Message = "Insults are against the rules: please say it without them.",
+                            Pattern = "дебил"
+                        },
+                        new
+                        {
+                            Id = -6,
+                            Action = "Refuse",
+                            Category = "insults",
+                            Kind = "Word",
+                            Message = "Insults are against the rules: please say it without them.",
+                            Pattern = "мразь"
+                        },
+                        new
+                        {
+                            Id = -7,
+                            Action = "Refuse",
+                            Category = "extremism",
+                            Kind = "Phrase",
+                            Message = "Calls to violence and extremism are against the rules.",
+                            Pattern = "kill them all"
+                        },
+                        new
+                        {
+                            Id = -8,
+                            Action = "Hold",
+                            Category = "extremism",
+                            Kind = "Phrase",
+                            Message = "",
+                            Pattern = "death to"
+                        },
+                        new
+                        {
+                            Id = -9,
+                            Action = "Refuse",
+                            Category = "extremism",
+                            Kind = "Phrase",
+                            Message = "Calls to violence and extremism are against the rules.",
+                            Pattern = "убить их всех"
+                        },
+                        new
+                        {
+                            Id = -10,
+                            Action = "Hold",
+                            Category = "extremism",
+                            Kind = "Phrase",
+                            Message = "",
+                            Pattern = "смерть всем"
+                        },
+                        new
+                        {
+                            Id = -11,
+                            Action = "Hold",
+                            Category = "spam",
+                            Kind = "Phrase",
+                            Message = "",
+                            Pattern = "buy now"
+                        },
+                        new
+                        {
+                            Id = -12,
+                            Action = "Hold",
+                            Category = "spam",
+                            Kind = "Phrase",
+                            Message = "",
+                            Pattern = "earn money fast"
+                        },
+                        new
+                        {
+                            Id = -13,
+                            Action = "Hold",
+                            Category = "spam",
+                            Kind = "Phrase",
+                            Message = "",
+                            Pattern = "заработок без вложений"
+                        },
+                        new
+                        {
+                            Id = -14,
+                            Action = "Hold",
+                            Category = "spam",
+                            Kind = "Word",
+                            Message = "",
+                            Pattern = "casino"
+                        },
+                        new
+                        {
+                            Id = -15,
+                            Action = "Hold",
+                            Category = "spam",
+                            Kind = "Word",
+                            Message = "",
+                            Pattern = "казино"
+                        },
+                        new
+                        {
+                            Id = -16,
+                            Action = "Hold",
+                            Category = "personal data",
+                            Kind = "Pattern",
+                            Message = "",
+                            Pattern = "(?:\\+?\\d[\\s()-]*){10,15}"
+                        },
+                        new
+                        {
+                            Id = -17,
+                            Action = "Hold",
+                            Category = "personal data",
+                            Kind = "Pattern",
+                            Message = "",
+                            Pattern = "[\\w.+-]+@[\\w-]+\\.[\\w.]+"
+                        },
+                        new
+                        {
+                            Id = -18,
+                            Action = "Hold",
+                            Category = "",
+                            Kind = "AllowedDomain",
+                            Message = "",
+                            Pattern = "wikipedia.org"
+                        });
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Newsletter.DigestDelivery", b =>
@@ -1166,6 +1487,49 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Broadsheet.Features.Articles.Article", null)
                         .WithMany()
                         .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Broadsheet.Features.Comments.ArticleCommentPolicy", b =>
+                {
+                    b.HasOne("Broadsheet.Features.Articles.Article", null)
+                        .WithOne()
+                        .HasForeignKey("Broadsheet.Features.Comments.ArticleCommentPolicy", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Broadsheet.Features.Comments.Comment", b =>
+                {
+                    b.HasOne("Broadsheet.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Broadsheet.Features.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Broadsheet.Features.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Broadsheet.Features.Comments.CommentFlag", b =>
+                {
+                    b.HasOne("Broadsheet.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Broadsheet.Features.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

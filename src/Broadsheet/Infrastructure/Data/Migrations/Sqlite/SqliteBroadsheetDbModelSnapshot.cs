@@ -25,6 +25,9 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("BlockedUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -34,6 +37,11 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayNameKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -77,6 +85,8 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DisplayNameKey");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -436,6 +446,311 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("ArticleId");
 
                     b.ToTable("TelegramPost");
+                });
+
+            modelBuilder.Entity("Broadsheet.Features.Comments.ArticleCommentPolicy", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HoldAll")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId");
+
+                    b.ToTable("ArticleCommentPolicy");
+                });
+
+            modelBuilder.Entity("Broadsheet.Features.Comments.Comment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FlagCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ModeratedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("AccountId", "CreatedAt");
+
+                    b.HasIndex("Address", "CreatedAt");
+
+                    b.HasIndex("Status", "FlagCount");
+
+                    b.HasIndex("ArticleId", "Status", "Id");
+
+                    b.ToTable("Comment");
+                });
+
+            modelBuilder.Entity("Broadsheet.Features.Comments.CommentFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("CommentId", "AccountId")
+                        .IsUnique();
+
+                    b.ToTable("CommentFlag");
+                });
+
+            modelBuilder.Entity("Broadsheet.Features.Moderation.CommentRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pattern")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CommentRule");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = -1,
+                            Action = "Refuse",
+                            Category = "insults",
+                            Kind = "Word",
+                            Message = "Insults are against the rules: please say it without them.",
+                            Pattern = "idiot"
+                        },
+                        new
+                        {
+                            Id = -2,
+                            Action = "Refuse",
+                            Category = "insults",
+                            Kind = "Word",
+                            Message = "Insults are against the rules: please say it without them.",
+                            Pattern = "moron"
+                        },
+                        new
+                        {
+                            Id = -3,
+                            Action = "Hold",
+                            Category = "insults",
+                            Kind = "Word",
+                            Message = "",
+                            Pattern = "scum"
+                        },
+                        new
+                        {
+                            Id = -4,
+                            Action = "Refuse",
+                            Category = "insults",
+                            Kind = "Word",
+                            Message = "Insults are against the rules: please say it without them.",
+                            Pattern = "идиот"
+                        },
+                        new
+                        {
+                            Id = -5,
+                            Action = "Refuse",
+                            Category = "insults",
+                            Kind = "Word",
+                            Message = "Insults are against the rules: please say it without them.",
+                            Pattern = "дебил"
+                        },
+                        new
+                        {
+                            Id = -6,
+                            Action = "Refuse",
+                            Category = "insults",
+                            Kind = "Word",
+                            Message = "Insults are against the rules: please say it without them.",
+                            Pattern = "мразь"
+                        },
+                        new
+                        {
+                            Id = -7,
+                            Action = "Refuse",
+                            Category = "extremism",
+                            Kind = "Phrase",
+                            Message = "Calls to violence and extremism are against the rules.",
+                            Pattern = "kill them all"
+                        },
+                        new
+                        {
+                            Id = -8,
+                            Action = "Hold",
+                            Category = "extremism",
+                            Kind = "Phrase",
+                            Message = "",
+                            Pattern = "death to"
+                        },
+                        new
+                        {
+                            Id = -9,
+                            Action = "Refuse",
+                            Category = "extremism",
+                            Kind = "Phrase",
+                            Message = "Calls to violence and extremism are against the rules.",
+                            Pattern = "убить их всех"
+                        },
+                        new
+                        {
+                            Id = -10,
+                            Action = "Hold",
+                            Category = "extremism",
+                            Kind = "Phrase",
+                            Message = "",
+                            Pattern = "смерть всем"
+                        },
+                        new
+                        {
+                            Id = -11,
+                            Action = "Hold",
+                            Category = "spam",
+                            Kind = "Phrase",
+                            Message = "",
+                            Pattern = "buy now"
+                        },
+                        new
+                        {
+                            Id = -12,
+                            Action = "Hold",
+                            Category = "spam",
+                            Kind = "Phrase",
+                            Message = "",
+                            Pattern = "earn money fast"
+                        },
+                        new
+                        {
+                            Id = -13,
+                            Action = "Hold",
+                            Category = "spam",
+                            Kind = "Phrase",
+                            Message = "",
+                            Pattern = "заработок без вложений"
+                        },
+                        new
+                        {
+                            Id = -14,
+                            Action = "Hold",
+                            Category = "spam",
+                            Kind = "Word",
+                            Message = "",
+                            Pattern = "casino"
+                        },
+                        new
+                        {
+                            Id = -15,
+                            Action = "Hold",
+                            Category = "spam",
+                            Kind = "Word",
+                            Message = "",
+                            Pattern = "казино"
+                        },
+                        new
+                        {
+                            Id = -16,
+                            Action = "Hold",
+                            Category = "personal data",
+                            Kind = "Pattern",
+                            Message = "",
+                            Pattern = "(?:\\+?\\d[\\s()-]*){10,15}"
+                        },
+                        new
+                        {
+                            Id = -17,
+                            Action = "Hold",
+                            Category = "personal data",
+                            Kind = "Pattern",
+                            Message = "",
+                            Pattern = "[\\w.+-]+@[\\w-]+\\.[\\w.]+"
+                        },
+                        new
+                        {
+                            Id = -18,
+                            Action = "Hold",
+                            Category = "",
+                            Kind = "AllowedDomain",
+                            Message = "",
+                            Pattern = "wikipedia.org"
+                        });
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Newsletter.DigestDelivery", b =>
@@ -1127,6 +1442,49 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Broadsheet.Features.Articles.Article", null)
                         .WithMany()
                         .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Broadsheet.Features.Comments.ArticleCommentPolicy", b =>
+                {
+                    b.HasOne("Broadsheet.Features.Articles.Article", null)
+                        .WithOne()
+                        .HasForeignKey("Broadsheet.Features.Comments.ArticleCommentPolicy", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Broadsheet.Features.Comments.Comment", b =>
+                {
+                    b.HasOne("Broadsheet.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Broadsheet.Features.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Broadsheet.Features.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Broadsheet.Features.Comments.CommentFlag", b =>
+                {
+                    b.HasOne("Broadsheet.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Broadsheet.Features.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,24 @@
+using System.Text;
+using Broadsheet.Features.Site;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Broadsheet.Features.Accounts;
+
+/// <summary>The links mailed to readers: the token travels base64url-encoded so no mail client breaks it.</summary>
+public static class ReaderLinks
+{
+    public static async Task<string> ConfirmAsync(UserManager<Account> accounts, Account account, string origin) =>
+        $"{origin}/account/confirm?id={Uri.EscapeDataString(account.Id)}&token={Encode(await accounts.GenerateEmailConfirmationTokenAsync(account))}";
+
+    public static async Task<string> ResetAsync(UserManager<Account> accounts, Account account, string origin) =>
+        $"{origin}/account/reset-password?id={Uri.EscapeDataString(account.Id)}&token={Encode(await accounts.GeneratePasswordResetTokenAsync(account))}";
+
+    public static string Decode(string token)
+    {
+        try { return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token)); }
+        catch (FormatException) { return ""; }
+    }
+
+    private static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+}

@@ -1,0 +1,61 @@
+using System.ComponentModel.DataAnnotations;
+using Broadsheet.Features.Shared;
+using Broadsheet.Features.Site;
+using Broadsheet.Infrastructure.Data;
+using Broadsheet.Infrastructure.Mail;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Features.Accounts;
+
+/// <summary>A reader's account for commenting: created unconfirmed, usable once the mailed link is followed.</summary>
+public sealed class SignUpModel(UserManager<Account> accounts, BroadsheetDb db, ReaderMail mail, PublicOrigin origin, TimeProvider clock, PageMeta meta, ILogger<SignUpModel> log) : PageModel
+{
+    [BindProperty] public SignUpForm Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    public bool Sent { get; private set; }
+    public List<string> Errors { get; } = [];
+
+    public void OnGet() => Describe();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Describe();
+        if (!ModelState.IsValid) return Page();
+        var name = Input.DisplayName.Trim();
+        if (DisplayNames.Problem(name) is { } problem) { Errors.Add(problem); return Page(); }
+        var key = DisplayNames.Key(name);
+        if (await db.Users.AnyAsync(a => a.DisplayNameKey == key, ct)) { Errors.Add("That display name, or one that looks like it, is taken."); return Page(); }
+
+        var email = Input.Email.Trim();
+        var account = new Account { UserName = email, Email = email, DisplayName = name, DisplayNameKey = key, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var result = await accounts.CreateAsync(account, Input.Password);
+        if (!result.Succeeded)
+        {
+            // "Taken" would tell a stranger who reads this publication; the other errors are the reader's own.
+            if (result.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName")) { Sent = true; return Page(); }
+            Errors.AddRange(result.Errors.Select(e => e.Description));
+            return Page();
+        }
+        await accounts.AddToRoleAsync(account, StaffRoles.Reader);
+        try { await mail.ConfirmAsync(email, await ReaderLinks.ConfirmAsync(accounts, account, origin.Of(Request)), ct); }
+        catch (MailNotSentException e) { log.LogWarning(e, "Could not send the confirmation to a new reader"); }
+        Sent = true;
+        return Page();
+    }
+
+    private void Describe()
+    {
+        meta.Title = "Create an account";
+        meta.NoIndex = true;
+    }
+}
+
+public sealed class SignUpForm
+{
+    [Required, EmailAddress, StringLength(256)] public string Email { get; set; } = "";
+    [Required, StringLength(200, MinimumLength = 10, ErrorMessage = "A password has at least 10 characters.")] public string Password { get; set; } = "";
+    [Required, StringLength(DisplayNames.Max)] public string DisplayName { get; set; } = "";
+}

@@ -1,0 +1,154 @@
+using Broadsheet.Features.Accounts;
+using Broadsheet.Features.Articles;
+using Broadsheet.Features.Moderation;
+using Broadsheet.Infrastructure;
+using Broadsheet.Infrastructure.Caching;
+using Broadsheet.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Broadsheet.Features.Comments;
+
+/// <summary>
+/// Posting, editing and flagging, shared by the comments page and the JSON API so both follow the
+/// same rules in the same order: who may post, where, how often, then what the rule book says,
+/// then whether this reader or article is pre-moderated. A comment the reader is told was accepted
+/// is saved before the answer goes out.
+/// </summary>
+public sealed class CommentDesk(
+    BroadsheetDb db, RuleBooks ruleBooks, IOptions<CommentOptions> options, TimeProvider clock,
+    CacheEviction eviction, BroadsheetOptions broadsheet)
+{
+    private CommentOptions Limits => options.Value;
+
+    public async Task<PostOutcome> PostAsync(Account account, int articleId, long? parentId, string? text, string address, string requestHost, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (Refusal(account, now) is { } refusal) return refusal;
+        var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == articleId, ct);
+        if (article is null || !article.IsVisibleAt(now)) return new(404, CommentMessages.NoSuchArticle);
+        if (!article.IsOpenAt(now, Limits.CloseAfterDays)) return new(403, CommentMessages.Closed);
+
+        long? parent = null;
+        if (parentId is { } pid)
+        {
+            var replyTo = await db.Set<Comment>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == pid && c.ArticleId == articleId, ct);
+            if (replyTo is null || replyTo.Status != CommentStatus.Published) return new(422, CommentMessages.NoSuchParent);
+            // One level of replies: an answer to a reply joins the same thread.
+            parent = replyTo.ParentId ?? replyTo.Id;
+        }
+
+        var clean = CommentText.Clean(text);
+        if (TextProblem(clean) is { } problem) return problem;
+        if (await RateProblemAsync(account.Id, address, now, ct) is { } tooMany) return tooMany;
+        var last = await db.Set<Comment>().AsNoTracking().Where(c => c.AccountId == account.Id)
+            .OrderByDescending(c => c.Id).Select(c => c.Text).FirstOrDefaultAsync(ct);
+        if (last == clean) return new(422, CommentMessages.Duplicate);
+
+        var verdict = await JudgeAsync(account.Id, articleId, clean, requestHost, ct);
+        if (verdict.Outcome == VerdictOutcome.Refuse) return new(422, verdict.Message!);
+
+        var comment = new Comment
+        {
+            ArticleId = articleId, AccountId = account.Id, ParentId = parent, Text = clean, CreatedAt = now, Address = address,
+            Status = verdict.Outcome == VerdictOutcome.Hold ? CommentStatus.Held : CommentStatus.Published, Rule = verdict.Rule,
+        };
+        db.Add(comment);
+        await db.SaveChangesAsync(ct);
+        if (comment.IsPublic) await eviction.EvictAsync(ct, PageCache.ArticleTag(articleId));
+        return comment.IsPublic ? new(201, CommentMessages.Published, comment) : new(202, CommentMessages.Held, comment);
+    }
+
+    public async Task<PostOutcome> EditAsync(Account account, long commentId, string? text, string requestHost, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (Refusal(account, now) is { } refusal) return refusal;
+        var comment = await db.Set<Comment>().FirstOrDefaultAsync(c => c.Id == commentId, ct);
+        if (comment is null || comment.AccountId != account.Id) return new(404, CommentMessages.NoSuchComment);
+        if (!comment.IsEditableAt(now)) return new(403, CommentMessages.EditWindowOver);
+        var clean = CommentText.Clean(text);
+        if (TextProblem(clean) is { } problem) return problem;
+
+        var verdict = await JudgeAsync(account.Id, comment.ArticleId, clean, requestHost, ct);
+        if (verdict.Outcome == VerdictOutcome.Refuse) return new(422, verdict.Message!);
+        var wasPublic = comment.IsPublic;
+        comment.Text = clean;
+        comment.EditedAt = now;
+        // An edit can only keep a comment where it was or send it to the queue, never publish a held one.
+        if (verdict.Outcome == VerdictOutcome.Hold) { comment.Status = CommentStatus.Held; comment.Rule = verdict.Rule; }
+        await db.SaveChangesAsync(ct);
+        if (wasPublic) await eviction.EvictAsync(ct, PageCache.ArticleTag(comment.ArticleId));
+        return comment.IsPublic ? new(200, CommentMessages.Edited, comment) : new(202, CommentMessages.Held, comment);
+    }
+
+    public async Task<PostOutcome> FlagAsync(Account account, long commentId, FlagReason reason, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var comment = await db.Set<Comment>().FirstOrDefaultAsync(c => c.Id == commentId, ct);
+        if (comment is null || comment.Status != CommentStatus.Published) return new(404, CommentMessages.NoSuchComment);
+        if (comment.AccountId == account.Id) return new(422, CommentMessages.OwnComment);
+        if (await db.Set<CommentFlag>().AnyAsync(f => f.CommentId == commentId && f.AccountId == account.Id, ct))
+            return new(200, CommentMessages.Flagged, comment);
+        db.Add(new CommentFlag { CommentId = commentId, AccountId = account.Id, Reason = reason, At = now });
+        comment.FlagCount++;
+        var held = comment.FlagCount >= Math.Max(1, Limits.FlagsToHold);
+        if (held)
+        {
+            comment.Status = CommentStatus.Held;
+            comment.Rule = $"flagged by {comment.FlagCount} readers";
+        }
+        await db.SaveChangesAsync(ct);
+        if (held) await eviction.EvictAsync(ct, PageCache.ArticleTag(comment.ArticleId));
+        return new(200, CommentMessages.Flagged, comment);
+    }
+
+    private static PostOutcome? Refusal(Account account, DateTime now)
+    {
+        if (account.IsBlockedAt(now))
+            return new(403, account.BlockedUntil == DateTime.MaxValue ? CommentMessages.BlockedForGood : CommentMessages.BlockedUntil(account.BlockedUntil!.Value));
+        if (!account.EmailConfirmed) return new(403, CommentMessages.Unconfirmed);
+        return null;
+    }
+
+    private static PostOutcome? TextProblem(string clean)
+    {
+        var length = CommentText.Length(clean);
+        if (length < Comment.TextMin) return new(422, CommentMessages.TooShort);
+        if (clean.Length > Comment.TextMax) return new(422, CommentMessages.TooLong(length));
+        return null;
+    }
+
+    private async Task<PostOutcome?> RateProblemAsync(string accountId, string address, DateTime now, CancellationToken ct)
+    {
+        var minute = now.AddMinutes(-1);
+        var day = now.AddDays(-1);
+        var mine = db.Set<Comment>().Where(c => c.AccountId == accountId && c.CreatedAt > day);
+        var here = db.Set<Comment>().Where(c => c.Address == address && c.CreatedAt > day);
+        if (await mine.CountAsync(c => c.CreatedAt > minute, ct) >= Limits.PerMinute
+            || await here.CountAsync(c => c.CreatedAt > minute, ct) >= Limits.PerMinute)
+            return new(429, CommentMessages.TooManyPerMinute(Limits.PerMinute));
+        if (await mine.CountAsync(ct) >= Limits.PerDay || await here.CountAsync(ct) >= Limits.PerDay)
+            return new(429, CommentMessages.TooManyPerDay(Limits.PerDay));
+        return null;
+    }
+
+    private async Task<Verdict> JudgeAsync(string accountId, int articleId, string text, string requestHost, CancellationToken ct)
+    {
+        var book = await ruleBooks.CurrentAsync(ct);
+        var ownHost = broadsheet.PublicUrl is { Length: > 0 } url && Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.Host : requestHost;
+        var verdict = book.Check(text, ownHost.ToLowerInvariant(), CommentMessages.ThirdPartyLink);
+        if (verdict.Outcome != VerdictOutcome.Publish) return verdict;
+
+        if (await db.Set<ArticleCommentPolicy>().AnyAsync(p => p.ArticleId == articleId && p.HoldAll, ct))
+            return Verdict.Hold("article: every comment held");
+        var approved = await db.Set<Comment>().CountAsync(c => c.AccountId == accountId && c.Status == CommentStatus.Published, ct);
+        if (approved < Limits.PreModerationApprovals) return Verdict.Hold("pre-moderation: new account");
+
+        var recent = await db.Set<Comment>().Where(c => c.AccountId == accountId && c.Status != CommentStatus.Held)
+            .OrderByDescending(c => c.Id).Take(Math.Max(1, Limits.RecentForFallback)).Select(c => c.Status).ToListAsync(ct);
+        var turnedDown = recent.Count(s => s is CommentStatus.Rejected or CommentStatus.Deleted);
+        if (turnedDown >= 2 && turnedDown >= recent.Count * Limits.RejectedShareForFallback)
+            return Verdict.Hold("pre-moderation: recent comments often rejected");
+        return Verdict.Publish;
+    }
+}

@@ -1,0 +1,33 @@
+using Broadsheet.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Features.Comments;
+
+/// <summary>One comment as readers see it: the author's display name, or null for a deleted account.</summary>
+public sealed record ShownComment(long Id, long? ParentId, string? Author, string Text, DateTime CreatedAt, DateTime? EditedAt);
+
+/// <summary>A page of an article's discussion: threads oldest first, each with its replies, and the total count.</summary>
+public sealed record CommentPage(List<(ShownComment Comment, List<ShownComment> Replies)> Threads, int Count, int Page, int Pages);
+
+public static class CommentThread
+{
+    public static async Task<CommentPage> LoadAsync(BroadsheetDb db, int articleId, int page, int pageSize, CancellationToken ct)
+    {
+        var published = db.Set<Comment>().AsNoTracking().Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Published);
+        var count = await published.CountAsync(ct);
+        var threads = await published.CountAsync(c => c.ParentId == null, ct);
+        var pages = Math.Max(1, (threads + pageSize - 1) / pageSize);
+        page = Math.Clamp(page, 1, pages);
+        var tops = await Shown(db, published.Where(c => c.ParentId == null).OrderBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
+        var ids = tops.Select(t => t.Id).ToList();
+        var replies = await Shown(db, published.Where(c => c.ParentId != null && ids.Contains(c.ParentId.Value)).OrderBy(c => c.Id)).ToListAsync(ct);
+        var byParent = replies.ToLookup(r => r.ParentId);
+        return new([.. tops.Select(t => (t, byParent[t.Id].ToList()))], count, page, pages);
+    }
+
+    private static IQueryable<ShownComment> Shown(BroadsheetDb db, IQueryable<Comment> comments) =>
+        from c in comments
+        join a in db.Users on c.AccountId equals a.Id into authors
+        from a in authors.DefaultIfEmpty()
+        select new ShownComment(c.Id, c.ParentId, a == null ? null : a.DisplayName, c.Text, c.CreatedAt, c.EditedAt);
+}

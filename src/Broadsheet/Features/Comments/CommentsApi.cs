@@ -1,0 +1,107 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Broadsheet.Features.Accounts;
+using Broadsheet.Infrastructure.Data;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Broadsheet.Features.Comments;
+
+/// <summary>
+/// GET and POST /api/articles/{articleId}/comments, plus edits and flags: the same desk as the page.
+/// Antiforgery comes as the RequestVerificationToken header, from GET /api/comments/token, which is
+/// never cached because the token belongs to one reader.
+/// </summary>
+public static class CommentsApi
+{
+    private const int MaxBodyBytes = 64 * 1024;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public sealed record CommentForm(string? Text, long? ParentId);
+    public sealed record FlagForm(FlagReason Reason);
+    public sealed record Answer(string Message, long? Id = null, string? Status = null);
+
+    public static IEndpointRouteBuilder MapCommentsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/articles/{articleId:int}/comments", ListAsync);
+        app.MapPost("/api/articles/{articleId:int}/comments", PostAsync);
+        app.MapPut("/api/comments/{id:long}", EditAsync);
+        app.MapPost("/api/comments/{id:long}/flags", FlagAsync);
+        app.MapGet("/api/comments/token", Token);
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(int articleId, int? page, BroadsheetDb db, IOptions<CommentOptions> options, CancellationToken ct)
+    {
+        var shown = await CommentThread.LoadAsync(db, articleId, page ?? 1, options.Value.PageSize, ct);
+        return Results.Json(new
+        {
+            shown.Count, shown.Page, shown.Pages,
+            Comments = shown.Threads.Select(t => new { t.Comment.Id, t.Comment.Author, t.Comment.Text, t.Comment.CreatedAt, t.Comment.EditedAt, t.Replies }),
+        });
+    }
+
+    private static async Task<IResult> Token(HttpContext context, IAntiforgery antiforgery, UserManager<Account> accounts)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        var account = context.User.Identity?.IsAuthenticated == true ? await accounts.GetUserAsync(context.User) : null;
+        return Results.Json(new { token = tokens.RequestToken, signedIn = account is not null, name = account?.DisplayName });
+    }
+
+    private static async Task<IResult> PostAsync(int articleId, HttpContext context, CommentDesk desk, UserManager<Account> accounts, IAntiforgery antiforgery)
+    {
+        var (account, refusal) = await CallerAsync(context, accounts, antiforgery);
+        if (refusal is not null) return refusal;
+        var form = await ReadAsync<CommentForm>(context.Request);
+        if (form is null) return Answered(new PostOutcome(400, CommentMessages.NotUnderstood));
+        if (form.Text is { Length: > Comment.TextMax * 4 }) return Answered(new PostOutcome(413, CommentMessages.TooLong(form.Text.Length)));
+        var outcome = await desk.PostAsync(account!, articleId, form.ParentId, form.Text, Address(context), context.Request.Host.Host, context.RequestAborted);
+        return Answered(outcome);
+    }
+
+    private static async Task<IResult> EditAsync(long id, HttpContext context, CommentDesk desk, UserManager<Account> accounts, IAntiforgery antiforgery)
+    {
+        var (account, refusal) = await CallerAsync(context, accounts, antiforgery);
+        if (refusal is not null) return refusal;
+        var form = await ReadAsync<CommentForm>(context.Request);
+        if (form is null) return Answered(new PostOutcome(400, CommentMessages.NotUnderstood));
+        return Answered(await desk.EditAsync(account!, id, form.Text, context.Request.Host.Host, context.RequestAborted));
+    }
+
+    private static async Task<IResult> FlagAsync(long id, HttpContext context, CommentDesk desk, UserManager<Account> accounts, IAntiforgery antiforgery)
+    {
+        var (account, refusal) = await CallerAsync(context, accounts, antiforgery);
+        if (refusal is not null) return refusal;
+        var form = await ReadAsync<FlagForm>(context.Request);
+        if (form is null || !Enum.IsDefined(form.Reason)) return Answered(new PostOutcome(400, CommentMessages.NotUnderstood));
+        return Answered(await desk.FlagAsync(account!, id, form.Reason, context.RequestAborted));
+    }
+
+    public static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static IResult Answered(PostOutcome outcome) =>
+        Results.Json(new Answer(outcome.Message, outcome.Comment?.Id, outcome.Comment?.Status.ToString()), statusCode: outcome.Status);
+
+    private static async Task<(Account?, IResult?)> CallerAsync(HttpContext context, UserManager<Account> accounts, IAntiforgery antiforgery)
+    {
+        if (context.User.Identity?.IsAuthenticated != true || await accounts.GetUserAsync(context.User) is not { } account)
+            return (null, Answered(new PostOutcome(401, CommentMessages.SignInFirst)));
+        if (!await antiforgery.IsRequestValidAsync(context)) return (null, Answered(new PostOutcome(400, CommentMessages.BadToken)));
+        return (account, null);
+    }
+
+    private static async Task<T?> ReadAsync<T>(HttpRequest request) where T : class
+    {
+        if (!request.HasJsonContentType()) return null;
+        var buffer = new byte[MaxBodyBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), request.HttpContext.RequestAborted)) > 0) length += read;
+        // A body past the cap is answered as too long rather than read on: nothing that long is a comment.
+        if (length > MaxBodyBytes) return typeof(T) == typeof(CommentForm) ? (T)(object)new CommentForm(new string('x', Comment.TextMax * 4 + 1), null) : null;
+        try { return JsonSerializer.Deserialize<T>(buffer.AsSpan(0, length), Json); }
+        catch (JsonException) { return null; }
+    }
+}

@@ -1,0 +1,99 @@
+using System.ComponentModel.DataAnnotations;
+using Broadsheet.Features.Accounts;
+using Broadsheet.Features.Articles;
+using Broadsheet.Features.Shared;
+using Broadsheet.Features.Site;
+using Broadsheet.Infrastructure.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Broadsheet.Features.Comments;
+
+/// <summary>
+/// /articles/{id}/comments: the discussion with the reader's own form, never cached, working without
+/// JavaScript. The article page itself is cached for everyone and links here for anything personal.
+/// </summary>
+public sealed class IndexModel(BroadsheetDb db, CommentDesk desk, UserManager<Account> accounts, SiteContext site,
+    IOptions<CommentOptions> options, TimeProvider clock, PageMeta meta) : PageModel
+{
+    public Article Article { get; private set; } = null!;
+    public string ArticlePath { get; private set; } = "";
+    public ThreadView Thread { get; private set; } = null!;
+    public bool IsOpen { get; private set; }
+    public bool SignedIn { get; private set; }
+    public List<Comment> Waiting { get; private set; } = [];
+    [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true)] public long? Reply { get; set; }
+    [BindProperty(SupportsGet = true)] public long? Edit { get; set; }
+    [BindProperty, StringLength(Comment.TextMax * 4)] public string Text { get; set; } = "";
+    [TempData] public string? Notice { get; set; }
+    public string? Problem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (Edit is { } edit && Waiting.Concat(await OwnAsync(ct)).FirstOrDefault(c => c.Id == edit) is { } mine) Text = mine.Text;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (await accounts.GetUserAsync(User) is not { } account) return Challenge();
+        var outcome = Edit is { } edit
+            ? await desk.EditAsync(account, edit, Text, Request.Host.Host, ct)
+            : await desk.PostAsync(account, id, Reply, Text, CommentsApi.Address(HttpContext), Request.Host.Host, ct);
+        return await AnswerAsync(id, outcome, ct);
+    }
+
+    public async Task<IActionResult> OnPostFlagAsync(int id, long comment, FlagReason reason, CancellationToken ct)
+    {
+        if (await accounts.GetUserAsync(User) is not { } account) return Challenge();
+        return await AnswerAsync(id, await desk.FlagAsync(account, comment, reason, ct), ct);
+    }
+
+    private async Task<IActionResult> AnswerAsync(int id, PostOutcome outcome, CancellationToken ct)
+    {
+        if (outcome.Succeeded)
+        {
+            Notice = outcome.Message;
+            return Redirect($"/articles/{id}/comments" + (outcome.Comment is { } c ? $"#comment-{c.Id}" : ""));
+        }
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Problem = outcome.Message;
+        var page = Page();
+        page.StatusCode = outcome.Status;
+        return page;
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (article is null || !article.IsVisibleAt(now)) return false;
+        Article = article;
+        ArticlePath = ArticleUrl.For(site, article.PublishedAt!.Value, article.Slug);
+        IsOpen = article.IsOpenAt(now, options.Value.CloseAfterDays);
+        var shown = await CommentThread.LoadAsync(db, id, PageNumber, options.Value.PageSize, ct);
+        ReaderView? reader = null;
+        if (await accounts.GetUserAsync(User) is { } account)
+        {
+            SignedIn = true;
+            var own = await db.Set<Comment>().AsNoTracking().Where(c => c.ArticleId == id && c.AccountId == account.Id).ToListAsync(ct);
+            Waiting = [.. own.Where(c => c.Status == CommentStatus.Held)];
+            reader = new([.. own.Select(c => c.Id)], [.. own.Where(c => c.IsEditableAt(now)).Select(c => c.Id)]);
+        }
+        Thread = new(shown, reader);
+        meta.Title = $"Comments: {article.Title}";
+        meta.NoIndex = true;
+        meta.CanonicalPath = ArticlePath;
+        return true;
+    }
+
+    private async Task<List<Comment>> OwnAsync(CancellationToken ct) =>
+        await accounts.GetUserAsync(User) is { } account
+            ? await db.Set<Comment>().AsNoTracking().Where(c => c.AccountId == account.Id && c.Id == Edit).ToListAsync(ct)
+            : [];
+}

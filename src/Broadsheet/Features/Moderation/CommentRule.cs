@@ -1,0 +1,35 @@
+namespace Broadsheet.Features.Moderation;
+
+/// <summary>One entry of the rule set moderators keep: a word, a phrase, a pattern or an allowed link domain.</summary>
+public sealed class CommentRule
+{
+    public const int PatternMax = 300;
+
+    public int Id { get; set; }
+    public CommentRuleKind Kind { get; set; }
+
+    /// <summary>insults, extremism, spam…: what a moderator reads next to a held comment.</summary>
+    public string Category { get; set; } = "";
+    public required string Pattern { get; set; }
+    public RuleAction Action { get; set; } = RuleAction.Hold;
+
+    /// <summary>What the reader is told when the rule refuses their comment.</summary>
+    public string Message { get; set; } = "";
+}
+
+public enum CommentRuleKind
+{
+    /// <summary>A single word, matched on normalised tokens.</summary>
+    Word,
+
+    /// <summary>Several words in a row, matched on normalised text.</summary>
+    Phrase,
+
+    /// <summary>A .NET regular expression on the text as written, run with a time limit.</summary>
+    Pattern,
+
+    /// <summary>A third-party domain readers may link to (the site's own always passes).</summary>
+    AllowedDomain,
+}
+
+public enum RuleAction { Hold, Refuse }
