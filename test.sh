@@ -31,7 +31,7 @@ run() {
   if ! dotnet test "$project" -c Release --no-build --logger "console;verbosity=normal" \
       --results-directory "artifacts/$label" > "artifacts/$label.log" 2>&1; then status=1; fi
   cat "artifacts/$label.log" >> artifacts/test-output.txt
-  grep -E "^\s*Failed |^\s*Error Message|^Total tests|^\s+(Passed|Failed|Skipped): |error (CS|MSB)" "artifacts/$label.log" | head -n 200 || true
+  grep -E "^\s*Failed Broadsheet\.|^\s*Error Message|^Total tests|^\s+(Passed|Failed|Skipped): |error (CS|MSB)" "artifacts/$label.log" | head -n 200 || true
 }
 
 run sqlite tests/Broadsheet.Tests
