@@ -25,7 +25,8 @@ public sealed class SettingsModel(BroadsheetDb db, CacheEviction cache, AuditLog
         {
             PublicationName = s.PublicationName, Tagline = s.Tagline, Language = s.Language, TimeZoneId = s.TimeZoneId,
             TimeZoneLabel = s.TimeZoneLabel, CommentRules = s.CommentRules, CommentNotice = s.CommentNotice,
-            Channels = string.Join("\n", s.Channels.OrderBy(c => c.Position).Select(c => $"{c.Name} | {c.Url}")),
+            Channels = string.Join("\n", s.Channels.OrderBy(c => c.Position)
+                .Select(c => $"{c.Name} | {c.Url}{(c.ChosenArticlesOnly ? $" | {ChosenOnly}" : "")}")),
         };
     }
 
@@ -46,8 +47,14 @@ public sealed class SettingsModel(BroadsheetDb db, CacheEviction cache, AuditLog
         s.TimeZoneLabel = Input.TimeZoneLabel?.Trim() ?? "";
         s.CommentRules = Input.CommentRules?.Trim() ?? "";
         s.CommentNotice = Input.CommentNotice?.Trim() ?? "";
-        db.Channels.RemoveRange(s.Channels);
-        s.Channels = channels;
+        // Kept by name, not replaced: articles chosen for a channel stay chosen across a settings save.
+        db.Channels.RemoveRange(s.Channels.Where(c => !channels.Any(n => n.Name.Equals(c.Name, StringComparison.OrdinalIgnoreCase))));
+        foreach (var wanted in channels)
+        {
+            var kept = s.Channels.FirstOrDefault(c => c.Name.Equals(wanted.Name, StringComparison.OrdinalIgnoreCase));
+            if (kept is null) { s.Channels.Add(wanted); continue; }
+            (kept.Name, kept.Url, kept.Position, kept.ChosenArticlesOnly) = (wanted.Name, wanted.Url, wanted.Position, wanted.ChosenArticlesOnly);
+        }
         audit.Record(User, AuditAction.SettingsChange, details: $"{s.PublicationName}, {s.Language}, {s.TimeZoneId}");
         await db.SaveChangesAsync(ct);
         await cache.SettingsChangedAsync(ct);
@@ -55,17 +62,21 @@ public sealed class SettingsModel(BroadsheetDb db, CacheEviction cache, AuditLog
         return Redirect("/newsroom/settings");
     }
 
+    /// <summary>The third column that makes a channel carry only the articles ticked for it in the editor.</summary>
+    public const string ChosenOnly = "chosen";
+
     private List<Channel> ParseChannels(string? text)
     {
         var list = new List<Channel>();
         foreach (var (line, i) in (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select((l, i) => (l, i)))
         {
-            var parts = line.Split('|', 2, StringSplitOptions.TrimEntries);
-            var ok = parts.Length == 2 && parts[0].Length is > 0 and <= 100
+            var parts = line.Split('|', 3, StringSplitOptions.TrimEntries);
+            var chosenOnly = parts.Length == 3 && parts[2].Equals(ChosenOnly, StringComparison.OrdinalIgnoreCase);
+            var ok = (parts.Length == 2 || chosenOnly) && parts[0].Length is > 0 and <= 100
                 && (parts[1].StartsWith('/') && !parts[1].StartsWith("//")
                     || Uri.TryCreate(parts[1], UriKind.Absolute, out var u) && u.Scheme is "https" or "http");
-            if (!ok) ModelState.AddModelError("Input.Channels", $"Line {i + 1} should read \"Name | https://…\".");
-            else list.Add(new Channel { Name = parts[0], Url = parts[1], Position = i });
+            if (!ok) ModelState.AddModelError("Input.Channels", $"Line {i + 1} should read \"Name | https://…\", or \"Name | https://… | {ChosenOnly}\".");
+            else list.Add(new Channel { Name = parts[0], Url = parts[1], Position = i, ChosenArticlesOnly = chosenOnly });
         }
         return list;
     }

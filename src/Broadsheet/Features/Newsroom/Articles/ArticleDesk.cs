@@ -91,6 +91,7 @@ public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChange
             if (id is null) db.Articles.Add(article);
             await db.SaveChangesAsync(ct);
             await KeepRevisionAsync(article, baseline, user, action == EditorAction.Autosave, wasPublished && form.IsCorrection, now, ct);
+            await ChooseChannelsAsync(article.Id, form.Channels, ct);
             if (wasPublished && form.IsCorrection)
                 db.Corrections.Add(new Correction { ArticleId = article.Id, Note = form.CorrectionNote!.Trim(), MadeAt = now });
             RecordAudit(article, user, action, wasPublished && form.IsCorrection);
@@ -116,6 +117,16 @@ public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChange
         await changes.AnnounceAsync(article.Id, ct);
         outcome.Article = article;
         return outcome;
+    }
+
+    /// <summary>Which channels the article goes to; unknown channel ids are ignored, as a stale form may carry them.</summary>
+    private async Task ChooseChannelsAsync(int articleId, List<int> wanted, CancellationToken ct)
+    {
+        var chosen = await db.Channels.Where(c => wanted.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
+        var links = await db.Set<Channels.ArticleChannel>().Where(x => x.ArticleId == articleId).ToListAsync(ct);
+        db.RemoveRange(links.Where(x => !chosen.Contains(x.ChannelId)));
+        foreach (var id in chosen.Where(id => !links.Any(x => x.ChannelId == id)))
+            db.Add(new Channels.ArticleChannel { ArticleId = articleId, ChannelId = id });
     }
 
     /// <summary>Removes a piece that never went out or was taken down; a published one must be unpublished first.</summary>

@@ -29,6 +29,9 @@ public sealed class ArticleForm
     [StringLength(100, ErrorMessage = "The dateline is too long: at most 100 characters.")]
     public string? Dateline { get; set; }
 
+    /// <summary>Ids of the channels this article is chosen for (they matter for channels set to "chosen" only).</summary>
+    public List<int> Channels { get; set; } = [];
+
     public ArticleKind Kind { get; set; } = ArticleKind.News;
     public bool CommentsEnabled { get; set; } = true;
 

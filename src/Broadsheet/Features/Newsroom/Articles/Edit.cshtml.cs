@@ -24,6 +24,7 @@ public sealed class EditModel(ArticleDesk desk, BroadsheetDb db, ArticleBody bod
     public bool Conflicted { get; private set; }
     public List<Rubric> AllRubrics { get; private set; } = [];
     public List<Author> AllAuthors { get; private set; } = [];
+    public List<Channel> AllChannels { get; private set; } = [];
 
     /// <summary>The newest pictures of the media library, offered by the cover image field.</summary>
     public List<Media.MediaItem> Library { get; private set; } = [];
@@ -36,6 +37,7 @@ public sealed class EditModel(ArticleDesk desk, BroadsheetDb db, ArticleBody bod
             if (article is null) return NotFound();
             if (!await desk.CanEditAsync(User, article, ct)) return Forbid();
             Input = ArticleForm.From(article, site.ToLocal);
+            Input.Channels = await db.Set<Channels.ArticleChannel>().Where(x => x.ArticleId == existing).Select(x => x.ChannelId).ToListAsync(ct);
         }
         await DescribeAsync(id, ct);
         return Page();
@@ -119,6 +121,7 @@ public sealed class EditModel(ArticleDesk desk, BroadsheetDb db, ArticleBody bod
         Id = id;
         AllRubrics = await db.Rubrics.AsNoTracking().OrderBy(r => r.Position).ThenBy(r => r.Name).ToListAsync(ct);
         AllAuthors = await db.Authors.AsNoTracking().OrderBy(a => a.Name).ToListAsync(ct);
+        AllChannels = await db.Channels.AsNoTracking().OrderBy(c => c.Position).ToListAsync(ct);
         Library = await db.Media.AsNoTracking().OrderByDescending(m => m.UploadedAt).Take(100).ToListAsync(ct);
         if (id is { } existing)
         {
