@@ -59,7 +59,8 @@ builder.Services.AddNewsroom();
 builder.Services.AddComments();
 
 var app = builder.Build();
-await app.PrepareDatabaseAsync();
+await app.PrepareDatabaseAsync(args);
+if (args is ["migrate"]) return;
 if (await app.RunSearchCommandAsync(args) || await app.RunBackupCommandAsync(args)) return;
 
 app.UseForwardedHeaders();

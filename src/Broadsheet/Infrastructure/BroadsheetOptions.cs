@@ -6,6 +6,9 @@ public sealed class BroadsheetOptions
     public string DataDirectory { get; set; } = "./data";
     public string Database { get; set; } = "sqlite";
     public bool SeedDemo { get; set; } = true;
+
+    /// <summary>Apply migrations when the app starts; off for operators who run `migrate` themselves.</summary>
+    public bool MigrateOnStart { get; set; } = true;
     public string DemoLanguage { get; set; } = "en";
 
     /// <summary>How many articles the demo publication gets; the benchmark seeds 10,000 and more.</summary>
