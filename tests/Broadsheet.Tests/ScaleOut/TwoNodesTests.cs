@@ -66,6 +66,20 @@ public sealed partial class TwoNodesTests : IAsyncLifetime
         var shownAt = await WaitAsync(async () => (await readerOnB.GetStringAsync("/")).Contains("Night of the count"), TimeSpan.FromSeconds(1));
         Assert.True(shownAt, "node B still served its cached front page a second after A published");
 
+        // Signed in through A, the reader's comment goes through B: the antiforgery token B hands out
+        // and the sign-in cookie A issued are both read with the shared key ring.
+        var commentedArticle = await WithDbAsync(db => db.Articles.SingleAsync(a => a.Title == "Night of the count"));
+        using var tokenDoc = System.Text.Json.JsonDocument.Parse(await onB.GetStringAsync("/api/comments/token"));
+        Assert.True(tokenDoc.RootElement.GetProperty("signedIn").GetBoolean(), "node B did not recognise the sign-in made on A");
+        using (var comment = new HttpRequestMessage(HttpMethod.Post, $"/api/articles/{commentedArticle.Id}/comments"))
+        {
+            comment.Headers.Add("RequestVerificationToken", tokenDoc.RootElement.GetProperty("token").GetString());
+            comment.Content = System.Net.Http.Json.JsonContent.Create(new { text = "Counting goes on through the night." });
+            using var posted = await onB.SendAsync(comment);
+            Assert.True(posted.IsSuccessStatusCode, $"posting through B answered {(int)posted.StatusCode}: {await posted.Content.ReadAsStringAsync()}");
+        }
+        Assert.Equal(1, await WithDbAsync(db => db.Set<Features.Comments.Comment>().CountAsync(c => c.ArticleId == commentedArticle.Id && c.AccountId != null)));
+
         // Views sent to both nodes add up exactly; a reader counted on one node is not counted again on the other.
         var article = await WithDbAsync(db => db.Articles.SingleAsync(a => a.Title == "Night of the count"));
         for (var reader = 0; reader < 40; reader++)
