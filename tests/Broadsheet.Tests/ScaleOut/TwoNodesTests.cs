@@ -66,6 +66,12 @@ public sealed partial class TwoNodesTests : IAsyncLifetime
         var shownAt = await WaitAsync(async () => (await readerOnB.GetStringAsync("/")).Contains("Night of the count"), TimeSpan.FromSeconds(1));
         Assert.True(shownAt, "node B still served its cached front page a second after A published");
 
+        // B's own search index follows what was published through A.
+        // (Parsed: the results mark the matched words, so the headline is not one run of text in the HTML.)
+        var found = await WaitAsync(async () => new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await readerOnB.GetStringAsync("/search?q=count"))
+            .QuerySelector("main")!.TextContent.Contains("Night of the count", StringComparison.Ordinal), TimeSpan.FromSeconds(3));
+        Assert.True(found, "node B's search index did not learn of the article published through A");
+
         // Signed in through A, the reader's comment goes through B: the antiforgery token B hands out
         // and the sign-in cookie A issued are both read with the shared key ring.
         var commentedArticle = await WithDbAsync(db => db.Articles.SingleAsync(a => a.Title == "Night of the count"));
@@ -93,7 +99,7 @@ public sealed partial class TwoNodesTests : IAsyncLifetime
             again.Headers.UserAgent.ParseAdd($"Mozilla/5.0 (X11; Linux x86_64) Reader/{reader}");
             using var _ = await (reader % 2 == 0 ? onB : onA).SendAsync(again);
         }
-        Assert.True(await WaitAsync(async () => await ViewsAsync(article.Id) >= 40, TimeSpan.FromSeconds(15)), "the views never reached the database");
+        Assert.True(await WaitAsync(async () => await ViewsAsync(article.Id) >= 40, TimeSpan.FromSeconds(30)), $"only {await ViewsAsync(article.Id)} of 40 views reached the database");
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Equal(40, await ViewsAsync(article.Id));
 

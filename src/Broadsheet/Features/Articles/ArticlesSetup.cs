@@ -5,5 +5,6 @@ public static class ArticlesSetup
     public static IServiceCollection AddArticles(this IServiceCollection services) =>
         services.AddSingleton<ArticleBody>()
             .AddSingleton<ArticleChanges>()
+            .AddHostedService(sp => sp.GetRequiredService<ArticleChanges>())
             .AddSingleton<IArticleObserver, Infrastructure.Caching.PageCacheEviction>();
 }

@@ -18,6 +18,9 @@ public sealed class SearchIndexer(ArticleIndex index, IServiceScopeFactory scope
 
     private readonly Channel<Work> queue = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
 
+    /// <summary>Every node keeps its own Lucene index, so each must follow changes made anywhere.</summary>
+    public bool FollowsEveryNode => true;
+
     public Task ArticleChangedAsync(int articleId, CancellationToken ct)
     {
         queue.Writer.TryWrite(new Work(articleId, null));
