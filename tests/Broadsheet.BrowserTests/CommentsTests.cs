@@ -9,14 +9,10 @@ public sealed class CommentsTests(LiveSite site)
     [Fact]
     public async Task A_reader_signs_up_confirms_by_mail_posts_is_held_and_appears_once_a_moderator_approves()
     {
-        // The moderator: the first administrator, through the setup link the app logs on its first start.
+        // The moderator: the first administrator (the setup link is spent once per site; StaffSession knows).
         await using var newsroom = await site.NewContextAsync(1280);
         var moderator = await newsroom.NewPageAsync();
-        await moderator.OpenAsync(SetupLink());
-        await moderator.FillAsync("#Input_Password", "correct horse battery staple");
-        await moderator.FillAsync("#Input_Confirm", "correct horse battery staple");
-        await moderator.ClickAsync("form.desk-form button[type=submit]");
-        await moderator.WaitForURLAsync("**/newsroom", new PageWaitForURLOptions { Timeout = LiveSite.StepTimeoutMs });
+        await moderator.SignInAsAdminAsync(site);
 
         await using var readerContext = await site.NewContextAsync(1280);
         var reader = await readerContext.NewPageAsync();
@@ -60,14 +56,5 @@ public sealed class CommentsTests(LiveSite site)
         Assert.Equal(text, await stranger.Locator("#comments .comment__text", new PageLocatorOptions { HasText = text }).TextContentAsync());
         Assert.Equal("Browser Reader", await stranger.Locator("#comments .comment", new PageLocatorOptions { HasText = text }).Locator(".comment__author").First.TextContentAsync());
         await stranger.ScreenshotAsync(site, "comment-approved");
-    }
-
-    private string SetupLink()
-    {
-        var log = site.ServerLog;
-        var at = log.IndexOf("/account/setup?", StringComparison.Ordinal);
-        if (at < 0) throw new InvalidOperationException("No setup link in the log:\n" + log);
-        var end = log.IndexOfAny([' ', '\r', '\n'], at);
-        return log[at..(end < 0 ? log.Length : end)];
     }
 }
