@@ -25,8 +25,18 @@ if ! (echo > /dev/tcp/127.0.0.1/55432) 2>/dev/null; then
     [ "$(id -u)" = 0 ] && chown postgres:postgres "$pgdata" "$root"
     as_postgres "'$pg_bin/initdb' -D '$pgdata' -A trust -U postgres -E UTF8 --locale=C.UTF-8" >/dev/null
   fi
-  as_postgres "'$pg_bin/pg_ctl' -D '$pgdata' -l '$pgdata/server.log' -w -t 60 \
-    -o \"-p 55432 -k '$pgdata' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\" start" >/dev/null
+  start_pg() {
+    as_postgres "'$pg_bin/pg_ctl' -D '$pgdata' -l '$pgdata/server.log' -w -t 60 \
+      -o \"-p 55432 -k '$pgdata' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\" start" >/dev/null
+  }
+  # The cluster holds only throwaway test databases: if a killed run left it unusable, start afresh.
+  if ! start_pg; then
+    echo "PostgreSQL did not start from $pgdata; making a new cluster"
+    rm -rf "$pgdata"; mkdir -p "$pgdata"
+    [ "$(id -u)" = 0 ] && chown postgres:postgres "$pgdata"
+    as_postgres "'$pg_bin/initdb' -D '$pgdata' -A trust -U postgres -E UTF8 --locale=C.UTF-8" >/dev/null
+    start_pg
+  fi
 fi
 echo "PostgreSQL on 127.0.0.1:55432"
 
