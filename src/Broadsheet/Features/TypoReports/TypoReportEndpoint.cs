@@ -17,11 +17,11 @@ public static class TypoReportEndpoint
     private const int MaxBodyBytes = 16 * 1024;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task<IResult> PostAsync(HttpContext context, BroadsheetDb db, SiteContext site, TimeProvider clock)
+    public static async Task<IResult> PostAsync(HttpContext context, BroadsheetDb db, SiteContext site, PublicOrigin publicOrigin, TimeProvider clock)
     {
         var text = site.Text.TypoReports;
         var ct = context.RequestAborted;
-        if (IsFromAnotherSite(context.Request)) return Refuse(text.WrongSite, StatusCodes.Status403Forbidden);
+        if (!SameOrigin.Allows(context.Request, publicOrigin)) return Refuse(text.WrongSite, StatusCodes.Status403Forbidden);
         if (!context.Request.HasJsonContentType()) return Refuse(text.NotUnderstood);
 
         var form = await ReadAsync(context.Request, ct);
@@ -56,23 +56,6 @@ public static class TypoReportEndpoint
         }
         await db.SaveChangesAsync(ct);
         return Results.Json(new Accepted(text.Thanks, same.Count), statusCode: StatusCodes.Status202Accepted);
-    }
-
-    /// <summary>
-    /// Why an origin check and no antiforgery token: article pages are output-cached and shared by
-    /// every reader, so they cannot carry a per-reader token, and fetching one would cost every report
-    /// a second request and a cookie. The endpoint acts for nobody (no sign-in, no cookie is read), so
-    /// a forged request gains nothing a direct one would not, except spending a reader's address against
-    /// the rate limit. Browsers mark other sites' requests in Sec-Fetch-Site and Origin, and a JSON body
-    /// cannot come from a plain form, so refusing those closes that gap. Clients without these headers
-    /// are not browsers and could post directly anyway.
-    /// </summary>
-    private static bool IsFromAnotherSite(HttpRequest request)
-    {
-        var fetchSite = request.Headers["Sec-Fetch-Site"].ToString();
-        if (fetchSite.Length > 0 && fetchSite is not ("same-origin" or "none")) return true;
-        var origin = request.Headers.Origin.ToString();
-        return origin.Length > 0 && !string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase);
     }
 
     private static async Task<TypoReportForm?> ReadAsync(HttpRequest request, CancellationToken ct)

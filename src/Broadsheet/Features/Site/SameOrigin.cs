@@ -1,13 +1,11 @@
-using Broadsheet.Features.Site;
-
-namespace Broadsheet.Features.Newsletter;
+namespace Broadsheet.Features.Site;
 
 /// <summary>
-/// The sign-up's defence against cross-site posts, used instead of an antiforgery token because
-/// the sign-up form sits in the footer of output-cached pages, where one reader's token would be
-/// served to everyone (or the token's cookie would stop the page being cached at all). Sign-up
-/// needs no session, so a forged post could only submit an address the attacker could submit
-/// directly; what this stops is a hostile page using its visitors' browsers to send the floods.
+/// The defence against cross-site posts for endpoints called from output-cached pages (newsletter
+/// sign-up, typo reports), used instead of an antiforgery token because one reader's token would be
+/// served to everyone (or the token's cookie would stop the page being cached at all). These
+/// endpoints act for nobody, so a forged post could only send what the attacker could send
+/// directly; what this stops is a hostile page using its visitors' browsers to send floods.
 /// Browsers mark every cross-site POST with Sec-Fetch-Site or Origin; a request with neither
 /// comes from a non-browser client, which cannot be tricked into posting, so it passes.
 /// </summary>
