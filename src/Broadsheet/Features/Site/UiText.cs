@@ -1,4 +1,5 @@
 using System.Globalization;
+using Broadsheet.Features.Comments;
 using Broadsheet.Features.TypoReports;
 
 namespace Broadsheet.Features.Site;
@@ -28,6 +29,7 @@ public sealed class UiText
     public required string Comments { get; init; }
     public required string CommentsOff { get; init; }
     public required string CommentRules { get; init; }
+    public required CommentMessages CommentMessages { get; init; }
     public required string Older { get; init; }
     public required string Newer { get; init; }
     public required string Pagination { get; init; }
@@ -72,6 +74,7 @@ public sealed class UiText
         Comments = "Comments",
         CommentsOff = "Comments are closed for this article.",
         CommentRules = "Comment rules",
+        CommentMessages = CommentMessages.English,
         Older = "Older",
         Newer = "Newer",
         Pagination = "Pages",
@@ -117,6 +120,7 @@ public sealed class UiText
         Comments = "Комментарии",
         CommentsOff = "Комментарии к этой статье закрыты.",
         CommentRules = "Правила комментирования",
+        CommentMessages = CommentMessages.Russian,
         Older = "Раньше",
         Newer = "Позже",
         Pagination = "Страницы",
