@@ -1,4 +1,5 @@
 using System.Globalization;
+using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Comments;
 using Broadsheet.Features.TypoReports;
 
@@ -30,6 +31,7 @@ public sealed class UiText
     public required string CommentsOff { get; init; }
     public required string CommentRules { get; init; }
     public required CommentMessages CommentMessages { get; init; }
+    public required ReaderAccountText Accounts { get; init; }
     public required string Older { get; init; }
     public required string Newer { get; init; }
     public required string Pagination { get; init; }
@@ -75,6 +77,7 @@ public sealed class UiText
         CommentsOff = "Comments are closed for this article.",
         CommentRules = "Comment rules",
         CommentMessages = CommentMessages.English,
+        Accounts = ReaderAccountText.English,
         Older = "Older",
         Newer = "Newer",
         Pagination = "Pages",
@@ -121,6 +124,7 @@ public sealed class UiText
         CommentsOff = "Комментарии к этой статье закрыты.",
         CommentRules = "Правила комментирования",
         CommentMessages = CommentMessages.Russian,
+        Accounts = ReaderAccountText.Russian,
         Older = "Раньше",
         Newer = "Позже",
         Pagination = "Страницы",
