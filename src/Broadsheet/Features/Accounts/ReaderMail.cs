@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Mail;
 using MimeKit;
@@ -8,6 +9,9 @@ namespace Broadsheet.Features.Accounts;
 /// <summary>The mail a reader's account sends: confirm the address, reset the password, a moderator's block.</summary>
 public sealed class ReaderMail(MailSender sender, SiteContext site)
 {
+    // The default encoder writes every non-Latin letter as an entity; a Russian mail would be all &#x...; in its source.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
     private ReaderAccountText Text => site.Text.Accounts;
     private string Publication => site.Settings.PublicationName;
 
@@ -27,7 +31,7 @@ public sealed class ReaderMail(MailSender sender, SiteContext site)
     {
         var message = new MimeMessage { Subject = subject };
         message.To.Add(MailboxAddress.Parse(to));
-        var html = HtmlEncoder.Default;
+        var html = Html;
         var body = new BodyBuilder
         {
             TextBody = $"{lead}\n\n{(link is null ? "" : link + "\n\n")}{after}\n",
