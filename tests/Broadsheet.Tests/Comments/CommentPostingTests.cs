@@ -71,7 +71,7 @@ public sealed class CommentPostingTests : IDisposable
         var stranger = app.Reader();
         var signedOut = await CommentSteps.SendAsync(stranger, HttpMethod.Post, $"/api/articles/{article.Id}/comments", new { text = "hello there" });
         Assert.Equal(HttpStatusCode.Unauthorized, signedOut.Status);
-        Assert.Equal(CommentMessages.SignInFirst, signedOut.Message);
+        Assert.Equal(CommentMessages.English.SignInFirst, signedOut.Message);
 
         var (_, reader) = await app.ReaderAsync();
         var noToken = await CommentSteps.SendAsync(reader, HttpMethod.Post, $"/api/articles/{article.Id}/comments", new { text = "hello there" }, withToken: false);
@@ -90,7 +90,7 @@ public sealed class CommentPostingTests : IDisposable
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLong.Status);
         Assert.Equal("A comment may be at most 4,000 characters long; this one has 4,001.", tooLong.Message);
-        Assert.Equal(CommentMessages.TooShort, empty.Message);
+        Assert.Equal(CommentMessages.English.TooShort, empty.Message);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class CommentPostingTests : IDisposable
         var again = await reader.CommentAsync(article.Id, "Well said");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, again.Status);
-        Assert.Equal(CommentMessages.Duplicate, again.Message);
+        Assert.Equal(CommentMessages.English.Duplicate, again.Message);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class CommentPostingTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, early.Status);
         Assert.Equal(HttpStatusCode.Forbidden, late.Status);
-        Assert.Equal(CommentMessages.EditWindowOver, late.Message);
+        Assert.Equal(CommentMessages.English.EditWindowOver, late.Message);
         Assert.Equal(["The budget is late"], await app.ShownCommentsAsync(article));
     }
 
@@ -205,7 +205,7 @@ public sealed class CommentPostingTests : IDisposable
         var answer = await reader.CommentAsync(article.Id, "Too late for this");
 
         Assert.Equal(HttpStatusCode.Forbidden, answer.Status);
-        Assert.Equal(CommentMessages.Closed, answer.Message);
+        Assert.Equal(CommentMessages.English.Closed, answer.Message);
         var page = await app.GetPageAsync(PageUrl.Of(app, article));
         Assert.Null(page.QuerySelector("#comment-compose"));
     }
@@ -232,7 +232,7 @@ public sealed class CommentPostingTests : IDisposable
 
         var page = await reader.GetDocumentAsync(path);
         Assert.Equal("Posted from the plain form", page.QuerySelector(".comment__text")!.TextContent);
-        Assert.Equal(CommentMessages.Published, page.QuerySelector(".comments__status")!.TextContent);
+        Assert.Equal(CommentMessages.English.Published, page.QuerySelector(".comments__status")!.TextContent);
     }
 
     [Fact]
@@ -245,7 +245,7 @@ public sealed class CommentPostingTests : IDisposable
         var page = await refused.ParseAsync();
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        Assert.Equal(CommentMessages.ThirdPartyLink, page.QuerySelector(".comments__problem")!.TextContent);
+        Assert.Equal(CommentMessages.English.ThirdPartyLink, page.QuerySelector(".comments__problem")!.TextContent);
         Assert.Equal("see spam-site.com now", page.QuerySelector("#comment-text")!.TextContent);
     }
 

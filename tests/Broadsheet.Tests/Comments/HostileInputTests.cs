@@ -117,7 +117,7 @@ public sealed class HostileInputTests : IDisposable
         using var response = await reader.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(CommentMessages.NotUnderstood, await response.Content.ReadAsStringAsync());
+        Assert.Contains(CommentMessages.English.NotUnderstood, await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class ReaderAccountTests : IDisposable
             Assert.Contains("We have sent a link to olga@example.test", (await signedUp.ParseAsync()).QuerySelector("[role=status]")!.TextContent);
         var mail = await smtp.WaitForMailToAsync("olga@example.test");
         using (await SignInAsync(client, "olga@example.test")) { }
-        Assert.Equal(CommentMessages.Unconfirmed, (await client.CommentAsync(article.Id, "Before confirming")).Message);
+        Assert.Equal(CommentMessages.English.Unconfirmed, (await client.CommentAsync(article.Id, "Before confirming")).Message);
 
         var confirmed = await client.GetDocumentAsync(new Uri(LinkIn(mail, "/account/confirm")).PathAndQuery);
         Assert.NotNull(confirmed.QuerySelector(".account-confirmed"));

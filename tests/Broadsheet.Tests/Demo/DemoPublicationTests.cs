@@ -1,4 +1,5 @@
 using Broadsheet.Features.Articles;
+using Broadsheet.Features.Moderation;
 using Broadsheet.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,6 +56,19 @@ public sealed class DemoPublicationTests
         Assert.Equal("ru", page.DocumentElement.GetAttribute("lang"));
         Assert.Equal("Утренняя газета", page.QuerySelector(".masthead__name")!.TextContent);
         Assert.Contains(page.QuerySelectorAll(".sections a"), a => a.TextContent == "Политика" && a.GetAttribute("href") == "/rubric/politika");
+    }
+
+    [Theory]
+    [InlineData("ru", "Оскорбления запрещены правилами. Пожалуйста, выскажитесь без них.")]
+    [InlineData("en", "Insults are against the rules: please say it without them.")]
+    public async Task The_default_rules_refuse_in_the_publications_language(string language, string message)
+    {
+        using var app = Seeded(language);
+        _ = app.Services;
+
+        var insult = await app.WithDbAsync(db => db.Set<CommentRule>().AsNoTracking().FirstAsync(r => r.Pattern == "idiot"));
+
+        Assert.Equal(message, insult.Message);
     }
 
     [Fact]

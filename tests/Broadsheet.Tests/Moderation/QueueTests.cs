@@ -145,7 +145,7 @@ public sealed class QueueTests : IDisposable
 
         var refused = await client.CommentAsync(article.Id, "Let me speak");
         Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
-        Assert.Equal(CommentMessages.BlockedForGood, refused.Message);
+        Assert.Equal(CommentMessages.English.BlockedForGood, refused.Message);
         await Task.Delay(300);
         Assert.Empty(smtp.To(account.Email!));
         Assert.Contains("without notice", (await app.WithDbAsync(db => db.AuditLog.AsNoTracking().SingleAsync(e => e.Action == "account-block"))).Details);
@@ -196,7 +196,7 @@ public sealed class QueueTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Accepted, held.Status);
         Assert.Equal(HttpStatusCode.Forbidden, closed.Status);
-        Assert.Equal(CommentMessages.Closed, closed.Message);
+        Assert.Equal(CommentMessages.English.Closed, closed.Message);
         Assert.True(await app.WithDbAsync(db => db.AuditLog.AnyAsync(e => e.Action == "comments-holdall" && e.ArticleId == article.Id)));
     }
 }

@@ -144,7 +144,7 @@ public sealed class RuleTests : IDisposable
         var answer = await PostAsync(text);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, answer.Status);
-        Assert.Equal(CommentMessages.ThirdPartyLink, answer.Message);
+        Assert.Equal(CommentMessages.English.ThirdPartyLink, answer.Message);
     }
 
     [Theory]

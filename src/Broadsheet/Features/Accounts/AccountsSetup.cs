@@ -12,7 +12,7 @@ public static class AccountsSetup
             {
                 o.User.RequireUniqueEmail = true;
                 // Length over composition rules, as NIST SP 800-63B advises.
-                o.Password.RequiredLength = 10;
+                o.Password.RequiredLength = AccountInput.PasswordMin;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
@@ -22,7 +22,8 @@ public static class AccountsSetup
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<BroadsheetDb>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<SiteIdentityErrors>();
 
         // Setup and invitation links are password-reset tokens: a day long, and spent once the
         // password is set because that changes the security stamp they are bound to.

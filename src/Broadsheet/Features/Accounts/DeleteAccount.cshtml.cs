@@ -1,4 +1,5 @@
 using Broadsheet.Features.Shared;
+using Broadsheet.Features.Site;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace Broadsheet.Features.Accounts;
 /// Staff accounts are removed by an admin, not here.
 /// </summary>
 [Authorize(Roles = StaffRoles.Reader)]
-public sealed class DeleteAccountModel(UserManager<Account> accounts, SignInManager<Account> signIn, PageMeta meta) : PageModel
+public sealed class DeleteAccountModel(UserManager<Account> accounts, SignInManager<Account> signIn, SiteContext site, PageMeta meta) : PageModel
 {
     [BindProperty] public string Password { get; set; } = "";
     public string? Error { get; private set; }
@@ -23,7 +24,7 @@ public sealed class DeleteAccountModel(UserManager<Account> accounts, SignInMana
     {
         Describe();
         if (await accounts.GetUserAsync(User) is not { } account) return Challenge();
-        if (!await accounts.CheckPasswordAsync(account, Password)) { Error = "The password is wrong."; return Page(); }
+        if (!await accounts.CheckPasswordAsync(account, Password)) { Error = site.Text.Accounts.WrongPassword; return Page(); }
         await accounts.DeleteAsync(account);
         await signIn.SignOutAsync();
         return Redirect("/");
@@ -31,7 +32,7 @@ public sealed class DeleteAccountModel(UserManager<Account> accounts, SignInMana
 
     private void Describe()
     {
-        meta.Title = "Delete your account";
+        meta.Title = site.Text.Accounts.DeleteTitle;
         meta.NoIndex = true;
     }
 }

@@ -12,14 +12,14 @@ public static class DisplayNames
     public const int Min = 3;
     public const int Max = 40;
 
-    public static string? Problem(string name)
+    public static string? Problem(string name, ReaderAccountText text)
     {
-        if (name.Length < Min || name.Length > Max) return $"A display name has {Min} to {Max} characters.";
-        if (!char.IsLetterOrDigit(name[0])) return "A display name starts with a letter or a digit.";
+        if (name.Length < Min || name.Length > Max) return text.NameLength(Min, Max);
+        if (!char.IsLetterOrDigit(name[0])) return text.NameStart;
         foreach (var c in name)
             if (!(char.IsLetterOrDigit(c) || c is ' ' or '.' or '-' or '_' or '\''))
-                return "A display name may have letters, digits, spaces, dots, hyphens, underscores and apostrophes only.";
-        if (name.Contains("  ", StringComparison.Ordinal)) return "A display name has single spaces between words.";
+                return text.NameCharacters;
+        if (name.Contains("  ", StringComparison.Ordinal)) return text.NameSpaces;
         return null;
     }
 

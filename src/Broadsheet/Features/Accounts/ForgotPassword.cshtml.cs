@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Broadsheet.Features.Shared;
 using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Mail;
@@ -9,9 +8,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Broadsheet.Features.Accounts;
 
 /// <summary>Mails a reset link. The answer is the same whether or not the address has an account, so the page tells nobody who reads here.</summary>
-public sealed class ForgotPasswordModel(UserManager<Account> accounts, ReaderMail mail, PublicOrigin origin, PageMeta meta, ILogger<ForgotPasswordModel> log) : PageModel
+public sealed class ForgotPasswordModel(UserManager<Account> accounts, ReaderMail mail, PublicOrigin origin, SiteContext site, PageMeta meta, ILogger<ForgotPasswordModel> log) : PageModel
 {
-    [BindProperty, Required, EmailAddress, StringLength(256)] public string Email { get; set; } = "";
+    [BindProperty] public string? Email { get; set; }
     public bool Sent { get; private set; }
 
     public void OnGet() => Describe();
@@ -19,9 +18,10 @@ public sealed class ForgotPasswordModel(UserManager<Account> accounts, ReaderMai
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Describe();
+        if (AccountInput.EmailProblem(Email, site.Text.Accounts) is { } problem) ModelState.AddModelError(nameof(Email), problem);
         if (!ModelState.IsValid) return Page();
         Sent = true;
-        if (await accounts.FindByEmailAsync(Email.Trim()) is not { } account) return Page();
+        if (await accounts.FindByEmailAsync(Email!.Trim()) is not { } account) return Page();
         try
         {
             // Resetting through the mailed link proves the address, so it confirms an unconfirmed account too.
@@ -33,7 +33,7 @@ public sealed class ForgotPasswordModel(UserManager<Account> accounts, ReaderMai
 
     private void Describe()
     {
-        meta.Title = "Forgot your password";
+        meta.Title = site.Text.Accounts.ForgotTitle;
         meta.NoIndex = true;
     }
 }

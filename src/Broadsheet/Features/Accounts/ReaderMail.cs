@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Mail;
 using MimeKit;
@@ -8,28 +9,29 @@ namespace Broadsheet.Features.Accounts;
 /// <summary>The mail a reader's account sends: confirm the address, reset the password, a moderator's block.</summary>
 public sealed class ReaderMail(MailSender sender, SiteContext site)
 {
+    // The default encoder writes every non-Latin letter as an entity; a Russian mail would be all &#x...; in its source.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private ReaderAccountText Text => site.Text.Accounts;
+    private string Publication => site.Settings.PublicationName;
+
     public Task ConfirmAsync(string to, string link, CancellationToken ct) =>
-        SendAsync(to, $"Confirm your account at {site.Settings.PublicationName}",
-            "Follow this link to confirm your e-mail address and start commenting:", link,
-            "If you did not sign up, ignore this mail.", ct);
+        SendAsync(to, Text.ConfirmSubject(Publication), Text.ConfirmLead, link, Text.ConfirmAfter, ct);
 
     public Task ResetAsync(string to, string link, CancellationToken ct) =>
-        SendAsync(to, $"Reset your password at {site.Settings.PublicationName}",
-            "Follow this link to choose a new password. It works for a day.", link,
-            "If you did not ask for this, ignore this mail: your password stays as it is.", ct);
+        SendAsync(to, Text.ResetSubject(Publication), Text.ResetLead, link, Text.ResetAfter, ct);
 
     public Task BlockedAsync(string to, DateTime? until, string reason, CancellationToken ct) =>
-        SendAsync(to, $"Your comments at {site.Settings.PublicationName}",
-            (until == DateTime.MaxValue ? "A moderator has stopped your account from commenting."
-                : $"A moderator has stopped your account from commenting until {until:yyyy-MM-dd HH:mm} UTC.")
-            + (reason.Length > 0 ? " Reason: " + reason : ""), null,
-            "You can still read the publication and sign in.", ct);
+        SendAsync(to, Text.BlockedSubject(Publication),
+            (until is { } date && date != DateTime.MaxValue ? Text.BlockedUntil(date) : Text.BlockedForGood)
+            + (reason.Length > 0 ? Text.BlockedReason(reason) : ""), null,
+            Text.BlockedAfter, ct);
 
     private Task SendAsync(string to, string subject, string lead, string? link, string after, CancellationToken ct)
     {
         var message = new MimeMessage { Subject = subject };
         message.To.Add(MailboxAddress.Parse(to));
-        var html = HtmlEncoder.Default;
+        var html = Html;
         var body = new BodyBuilder
         {
             TextBody = $"{lead}\n\n{(link is null ? "" : link + "\n\n")}{after}\n",

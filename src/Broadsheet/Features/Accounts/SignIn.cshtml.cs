@@ -1,13 +1,16 @@
-using System.ComponentModel.DataAnnotations;
 using Broadsheet.Features.Shared;
+using Broadsheet.Features.Site;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Broadsheet.Features.Accounts;
 
-public sealed class SignInModel(SignInManager<Account> signIn, PageMeta meta) : PageModel
+/// <summary>Shared by readers and staff; staff go on to the two-step page, which is staff-only and English.</summary>
+public sealed class SignInModel(SignInManager<Account> signIn, SiteContext site, PageMeta meta) : PageModel
 {
+    private ReaderAccountText Text => site.Text.Accounts;
+
     [BindProperty] public SignInForm Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public string? Error { get; private set; }
@@ -17,31 +20,36 @@ public sealed class SignInModel(SignInManager<Account> signIn, PageMeta meta) : 
     public async Task<IActionResult> OnPostAsync()
     {
         Describe();
+        foreach (var (field, message) in Input.Problems(Text)) ModelState.AddModelError($"{nameof(Input)}.{field}", message);
         if (!ModelState.IsValid) return Page();
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.Remember, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, Input.Remember, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : await HomeAsync());
         if (result.RequiresTwoFactor) return RedirectToPage("/Accounts/TwoFactor", new { ReturnUrl, Input.Remember });
-        Error = result.IsLockedOut
-            ? "Too many failed attempts. The account is locked for 15 minutes."
-            : "The e-mail or the password is wrong.";
+        Error = result.IsLockedOut ? Text.LockedOut : Text.WrongCredentials;
         return Page();
     }
 
     /// <summary>Readers have no newsroom to go to: they land on the front page.</summary>
     private async Task<string> HomeAsync() =>
-        await signIn.UserManager.FindByEmailAsync(Input.Email.Trim()) is { } account && await signIn.UserManager.IsInRoleAsync(account, StaffRoles.Reader)
+        await signIn.UserManager.FindByEmailAsync(Input.Email!.Trim()) is { } account && await signIn.UserManager.IsInRoleAsync(account, StaffRoles.Reader)
             ? "/" : "/newsroom";
 
     private void Describe()
     {
-        meta.Title = "Sign in";
+        meta.Title = Text.SignInTitle;
         meta.NoIndex = true;
     }
 }
 
 public sealed class SignInForm
 {
-    [Required, EmailAddress, StringLength(256)] public string Email { get; set; } = "";
-    [Required, StringLength(200)] public string Password { get; set; } = "";
+    public string? Email { get; set; }
+    public string? Password { get; set; }
     public bool Remember { get; set; }
+
+    public IEnumerable<(string Field, string Message)> Problems(ReaderAccountText text)
+    {
+        if (AccountInput.EmailProblem(Email, text) is { } email) yield return (nameof(Email), email);
+        if (AccountInput.PasswordProblem(Password, text) is { } password) yield return (nameof(Password), password);
+    }
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Broadsheet.Features.Shared;
 using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Data;
@@ -11,8 +10,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Features.Accounts;
 
 /// <summary>A reader's account for commenting: created unconfirmed, usable once the mailed link is followed.</summary>
-public sealed class SignUpModel(UserManager<Account> accounts, BroadsheetDb db, ReaderMail mail, PublicOrigin origin, TimeProvider clock, PageMeta meta, ILogger<SignUpModel> log) : PageModel
+public sealed class SignUpModel(UserManager<Account> accounts, BroadsheetDb db, ReaderMail mail, PublicOrigin origin, SiteContext site, TimeProvider clock, PageMeta meta, ILogger<SignUpModel> log) : PageModel
 {
+    private ReaderAccountText Text => site.Text.Accounts;
+
     [BindProperty] public SignUpForm Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public bool Sent { get; private set; }
@@ -23,15 +24,16 @@ public sealed class SignUpModel(UserManager<Account> accounts, BroadsheetDb db, 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Describe();
+        foreach (var (field, message) in Input.Problems(Text)) ModelState.AddModelError($"{nameof(Input)}.{field}", message);
         if (!ModelState.IsValid) return Page();
-        var name = Input.DisplayName.Trim();
-        if (DisplayNames.Problem(name) is { } problem) { Errors.Add(problem); return Page(); }
+        var name = Input.DisplayName!.Trim();
+        if (DisplayNames.Problem(name, Text) is { } problem) { Errors.Add(problem); return Page(); }
         var key = DisplayNames.Key(name);
-        if (await db.Users.AnyAsync(a => a.DisplayNameKey == key, ct)) { Errors.Add("That display name, or one that looks like it, is taken."); return Page(); }
+        if (await db.Users.AnyAsync(a => a.DisplayNameKey == key, ct)) { Errors.Add(Text.NameTaken); return Page(); }
 
-        var email = Input.Email.Trim();
+        var email = Input.Email!.Trim();
         var account = new Account { UserName = email, Email = email, DisplayName = name, DisplayNameKey = key, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        var result = await accounts.CreateAsync(account, Input.Password);
+        var result = await accounts.CreateAsync(account, Input.Password!);
         if (!result.Succeeded)
         {
             // "Taken" would tell a stranger who reads this publication; the other errors are the reader's own.
@@ -48,14 +50,22 @@ public sealed class SignUpModel(UserManager<Account> accounts, BroadsheetDb db, 
 
     private void Describe()
     {
-        meta.Title = "Create an account";
+        meta.Title = Text.SignUpTitle;
         meta.NoIndex = true;
     }
 }
 
 public sealed class SignUpForm
 {
-    [Required, EmailAddress, StringLength(256)] public string Email { get; set; } = "";
-    [Required, StringLength(200, MinimumLength = 10, ErrorMessage = "A password has at least 10 characters.")] public string Password { get; set; } = "";
-    [Required, StringLength(DisplayNames.Max)] public string DisplayName { get; set; } = "";
+    public string? Email { get; set; }
+    public string? Password { get; set; }
+    public string? DisplayName { get; set; }
+
+    /// <summary>Each field that is not acceptable, with what to tell the reader; the display name's finer rules are <see cref="DisplayNames"/>'.</summary>
+    public IEnumerable<(string Field, string Message)> Problems(ReaderAccountText text)
+    {
+        if (string.IsNullOrWhiteSpace(DisplayName)) yield return (nameof(DisplayName), text.NameRequired);
+        if (AccountInput.EmailProblem(Email, text) is { } email) yield return (nameof(Email), email);
+        if (AccountInput.NewPasswordProblem(Password, text) is { } password) yield return (nameof(Password), password);
+    }
 }

@@ -1,6 +1,7 @@
 using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Moderation;
+using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure;
 using Broadsheet.Infrastructure.Caching;
 using Broadsheet.Infrastructure.Data;
@@ -17,23 +18,24 @@ namespace Broadsheet.Features.Comments;
 /// </summary>
 public sealed class CommentDesk(
     BroadsheetDb db, RuleBooks ruleBooks, IOptions<CommentOptions> options, TimeProvider clock,
-    CacheEviction eviction, BroadsheetOptions broadsheet)
+    CacheEviction eviction, BroadsheetOptions broadsheet, SiteContext site)
 {
     private CommentOptions Limits => options.Value;
+    private CommentMessages Say => site.Text.CommentMessages;
 
     public async Task<PostOutcome> PostAsync(Account account, int articleId, long? parentId, string? text, string address, string requestHost, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         if (Refusal(account, now) is { } refusal) return refusal;
         var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == articleId, ct);
-        if (article is null || !article.IsVisibleAt(now)) return new(404, CommentMessages.NoSuchArticle);
-        if (!article.IsOpenAt(now, Limits.CloseAfterDays)) return new(403, CommentMessages.Closed);
+        if (article is null || !article.IsVisibleAt(now)) return new(404, Say.NoSuchArticle);
+        if (!article.IsOpenAt(now, Limits.CloseAfterDays)) return new(403, Say.Closed);
 
         long? parent = null;
         if (parentId is { } pid)
         {
             var replyTo = await db.Set<Comment>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == pid && c.ArticleId == articleId, ct);
-            if (replyTo is null || replyTo.Status != CommentStatus.Published) return new(422, CommentMessages.NoSuchParent);
+            if (replyTo is null || replyTo.Status != CommentStatus.Published) return new(422, Say.NoSuchParent);
             // One level of replies: an answer to a reply joins the same thread.
             parent = replyTo.ParentId ?? replyTo.Id;
         }
@@ -43,7 +45,7 @@ public sealed class CommentDesk(
         if (await RateProblemAsync(account.Id, address, now, ct) is { } tooMany) return tooMany;
         var last = await db.Set<Comment>().AsNoTracking().Where(c => c.AccountId == account.Id)
             .OrderByDescending(c => c.Id).Select(c => c.Text).FirstOrDefaultAsync(ct);
-        if (last == clean) return new(422, CommentMessages.Duplicate);
+        if (last == clean) return new(422, Say.Duplicate);
 
         var verdict = await JudgeAsync(account.Id, articleId, clean, requestHost, ct);
         if (verdict.Outcome == VerdictOutcome.Refuse) return new(422, verdict.Message!);
@@ -56,7 +58,7 @@ public sealed class CommentDesk(
         db.Add(comment);
         await db.SaveChangesAsync(ct);
         if (comment.IsPublic) await eviction.EvictAsync(ct, PageCache.ArticleTag(articleId));
-        return comment.IsPublic ? new(201, CommentMessages.Published, comment) : new(202, CommentMessages.Held, comment);
+        return comment.IsPublic ? new(201, Say.Published, comment) : new(202, Say.Held, comment);
     }
 
     public async Task<PostOutcome> EditAsync(Account account, long commentId, string? text, string requestHost, CancellationToken ct)
@@ -64,8 +66,8 @@ public sealed class CommentDesk(
         var now = clock.GetUtcNow().UtcDateTime;
         if (Refusal(account, now) is { } refusal) return refusal;
         var comment = await db.Set<Comment>().FirstOrDefaultAsync(c => c.Id == commentId, ct);
-        if (comment is null || comment.AccountId != account.Id) return new(404, CommentMessages.NoSuchComment);
-        if (!comment.IsEditableAt(now)) return new(403, CommentMessages.EditWindowOver);
+        if (comment is null || comment.AccountId != account.Id) return new(404, Say.NoSuchComment);
+        if (!comment.IsEditableAt(now)) return new(403, Say.EditWindowOver);
         var clean = CommentText.Clean(text);
         if (TextProblem(clean) is { } problem) return problem;
 
@@ -78,17 +80,17 @@ public sealed class CommentDesk(
         if (verdict.Outcome == VerdictOutcome.Hold) { comment.Status = CommentStatus.Held; comment.Rule = verdict.Rule; }
         await db.SaveChangesAsync(ct);
         if (wasPublic) await eviction.EvictAsync(ct, PageCache.ArticleTag(comment.ArticleId));
-        return comment.IsPublic ? new(200, CommentMessages.Edited, comment) : new(202, CommentMessages.Held, comment);
+        return comment.IsPublic ? new(200, Say.Edited, comment) : new(202, Say.Held, comment);
     }
 
     public async Task<PostOutcome> FlagAsync(Account account, long commentId, FlagReason reason, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var comment = await db.Set<Comment>().FirstOrDefaultAsync(c => c.Id == commentId, ct);
-        if (comment is null || comment.Status != CommentStatus.Published) return new(404, CommentMessages.NoSuchComment);
-        if (comment.AccountId == account.Id) return new(422, CommentMessages.OwnComment);
+        if (comment is null || comment.Status != CommentStatus.Published) return new(404, Say.NoSuchComment);
+        if (comment.AccountId == account.Id) return new(422, Say.OwnComment);
         if (await db.Set<CommentFlag>().AnyAsync(f => f.CommentId == commentId && f.AccountId == account.Id, ct))
-            return new(200, CommentMessages.Flagged, comment);
+            return new(200, Say.Flagged, comment);
         db.Add(new CommentFlag { CommentId = commentId, AccountId = account.Id, Reason = reason, At = now });
         comment.FlagCount++;
         var held = comment.FlagCount >= Math.Max(1, Limits.FlagsToHold);
@@ -99,22 +101,22 @@ public sealed class CommentDesk(
         }
         await db.SaveChangesAsync(ct);
         if (held) await eviction.EvictAsync(ct, PageCache.ArticleTag(comment.ArticleId));
-        return new(200, CommentMessages.Flagged, comment);
+        return new(200, Say.Flagged, comment);
     }
 
-    private static PostOutcome? Refusal(Account account, DateTime now)
+    private PostOutcome? Refusal(Account account, DateTime now)
     {
         if (account.IsBlockedAt(now))
-            return new(403, account.BlockedUntil == DateTime.MaxValue ? CommentMessages.BlockedForGood : CommentMessages.BlockedUntil(account.BlockedUntil!.Value));
-        if (!account.EmailConfirmed) return new(403, CommentMessages.Unconfirmed);
+            return new(403, account.BlockedUntil == DateTime.MaxValue ? Say.BlockedForGood : Say.BlockedUntil(account.BlockedUntil!.Value));
+        if (!account.EmailConfirmed) return new(403, Say.Unconfirmed);
         return null;
     }
 
-    private static PostOutcome? TextProblem(string clean)
+    private PostOutcome? TextProblem(string clean)
     {
         var length = CommentText.Length(clean);
-        if (length < Comment.TextMin) return new(422, CommentMessages.TooShort);
-        if (clean.Length > Comment.TextMax) return new(422, CommentMessages.TooLong(length));
+        if (length < Comment.TextMin) return new(422, Say.TooShort);
+        if (clean.Length > Comment.TextMax) return new(422, Say.TooLong(length));
         return null;
     }
 
@@ -126,9 +128,9 @@ public sealed class CommentDesk(
         var here = db.Set<Comment>().Where(c => c.Address == address && c.CreatedAt > day);
         if (await mine.CountAsync(c => c.CreatedAt > minute, ct) >= Limits.PerMinute
             || await here.CountAsync(c => c.CreatedAt > minute, ct) >= Limits.PerMinute)
-            return new(429, CommentMessages.TooManyPerMinute(Limits.PerMinute));
+            return new(429, Say.TooManyPerMinute(Limits.PerMinute));
         if (await mine.CountAsync(ct) >= Limits.PerDay || await here.CountAsync(ct) >= Limits.PerDay)
-            return new(429, CommentMessages.TooManyPerDay(Limits.PerDay));
+            return new(429, Say.TooManyPerDay(Limits.PerDay));
         return null;
     }
 
@@ -136,7 +138,7 @@ public sealed class CommentDesk(
     {
         var book = await ruleBooks.CurrentAsync(ct);
         var ownHost = broadsheet.PublicUrl is { Length: > 0 } url && Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.Host : requestHost;
-        var verdict = book.Check(text, ownHost.ToLowerInvariant(), CommentMessages.ThirdPartyLink);
+        var verdict = book.Check(text, ownHost.ToLowerInvariant(), Say.ThirdPartyLink, Say.BreaksRules);
         if (verdict.Outcome != VerdictOutcome.Publish) return verdict;
 
         if (await db.Set<ArticleCommentPolicy>().AnyAsync(p => p.ArticleId == articleId && p.HoldAll, ct))

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Broadsheet.Features.Accounts;
+using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
@@ -50,32 +51,35 @@ public static class CommentsApi
         return Results.Json(new { token = tokens.RequestToken, signedIn = account is not null, name = account?.DisplayName });
     }
 
-    private static async Task<IResult> PostAsync(int articleId, HttpContext context, CommentDesk desk, UserManager<Account> accounts, IAntiforgery antiforgery)
+    private static async Task<IResult> PostAsync(int articleId, HttpContext context, CommentDesk desk, UserManager<Account> accounts, IAntiforgery antiforgery, SiteContext site)
     {
-        var (account, refusal) = await CallerAsync(context, accounts, antiforgery);
+        var say = site.Text.CommentMessages;
+        var (account, refusal) = await CallerAsync(context, accounts, antiforgery, say);
         if (refusal is not null) return refusal;
         var form = await ReadAsync<CommentForm>(context.Request);
-        if (form is null) return Answered(new PostOutcome(400, CommentMessages.NotUnderstood));
-        if (form.Text is { Length: > Comment.TextMax * 4 }) return Answered(new PostOutcome(413, CommentMessages.TooLong(form.Text.Length)));
+        if (form is null) return Answered(new PostOutcome(400, say.NotUnderstood));
+        if (form.Text is { Length: > Comment.TextMax * 4 }) return Answered(new PostOutcome(413, say.TooLong(form.Text.Length)));
         var outcome = await desk.PostAsync(account!, articleId, form.ParentId, form.Text, Address(context), context.Request.Host.Host, context.RequestAborted);
         return Answered(outcome);
     }
 
-    private static async Task<IResult> EditAsync(long id, HttpContext context, CommentDesk desk, UserManager<Account> accounts, IAntiforgery antiforgery)
+    private static async Task<IResult> EditAsync(long id, HttpContext context, CommentDesk desk, UserManager<Account> accounts, IAntiforgery antiforgery, SiteContext site)
     {
-        var (account, refusal) = await CallerAsync(context, accounts, antiforgery);
+        var say = site.Text.CommentMessages;
+        var (account, refusal) = await CallerAsync(context, accounts, antiforgery, say);
         if (refusal is not null) return refusal;
         var form = await ReadAsync<CommentForm>(context.Request);
-        if (form is null) return Answered(new PostOutcome(400, CommentMessages.NotUnderstood));
+        if (form is null) return Answered(new PostOutcome(400, say.NotUnderstood));
         return Answered(await desk.EditAsync(account!, id, form.Text, context.Request.Host.Host, context.RequestAborted));
     }
 
-    private static async Task<IResult> FlagAsync(long id, HttpContext context, CommentDesk desk, UserManager<Account> accounts, IAntiforgery antiforgery)
+    private static async Task<IResult> FlagAsync(long id, HttpContext context, CommentDesk desk, UserManager<Account> accounts, IAntiforgery antiforgery, SiteContext site)
     {
-        var (account, refusal) = await CallerAsync(context, accounts, antiforgery);
+        var say = site.Text.CommentMessages;
+        var (account, refusal) = await CallerAsync(context, accounts, antiforgery, say);
         if (refusal is not null) return refusal;
         var form = await ReadAsync<FlagForm>(context.Request);
-        if (form is null || !Enum.IsDefined(form.Reason)) return Answered(new PostOutcome(400, CommentMessages.NotUnderstood));
+        if (form is null || !Enum.IsDefined(form.Reason)) return Answered(new PostOutcome(400, say.NotUnderstood));
         return Answered(await desk.FlagAsync(account!, id, form.Reason, context.RequestAborted));
     }
 
@@ -84,11 +88,11 @@ public static class CommentsApi
     private static IResult Answered(PostOutcome outcome) =>
         Results.Json(new Answer(outcome.Message, outcome.Comment?.Id, outcome.Comment?.Status.ToString()), statusCode: outcome.Status);
 
-    private static async Task<(Account?, IResult?)> CallerAsync(HttpContext context, UserManager<Account> accounts, IAntiforgery antiforgery)
+    private static async Task<(Account?, IResult?)> CallerAsync(HttpContext context, UserManager<Account> accounts, IAntiforgery antiforgery, CommentMessages say)
     {
         if (context.User.Identity?.IsAuthenticated != true || await accounts.GetUserAsync(context.User) is not { } account)
-            return (null, Answered(new PostOutcome(401, CommentMessages.SignInFirst)));
-        if (!await antiforgery.IsRequestValidAsync(context)) return (null, Answered(new PostOutcome(400, CommentMessages.BadToken)));
+            return (null, Answered(new PostOutcome(401, say.SignInFirst)));
+        if (!await antiforgery.IsRequestValidAsync(context)) return (null, Answered(new PostOutcome(400, say.BadToken)));
         return (account, null);
     }
 

@@ -86,7 +86,7 @@ public sealed class IndexModel(BroadsheetDb db, CommentDesk desk, UserManager<Ac
             reader = new([.. own.Select(c => c.Id)], [.. own.Where(c => c.IsEditableAt(now)).Select(c => c.Id)]);
         }
         Thread = new(shown, reader);
-        meta.Title = $"Comments: {article.Title}";
+        meta.Title = $"{site.Text.Comments}: {article.Title}";
         meta.NoIndex = true;
         meta.CanonicalPath = ArticlePath;
         return true;

@@ -7,15 +7,3 @@ public sealed record CommentView(ShownComment Comment, ReaderView? Reader);
 
 /// <summary>The reader looking at the thread: which comments are theirs and which they may still change.</summary>
 public sealed record ReaderView(HashSet<long> OwnIds, HashSet<long> EditableIds);
-
-public static class FlagReasons
-{
-    public static string Label(FlagReason reason) => reason switch
-    {
-        FlagReason.Insult => "Insult",
-        FlagReason.Extremism => "Extremism",
-        FlagReason.FalseInformation => "False information",
-        FlagReason.Spam => "Spam",
-        _ => "Other",
-    };
-}

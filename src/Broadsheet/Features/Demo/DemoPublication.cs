@@ -43,6 +43,7 @@ public sealed class DemoPublication(ArticleBody body, BroadsheetOptions options,
             new Channel { Name = "RSS", Url = "/feed", Position = 5 },
         ]);
         var site = new SiteContext(settings);
+        if (language == "ru") await Moderation.DefaultRules.UseRussianMessagesAsync(db, ct);
 
         var rubrics = text.Rubrics.Select((r, i) => new Rubric
         {

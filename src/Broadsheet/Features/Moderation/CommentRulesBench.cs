@@ -29,12 +29,12 @@ public static class CommentRulesBench
             foreach (var length in new[] { 300, 4000 })
             {
                 var text = Comment(random, length);
-                for (var i = 0; i < 200; i++) book.Check(text, "news.example", "");
+                for (var i = 0; i < 200; i++) book.Check(text, "news.example", "", "");
                 var times = new double[2000];
                 for (var i = 0; i < times.Length; i++)
                 {
                     var started = Stopwatch.GetTimestamp();
-                    book.Check(text, "news.example", "");
+                    book.Check(text, "news.example", "", "");
                     times[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
                 }
                 Array.Sort(times);

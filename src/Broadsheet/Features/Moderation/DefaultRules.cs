@@ -1,3 +1,6 @@
+using Broadsheet.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
 namespace Broadsheet.Features.Moderation;
 
 /// <summary>
@@ -8,6 +11,8 @@ public static class DefaultRules
 {
     private const string Insult = "Insults are against the rules: please say it without them.";
     private const string Violence = "Calls to violence and extremism are against the rules.";
+    private const string InsultRussian = "Оскорбления запрещены правилами. Пожалуйста, выскажитесь без них.";
+    private const string ViolenceRussian = "Призывы к насилию и экстремизм запрещены правилами.";
 
     public static CommentRule[] All =>
     [
@@ -34,4 +39,15 @@ public static class DefaultRules
     // Negative ids: PostgreSQL's identity sequence does not move past seeded rows, so positive ones would collide with the first rule a moderator adds.
     private static CommentRule Rule(int id, CommentRuleKind kind, string category, string pattern, RuleAction action, string message = "") =>
         new() { Id = -id, Kind = kind, Category = category, Pattern = pattern, Action = action, Message = message };
+
+    /// <summary>
+    /// The migration seeds the messages in English whatever the site's language; a publication laid down
+    /// in Russian (the demo) gets them in Russian. After that they are the moderators' data, reworded on the rules page.
+    /// </summary>
+    public static async Task UseRussianMessagesAsync(BroadsheetDb db, CancellationToken ct)
+    {
+        var rules = db.Set<CommentRule>().Where(r => r.Id < 0);
+        await rules.Where(r => r.Message == Insult).ExecuteUpdateAsync(s => s.SetProperty(r => r.Message, InsultRussian), ct);
+        await rules.Where(r => r.Message == Violence).ExecuteUpdateAsync(s => s.SetProperty(r => r.Message, ViolenceRussian), ct);
+    }
 }

@@ -51,7 +51,7 @@ public sealed class RuleBook
         catch (ArgumentException) { return null; }
     }
 
-    public Verdict Check(string text, string? ownHost, string refusedLinkMessage)
+    public Verdict Check(string text, string? ownHost, string refusedLinkMessage, string refusedMessage)
     {
         foreach (var host in LinkFinder.Hosts(text))
             if (!IsAllowed(host, ownHost)) return Verdict.Refuse($"links: {host}", refusedLinkMessage);
@@ -59,20 +59,20 @@ public sealed class RuleBook
         Verdict? hold = null;
         var folded = TextFold.Words(text);
         foreach (var word in folded)
-            if (words.TryGetValue(word, out var rule) && Apply(rule, $"word: {rule.Pattern}", ref hold) is { } refused) return refused;
+            if (words.TryGetValue(word, out var rule) && Apply(rule, $"word: {rule.Pattern}", refusedMessage, ref hold) is { } refused) return refused;
 
         if (phrases.Count > 0)
         {
             var line = " " + string.Join(' ', folded) + " ";
             foreach (var (phrase, rule) in phrases)
-                if (line.Contains(phrase, StringComparison.Ordinal) && Apply(rule, $"phrase: {rule.Pattern}", ref hold) is { } refused) return refused;
+                if (line.Contains(phrase, StringComparison.Ordinal) && Apply(rule, $"phrase: {rule.Pattern}", refusedMessage, ref hold) is { } refused) return refused;
         }
 
         foreach (var (pattern, rule) in patterns)
         {
             try
             {
-                if (pattern.IsMatch(text) && Apply(rule, $"pattern: {rule.Pattern}", ref hold) is { } refused) return refused;
+                if (pattern.IsMatch(text) && Apply(rule, $"pattern: {rule.Pattern}", refusedMessage, ref hold) is { } refused) return refused;
             }
             catch (RegexMatchTimeoutException)
             {
@@ -83,10 +83,10 @@ public sealed class RuleBook
         return hold ?? Verdict.Publish;
     }
 
-    private static Verdict? Apply(CommentRule rule, string name, ref Verdict? hold)
+    private static Verdict? Apply(CommentRule rule, string name, string refusedMessage, ref Verdict? hold)
     {
         var described = rule.Category.Length > 0 ? $"{rule.Category} ({name})" : name;
-        if (rule.Action == RuleAction.Refuse) return Verdict.Refuse(described, rule.Message.Length > 0 ? rule.Message : "This comment breaks the publication's rules.");
+        if (rule.Action == RuleAction.Refuse) return Verdict.Refuse(described, rule.Message.Length > 0 ? rule.Message : refusedMessage);
         hold ??= Verdict.Hold(described);
         return null;
     }

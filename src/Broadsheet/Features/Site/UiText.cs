@@ -1,4 +1,6 @@
 using System.Globalization;
+using Broadsheet.Features.Accounts;
+using Broadsheet.Features.Comments;
 using Broadsheet.Features.TypoReports;
 
 namespace Broadsheet.Features.Site;
@@ -28,6 +30,8 @@ public sealed class UiText
     public required string Comments { get; init; }
     public required string CommentsOff { get; init; }
     public required string CommentRules { get; init; }
+    public required CommentMessages CommentMessages { get; init; }
+    public required ReaderAccountText Accounts { get; init; }
     public required string Older { get; init; }
     public required string Newer { get; init; }
     public required string Pagination { get; init; }
@@ -72,6 +76,8 @@ public sealed class UiText
         Comments = "Comments",
         CommentsOff = "Comments are closed for this article.",
         CommentRules = "Comment rules",
+        CommentMessages = CommentMessages.English,
+        Accounts = ReaderAccountText.English,
         Older = "Older",
         Newer = "Newer",
         Pagination = "Pages",
@@ -117,6 +123,8 @@ public sealed class UiText
         Comments = "Комментарии",
         CommentsOff = "Комментарии к этой статье закрыты.",
         CommentRules = "Правила комментирования",
+        CommentMessages = CommentMessages.Russian,
+        Accounts = ReaderAccountText.Russian,
         Older = "Раньше",
         Newer = "Позже",
         Pagination = "Страницы",

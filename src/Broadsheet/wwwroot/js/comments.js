@@ -12,9 +12,9 @@
     const form = document.createElement('form');
     form.className = 'comment-form';
     const area = document.createElement('textarea');
-    area.rows = 5; area.maxLength = 4000; area.required = true; area.setAttribute('aria-label', 'Your comment');
+    area.rows = 5; area.maxLength = 4000; area.required = true; area.setAttribute('aria-label', spot.dataset.label);
     const button = document.createElement('button');
-    button.type = 'submit'; button.textContent = 'Post';
+    button.type = 'submit'; button.textContent = spot.dataset.post;
     const status = document.createElement('p');
     status.setAttribute('role', 'status');
     form.append(area, button, status);
@@ -29,7 +29,7 @@
           headers: { 'Content-Type': 'application/json', 'RequestVerificationToken': me.token },
           body: JSON.stringify({ text: area.value }),
         });
-        const answer = await r.json().catch(() => ({ message: 'Something went wrong. Try again.' }));
+        const answer = await r.json().catch(() => ({ message: spot.dataset.failed }));
         status.textContent = answer.message;
         if (r.status === 201) {
           const item = document.createElement('li');
