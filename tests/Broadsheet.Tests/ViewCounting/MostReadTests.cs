@@ -1,6 +1,5 @@
 using Broadsheet.Infrastructure.Caching;
 using Broadsheet.Tests.Support;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Tests.ViewCounting;
@@ -54,9 +53,9 @@ public sealed class MostReadTests : IDisposable
         await Beacon.FlushAsync(app);
         Assert.Equal("Views: 100", (await app.GetPageAsync(url)).QuerySelector("[data-views]")!.TextContent);
 
-        // The output cache keeps time by its own clock, not the app's TimeProvider, so the test
-        // ends the cached copy's 45 seconds by evicting it.
-        await app.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PageCache.ArticleTag(article.Id), default);
+        // The page cache and the article memo keep time by the system clock, not the app's
+        // TimeProvider, so the test ends the cached copy's 45 seconds by evicting it.
+        await app.Services.GetRequiredService<CacheEviction>().EvictAsync(default, PageCache.ArticleTag(article.Id));
         Assert.Equal("Views: 102", (await app.GetPageAsync(url)).QuerySelector("[data-views]")!.TextContent);
     }
 }

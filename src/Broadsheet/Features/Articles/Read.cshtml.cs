@@ -12,7 +12,7 @@ namespace Broadsheet.Features.Articles;
 
 [OutputCache(PolicyName = PageCache.Article)]
 public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, PublicOrigin origin, TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<Comments.CommentOptions> commentOptions) : PageModel
+    ArticleMemo memo, Microsoft.Extensions.Options.IOptions<Comments.CommentOptions> commentOptions) : PageModel
 {
     public Article Article { get; private set; } = null!;
     public List<Author> Byline { get; private set; } = [];
@@ -29,12 +29,13 @@ public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, 
     {
         if (!Slug.IsWellFormed(slug)) return NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
-        var article = await db.Articles.AsNoTracking().AsSplitQuery()
-            .Include(a => a.Authors).ThenInclude(x => x.Author)
-            .Include(a => a.Rubrics).ThenInclude(x => x.Rubric)
-            .Include(a => a.Tags).ThenInclude(x => x.Tag)
-            .FirstOrDefaultAsync(a => a.Slug == slug, ct);
-        if (article is null) return await FormerSlugAsync(slug, now, ct);
+        // Whoever must read from the primary (staff, a reader who just wrote) must not get, nor leave,
+        // a copy that a replica a moment behind may have given another reader.
+        var content = ReplicaRouting.MayReadFromReplica(HttpContext)
+            ? await memo.GetOrLoadAsync(slug, () => LoadAsync(slug, now, ct), c => c.Article.Id)
+            : await LoadAsync(slug, now, ct);
+        if (content is null) return await FormerSlugAsync(slug, now, ct);
+        var article = content.Article;
         if (!article.IsVisibleAt(now)) return NotFound();
 
         var canonical = ArticleUrl.For(site, article.PublishedAt!.Value, article.Slug);
@@ -42,23 +43,10 @@ public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, 
 
         HttpContext.TagCachedPage(PageCache.ArticleTag(article.Id));
         Article = article;
-        Byline = [.. article.Authors.OrderBy(a => a.Position).Select(a => a.Author)];
-        ArticleRubrics = [.. article.Rubrics.Select(r => r.Rubric).OrderBy(r => r.Position)];
-        ArticleTags = [.. article.Tags.Select(t => t.Tag).OrderBy(t => t.Name)];
-
-        Corrections = await db.Corrections.AsNoTracking().Where(c => c.ArticleId == article.Id)
-            .OrderByDescending(c => c.MadeAt).ThenByDescending(c => c.Id).ToListAsync(ct);
-
-        var tagIds = ArticleTags.Select(t => t.Id).ToList();
-        Related = tagIds.Count == 0 ? [] : await db.Articles.AsNoTracking().VisibleAt(now)
-            .Where(a => a.Id != article.Id && a.Tags.Any(t => tagIds.Contains(t.TagId)))
-            .Newest().Take(4).ToTeasers().ToListAsync(ct);
-
+        (Byline, ArticleRubrics, ArticleTags, Related, Corrections, Comments) =
+            (content.Byline, content.Rubrics, content.Tags, content.Related, content.Corrections, content.Comments);
         if (article.CommentsEnabled)
-        {
-            Comments = await Features.Comments.CommentThread.LoadAsync(db, article.Id, 1, commentOptions.Value.PageSize, ct);
             CommentsOpen = Features.Comments.CommentsOpen.IsOpenAt(article, now, commentOptions.Value.CloseAfterDays);
-        }
 
         meta.Title = article.Title;
         meta.Description = Teaser.Shorten(article.Lead, 300);
@@ -67,6 +55,40 @@ public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, 
         meta.ImagePath = article.CoverImage;
         meta.StructuredData = NewsArticleJsonLd.For(article, Byline, ArticleRubrics, ArticleTags, site, origin.Of(Request));
         return Page();
+    }
+
+    /// <summary>Everything the page shows that is the same for every reader: what <see cref="ArticleMemo"/> keeps.</summary>
+    private sealed record ArticleContent(
+        Article Article, List<Author> Byline, List<Rubric> Rubrics, List<Tag> Tags, List<Teaser> Related,
+        List<Correction> Corrections, Comments.CommentPage? Comments);
+
+    private async Task<ArticleContent?> LoadAsync(string slug, DateTime now, CancellationToken ct)
+    {
+        // One connection for the page's handful of queries, not one opened and returned per query.
+        await db.Database.OpenConnectionAsync(ct);
+        var article = await db.Articles.AsNoTracking().AsSplitQuery()
+            .Include(a => a.Authors).ThenInclude(x => x.Author)
+            .Include(a => a.Rubrics).ThenInclude(x => x.Rubric)
+            .Include(a => a.Tags).ThenInclude(x => x.Tag)
+            .FirstOrDefaultAsync(a => a.Slug == slug, ct);
+        if (article is null) return null;
+
+        var articleId = article.Id;
+        var tags = article.Tags.Select(t => t.Tag).OrderBy(t => t.Name).ToList();
+        var tagsOfThis = db.ArticleTags.Where(t => t.ArticleId == articleId).Select(t => t.TagId);
+        return new ArticleContent(
+            article,
+            [.. article.Authors.OrderBy(a => a.Position).Select(a => a.Author)],
+            [.. article.Rubrics.Select(r => r.Rubric).OrderBy(r => r.Position)],
+            tags,
+            tags.Count == 0 ? [] : await db.Articles.AsNoTracking().VisibleAt(now)
+                .Where(a => a.Id != articleId && a.Tags.Any(t => tagsOfThis.Contains(t.TagId)))
+                .Newest().Take(4).ToTeasers().ToListAsync(ct),
+            await db.Corrections.AsNoTracking().Where(c => c.ArticleId == articleId)
+                .OrderByDescending(c => c.MadeAt).ThenByDescending(c => c.Id).ToListAsync(ct),
+            article.CommentsEnabled
+                ? await Features.Comments.CommentThread.LoadAsync(db, articleId, 1, commentOptions.Value.PageSize, ct)
+                : null);
     }
 
     /// <summary>An article renamed after publication keeps its old address working, permanently.</summary>

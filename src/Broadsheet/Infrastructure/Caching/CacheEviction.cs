@@ -10,7 +10,7 @@ namespace Broadsheet.Infrastructure.Caching;
 /// must be shared is the order to forget them. With Redis the order goes out on a channel and
 /// every node, this one included, acts on it within a moment; without Redis it stays local.
 /// </summary>
-public sealed class CacheEviction(IOutputCacheStore store, ListingMemo memo, SiteSettingsStore settings, RedisLink redis, ILogger<CacheEviction> log)
+public sealed class CacheEviction(IOutputCacheStore store, ListingMemo memo, ArticleMemo articles, SiteSettingsStore settings, RedisLink redis, ILogger<CacheEviction> log)
     : IHostedService
 {
     private static readonly RedisChannel Channel = RedisChannel.Literal("broadsheet:evict");
@@ -33,6 +33,7 @@ public sealed class CacheEviction(IOutputCacheStore store, ListingMemo memo, Sit
         {
             if (tag == SettingsTag) settings.Forget();
             else await store.EvictByTagAsync(tag, ct);
+            if (PageCache.ArticleIdOf(tag) is { } articleId) articles.Forget(articleId);
             if (tag is PageCache.ListingsTag or PageCache.SiteTag) memo.StartNewGeneration();
         }
     }

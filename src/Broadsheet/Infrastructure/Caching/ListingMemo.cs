@@ -26,6 +26,9 @@ public sealed class ListingMemo(IMemoryCache cache)
         })!;
     }
 
+    /// <summary>Changes whenever the listings or the whole site are evicted; memos keyed by it start afresh.</summary>
+    public long Generation => Interlocked.Read(ref generation);
+
     public void StartNewGeneration() => Interlocked.Increment(ref generation);
 
     public void StartNewGeneration(string kind) => kindGenerations.AddOrUpdate(kind, 1, (_, g) => g + 1);

@@ -21,16 +21,24 @@ public static class PageCache
 
     public static string ArticleTag(int id) => $"article-{id}";
 
+    public static int? ArticleIdOf(string tag) =>
+        tag.StartsWith("article-", StringComparison.Ordinal) && int.TryParse(tag.AsSpan(8), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>How long an article page (and the data behind it, <see cref="ArticleMemo"/>) may be reused.</summary>
+    public static readonly TimeSpan ArticleLifetime = TimeSpan.FromSeconds(45);
+
     public static IServiceCollection AddPageCache(this IServiceCollection services)
     {
         services.AddMemoryCache(o => o.SizeLimit = 10_000);
         services.AddSingleton<ListingMemo>();
+        services.AddSingleton<ArticleMemo>();
         services.AddSingleton<CacheEviction>();
         services.AddHostedService(sp => sp.GetRequiredService<CacheEviction>());
         services.AddOutputCache(o =>
         {
             o.SizeLimit = 256L * 1024 * 1024;
-            o.AddPolicy(Article, b => b.Expire(TimeSpan.FromSeconds(45)).Tag(SiteTag));
+            o.AddPolicy(Article, b => b.Expire(ArticleLifetime).Tag(SiteTag));
             o.AddPolicy(Listing, b => b.Expire(TimeSpan.FromSeconds(45)).SetVaryByQuery("before", "after").Tag(SiteTag, ListingsTag));
             o.AddPolicy(Feed, b => b.Expire(TimeSpan.FromMinutes(5)).Tag(SiteTag, ListingsTag));
         });
