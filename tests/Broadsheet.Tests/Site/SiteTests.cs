@@ -62,6 +62,22 @@ public sealed class SiteTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Russian_text_is_sent_as_letters_and_markup_stays_escaped()
+    {
+        await publication.SettingsAsync(s => s.Language = "ru");
+        var article = await publication.ArticleAsync("Выборы <b>в думу</b> & «итоги»", slug: "vybory");
+        using var response = await app.Reader().GetAsync(PageUrl.Of(app, article));
+        var html = await response.Content.ReadAsStringAsync();
+
+        // Letters as letters: the page is not several times heavier in &#x…; codes.
+        Assert.Contains("Выборы &lt;b&gt;в думу&lt;/b&gt; &amp; «итоги»", html);
+        Assert.DoesNotContain("&#x412;", html);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        Assert.Equal("Выборы <b>в думу</b> & «итоги»", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Null(page.QuerySelector("h1 b"));
+    }
+
     [Theory]
     [InlineData(0, "просмотров")]
     [InlineData(1, "просмотр")]

@@ -8,6 +8,10 @@ public static class SiteSetup
 {
     public static IServiceCollection AddSite(this IServiceCollection services, BroadsheetOptions options)
     {
+        // Razor's encoder escapes every non-Latin letter by default, which makes a Russian page several
+        // times heavier (and unreadable as source) for no safety gain: markup characters stay escaped.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<SiteSettingsStore>();
         services.AddSingleton<PublicOrigin>();
         services.AddScoped<Shared.PageMeta>();
