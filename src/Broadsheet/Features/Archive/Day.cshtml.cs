@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace Broadsheet.Features.Archive;
 
 [OutputCache(PolicyName = PageCache.Listing)]
-public sealed class DayModel(BroadsheetDb db, ArchiveCalendar calendar, SiteContext site, PageMeta meta, TimeProvider clock) : PageModel
+public sealed class DayModel(BroadsheetDb db, ListingMemo memo, ArchiveCalendar calendar, SiteContext site, PageMeta meta, TimeProvider clock) : PageModel
 {
     public ListingView View { get; private set; } = null!;
     public DateOnly Date { get; private set; }
@@ -22,7 +22,7 @@ public sealed class DayModel(BroadsheetDb db, ArchiveCalendar calendar, SiteCont
         var now = clock.GetUtcNow().UtcDateTime;
         Date = new DateOnly(year, month, day);
         var (from, to) = calendar.DayRange(Date);
-        var page = await db.Articles.VisibleAt(now).Where(a => a.PublishedAt >= from && a.PublishedAt < to).PageAsync(request, ct);
+        var page = await db.Articles.VisibleAt(now).Where(a => a.PublishedAt >= from && a.PublishedAt < to).KeptPageAsync(memo, $"day:{year}-{month}-{day}", request, now, ct);
         if (page.Items.Count == 0 && (request.Before is not null || request.After is not null)) return NotFound();
         var heading = $"{site.Text.Archive}: {site.FormatDate(Date)}";
         View = new ListingView(heading, null, page, null);

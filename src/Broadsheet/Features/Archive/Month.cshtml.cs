@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace Broadsheet.Features.Archive;
 
 [OutputCache(PolicyName = PageCache.Listing)]
-public sealed class MonthModel(BroadsheetDb db, ArchiveCalendar calendar, SiteContext site, PageMeta meta, TimeProvider clock) : PageModel
+public sealed class MonthModel(BroadsheetDb db, ListingMemo memo, ArchiveCalendar calendar, SiteContext site, PageMeta meta, TimeProvider clock) : PageModel
 {
     public ListingView View { get; private set; } = null!;
     public int Year { get; private set; }
@@ -22,7 +22,7 @@ public sealed class MonthModel(BroadsheetDb db, ArchiveCalendar calendar, SiteCo
         if (!ListingRequest.TryRead(this, out var request, out var error)) return error!;
         var now = clock.GetUtcNow().UtcDateTime;
         var (from, to) = calendar.MonthRange(year, month);
-        var page = await db.Articles.VisibleAt(now).Where(a => a.PublishedAt >= from && a.PublishedAt < to).PageAsync(request, ct);
+        var page = await db.Articles.VisibleAt(now).Where(a => a.PublishedAt >= from && a.PublishedAt < to).KeptPageAsync(memo, $"month:{year}-{month}", request, now, ct);
         if (page.Items.Count == 0 && (request.Before is not null || request.After is not null)) return NotFound();
         (Year, Month) = (year, month);
         var heading = $"{site.Text.Archive}: {site.FormatMonth(year, month)}";

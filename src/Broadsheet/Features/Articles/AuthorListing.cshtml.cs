@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Features.Articles;
 
 [OutputCache(PolicyName = PageCache.Listing)]
-public sealed class AuthorListingModel(BroadsheetDb db, PageMeta meta, TimeProvider clock) : PageModel
+public sealed class AuthorListingModel(BroadsheetDb db, ListingMemo memo, PageMeta meta, TimeProvider clock) : PageModel
 {
     public ListingView View { get; private set; } = null!;
     public Author? Author { get; private set; }
@@ -26,7 +26,7 @@ public sealed class AuthorListingModel(BroadsheetDb db, PageMeta meta, TimeProvi
         var articles = db.Articles.AsNoTracking().VisibleAt(now).Where(a => a.Authors.Any(x => x.AuthorId == author.Id));
         var heading = author.Name;
         var description = (string?)null;
-        var page = await articles.PageAsync(request, ct);
+        var page = await articles.KeptPageAsync(memo, $"author:{author.Id}", request, now, ct);
         if (page.Items.Count == 0 && (request.Before is not null || request.After is not null)) return NotFound();
         View = new ListingView(heading, description, page, $"/author/{slug}/feed");
         meta.Title = heading;

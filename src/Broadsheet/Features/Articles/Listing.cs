@@ -1,3 +1,4 @@
+using Broadsheet.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Features.Articles;
@@ -46,6 +47,15 @@ public static class Listing
             more ? Key(items[^1]) : null,
             request.Before is not null && items.Count > 0 ? Key(items[0]) : null);
     }
+
+    /// <summary>
+    /// <see cref="PageAsync"/> kept in the memo for the minute (what is visible depends on the time) or
+    /// until the next publication: deep pages are read by crawlers far more often than they change.
+    /// </summary>
+    public static Task<Paged<Teaser>> KeptPageAsync(this IQueryable<Article> visible, ListingMemo memo, string listing,
+        PageRequest request, DateTime now, CancellationToken ct) =>
+        memo.GetOrLoadAsync("listing-page", $"{listing}:{request.Before}:{request.After}:{now.Ticks / TimeSpan.TicksPerMinute}",
+            () => visible.PageAsync(request, ct));
 
     private static Keyset Key(Teaser t) => new(t.PublishedAt, t.Id);
 }

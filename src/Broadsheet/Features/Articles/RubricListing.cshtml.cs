@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Features.Articles;
 
 [OutputCache(PolicyName = PageCache.Listing)]
-public sealed class RubricListingModel(BroadsheetDb db, PageMeta meta, TimeProvider clock) : PageModel
+public sealed class RubricListingModel(BroadsheetDb db, ListingMemo memo, PageMeta meta, TimeProvider clock) : PageModel
 {
     public ListingView View { get; private set; } = null!;
 
@@ -24,7 +24,7 @@ public sealed class RubricListingModel(BroadsheetDb db, PageMeta meta, TimeProvi
         var articles = db.Articles.AsNoTracking().VisibleAt(now).Where(a => a.Rubrics.Any(r => r.RubricId == rubric.Id));
         var heading = rubric.Name;
         var description = rubric.Description;
-        var page = await articles.PageAsync(request, ct);
+        var page = await articles.KeptPageAsync(memo, $"rubric:{rubric.Id}", request, now, ct);
         if (page.Items.Count == 0 && (request.Before is not null || request.After is not null)) return NotFound();
         View = new ListingView(heading, description, page, $"/rubric/{slug}/feed");
         meta.Title = heading;

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Features.Articles;
 
 [OutputCache(PolicyName = PageCache.Listing)]
-public sealed class TagListingModel(BroadsheetDb db, SiteContext site, PageMeta meta, TimeProvider clock) : PageModel
+public sealed class TagListingModel(BroadsheetDb db, ListingMemo memo, SiteContext site, PageMeta meta, TimeProvider clock) : PageModel
 {
     public ListingView View { get; private set; } = null!;
 
@@ -30,7 +30,7 @@ public sealed class TagListingModel(BroadsheetDb db, SiteContext site, PageMeta 
         var articles = db.Articles.AsNoTracking().VisibleAt(now).Where(a => a.Tags.Any(t => t.TagId == tag.Id));
         var heading = $"{site.Text.TagTitle}: {tag.Name}";
         var description = (string?)null;
-        var page = await articles.PageAsync(request, ct);
+        var page = await articles.KeptPageAsync(memo, $"tag:{tag.Id}", request, now, ct);
         if (page.Items.Count == 0 && (request.Before is not null || request.After is not null)) return NotFound();
         View = new ListingView(heading, description, page, $"/tag/{slug}/feed");
         meta.Title = heading;

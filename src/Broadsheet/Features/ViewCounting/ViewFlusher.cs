@@ -81,7 +81,7 @@ public sealed class ViewFlusher(
             {
                 var started = clock.GetTimestamp();
                 await WriteAsync(batch, ct);
-                memo.StartNewGeneration(MostRead.Kind);
+                await memo.ForgetAsync(MostRead.Kind, ct);
                 metrics.ViewsFlushed(batch.Sum(v => v.Views), clock.GetElapsedTime(started));
                 log.LogDebug("Wrote {Views} views of {Count} article-days in {Elapsed}",
                     batch.Sum(v => v.Views), batch.Count, clock.GetElapsedTime(started));

@@ -8,17 +8,18 @@ namespace Broadsheet.Infrastructure.Caching;
 /// Keeps what an article's page loads, by slug, for as long as the page cache keeps the page, so a
 /// page rendered again (the output cache off, a reader's query string, a page evicted by a listing's
 /// change) does not run its queries again. It is forgotten with the article's page-cache tag on every
-/// node, and with the listings generation (a publication changes "related"; a renamed author, bylines).
+/// node, and all together with the listings (a publication changes "related"; a renamed author, bylines).
 /// Only found articles are kept: a scheduled one must appear at its time, not a memo's lifetime later.
 /// </summary>
-public sealed class ArticleMemo(IMemoryCache cache, ListingMemo listings)
+public sealed class ArticleMemo(IMemoryCache cache)
 {
     private readonly ConcurrentDictionary<int, CancellationTokenSource> changes = new();
     private long forgotten;
+    private long generation;
 
     public async Task<T?> GetOrLoadAsync<T>(string slug, Func<Task<T?>> load, Func<T, int> articleIdOf) where T : class
     {
-        var name = $"article-page:{listings.Generation}:{slug}";
+        var name = $"article-page:{Interlocked.Read(ref generation)}:{slug}";
         if (cache.TryGetValue(name, out T? kept)) return kept;
 
         var before = Interlocked.Read(ref forgotten);
@@ -33,6 +34,13 @@ public sealed class ArticleMemo(IMemoryCache cache, ListingMemo listings)
         entry.AbsoluteExpirationRelativeToNow = PageCache.ArticleLifetime;
         entry.AddExpirationToken(new CancellationChangeToken(change.Token));
         return loaded;
+    }
+
+    /// <summary>A publication may change any article's related list; a renamed author, any byline.</summary>
+    public void ForgetAll()
+    {
+        Interlocked.Increment(ref forgotten);
+        Interlocked.Increment(ref generation);
     }
 
     public void Forget(int articleId)

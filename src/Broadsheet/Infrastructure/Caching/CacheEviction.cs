@@ -34,7 +34,11 @@ public sealed class CacheEviction(IOutputCacheStore store, ListingMemo memo, Art
             if (tag == SettingsTag) settings.Forget();
             else await store.EvictByTagAsync(tag, ct);
             if (PageCache.ArticleIdOf(tag) is { } articleId) articles.Forget(articleId);
-            if (tag is PageCache.ListingsTag or PageCache.SiteTag) memo.StartNewGeneration();
+            if (tag is PageCache.ListingsTag or PageCache.SiteTag)
+            {
+                await memo.ForgetAsync(PageCache.ListingsTag, ct);
+                articles.ForgetAll();
+            }
         }
     }
 

@@ -1,35 +1,36 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.Caching.Memory;
+using System.ComponentModel;
+using Microsoft.Extensions.Caching.Hybrid;
 
 namespace Broadsheet.Infrastructure.Caching;
 
 /// <summary>
 /// Keeps the results of queries that several pages repeat (the archive calendar, most read, the
-/// rubric list) for a minute. Every eviction of the listings tag starts a new generation, so a
-/// publication shows in them at once on every node, like it does in the page cache; a kind of
-/// result can also be renewed alone (most read, after the view counter writes).
+/// rubric list) for a minute, in HybridCache: in this node's memory, and in Redis when several
+/// nodes share it, so that one node's query serves them all. Each result carries the listings tag
+/// and its kind: a publication forgets them all, the view counter's flush only "most read".
 /// </summary>
-public sealed class ListingMemo(IMemoryCache cache)
+public sealed class ListingMemo(HybridCache cache)
 {
-    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
-    private long generation;
-    private readonly ConcurrentDictionary<string, long> kindGenerations = new();
-
-    public Task<T> GetOrLoadAsync<T>(string kind, string key, Func<Task<T>> load)
+    private static readonly HybridCacheEntryOptions Lifetime = new()
     {
-        var name = $"{kind}:{Interlocked.Read(ref generation)}:{kindGenerations.GetValueOrDefault(kind)}:{key}";
-        return cache.GetOrCreateAsync(name, entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            entry.Size = 1;
-            return load();
-        })!;
+        Expiration = TimeSpan.FromMinutes(1),
+        LocalCacheExpiration = TimeSpan.FromMinutes(1),
+    };
+
+    public async Task<T> GetOrLoadAsync<T>(string kind, string key, Func<Task<T>> load)
+    {
+        var kept = await cache.GetOrCreateAsync($"listing:{kind}:{key}", async _ => new Kept<T>(await load()),
+            Lifetime, [kind, PageCache.ListingsTag]);
+        return kept.Value;
     }
 
-    /// <summary>Changes whenever the listings or the whole site are evicted; memos keyed by it start afresh.</summary>
-    public long Generation => Interlocked.Read(ref generation);
+    /// <summary>Forgets every result of a kind, or with <see cref="PageCache.ListingsTag"/> all of them.</summary>
+    public ValueTask ForgetAsync(string kindOrListings, CancellationToken ct = default) => cache.RemoveByTagAsync(kindOrListings, ct);
 
-    public void StartNewGeneration() => Interlocked.Increment(ref generation);
-
-    public void StartNewGeneration(string kind) => kindGenerations.AddOrUpdate(kind, 1, (_, g) => g + 1);
+    /// <summary>
+    /// Marked immutable so that HybridCache hands every page the same instance from memory instead of
+    /// a fresh copy deserialised per request; nobody changes a kept result.
+    /// </summary>
+    [ImmutableObject(true)]
+    public sealed record Kept<T>(T Value);
 }

@@ -28,9 +28,17 @@ public static class PageCache
     /// <summary>How long an article page (and the data behind it, <see cref="ArticleMemo"/>) may be reused.</summary>
     public static readonly TimeSpan ArticleLifetime = TimeSpan.FromSeconds(45);
 
-    public static IServiceCollection AddPageCache(this IServiceCollection services)
+    public static IServiceCollection AddPageCache(this IServiceCollection services, Redis.RedisLink redis)
     {
         services.AddMemoryCache(o => o.SizeLimit = 10_000);
+        services.AddHybridCache();
+        // HybridCache finds its shared layer as the distributed cache; pages stay in each node's own memory.
+        if (redis.Connection is { } connection)
+            services.AddStackExchangeRedisCache(o =>
+            {
+                o.ConnectionMultiplexerFactory = () => Task.FromResult(connection);
+                o.InstanceName = "broadsheet:";
+            });
         services.AddSingleton<ListingMemo>();
         services.AddSingleton<ArticleMemo>();
         services.AddSingleton<CacheEviction>();
