@@ -4,7 +4,8 @@ namespace Broadsheet.Infrastructure.Search;
 
 /// <summary>
 /// The search index's command-line verbs, run instead of the web host:
-/// <c>reindex</c> rebuilds the index from the database (stop the site first: the index has one writer);
+/// <c>reindex</c> rebuilds the Lucene index from the database (stop the site first: the index has one writer;
+/// on PostgreSQL there is nothing to rebuild);
 /// <c>search-bench [articles]</c> measures indexing and query speed on generated articles in a temporary folder.
 /// </summary>
 public static class SearchCommands
@@ -14,6 +15,11 @@ public static class SearchCommands
     {
         switch (args.FirstOrDefault())
         {
+            case "reindex" when app.Services.GetRequiredService<BroadsheetOptions>().OnPostgres:
+                Console.WriteLine("Search runs on PostgreSQL full-text search: the database keeps each article's search column "
+                    + "up to date as it is saved, so there is no index to rebuild.");
+                await app.DisposeAsync();
+                return true;
             case "reindex":
                 try { await ReindexAsync(app); }
                 catch (Lucene.Net.Store.LockObtainFailedException)
