@@ -10,10 +10,11 @@ namespace Broadsheet.Infrastructure.Search;
 /// <summary>
 /// Search over PostgreSQL full-text search, for several web nodes: every node asks the same
 /// database, so there is no index of its own to keep up to date. The articles table carries a
-/// generated <c>"SearchVector"</c> (title, lead and body, each as Russian and as English, ё
-/// folded into е; migration PostgresSearch) with a GIN index, and this asks it the way
-/// <see cref="LuceneArticleSearch"/> asks Lucene: every word in its Russian or English form,
-/// phrases as phrases, the same filters, and relevance times the same freshness factor.
+/// generated <c>"SearchVector"</c> (title, lead and body through the <c>russian</c> configuration,
+/// which stems Cyrillic words as Russian and Latin ones as English; ё folded into е; migration
+/// PostgresSearch) with a GIN index, and this asks it the way <see cref="LuceneArticleSearch"/>
+/// asks Lucene: every word in its Russian or English form, phrases as phrases, the same filters,
+/// and relevance times the same freshness factor.
 /// </summary>
 public sealed class PostgresArticleSearch(IServiceScopeFactory scopes, TimeProvider clock) : IArticleSearch
 {
@@ -47,8 +48,18 @@ public sealed class PostgresArticleSearch(IServiceScopeFactory scopes, TimeProvi
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
         await db.Database.OpenConnectionAsync(ct);
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        try
+        {
+            return await SearchAsync((NpgsqlConnection)db.Database.GetDbConnection(), query, text, now, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
+    private static async Task<SearchResults> SearchAsync(NpgsqlConnection connection, SearchQuery query, SearchText text, DateTime now, CancellationToken ct)
+    {
         var words = text.IsEmpty ? null : await TsQueryAsync(connection, text, ct);
         if (words is null && !query.HasFilters) return NothingFound;
 
@@ -91,8 +102,8 @@ public sealed class PostgresArticleSearch(IServiceScopeFactory scopes, TimeProvi
                 hits.Add(Hit(reader));
             }
         }
-        // A page past the last result has no rows to carry the count.
-        if (hits.Count == 0 && query.Skip > 0)
+        // A page past the last result (or no page at all) has no rows to carry the count.
+        if (hits.Count == 0 && (query.Skip > 0 || query.Take <= 0))
         {
             await using var count = Command(connection, $"""SELECT count(*) FROM "Articles" AS a WHERE {where}""", query, now, words);
             total = (long)(await count.ExecuteScalarAsync(ct))!;

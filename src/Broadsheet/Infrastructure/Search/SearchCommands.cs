@@ -6,7 +6,8 @@ namespace Broadsheet.Infrastructure.Search;
 /// The search index's command-line verbs, run instead of the web host:
 /// <c>reindex</c> rebuilds the Lucene index from the database (stop the site first: the index has one writer;
 /// on PostgreSQL there is nothing to rebuild);
-/// <c>search-bench [articles]</c> measures indexing and query speed on generated articles in a temporary folder.
+/// <c>search-bench [articles]</c> measures indexing and query speed on generated articles: in a temporary Lucene
+/// index, or on PostgreSQL in the (empty) database the app is configured with.
 /// </summary>
 public static class SearchCommands
 {
@@ -31,7 +32,9 @@ public static class SearchCommands
                 return true;
             case "search-bench":
                 var count = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 100_000;
-                SearchBench.Run(count, Console.Out);
+                if (app.Services.GetRequiredService<BroadsheetOptions>().OnPostgres) await SearchBench.RunPostgresAsync(app.Services, count, Console.Out);
+                else SearchBench.Run(count, Console.Out);
+                await app.DisposeAsync();
                 return true;
             default:
                 return false;
