@@ -2,11 +2,21 @@
 # Search benchmark: builds an index of generated articles (default 100,000) in a temporary
 # folder, reports the full-build rate, then p50/p99 latency and queries/s for a mixed set of
 # 1- to 4-word queries in English and Russian. See docs/features/search.md for the method.
+#   bench/search.sh [articles]            Lucene (the SQLite deployment's search)
+#   bench/search.sh [articles] postgres   PostgreSQL full-text search, in a throwaway database on
+#                                         $PGHOST:$PGPORT (default 127.0.0.1:55432, tests/services/start.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ARTICLES="${1:-100000}"
+ENGINE="${2:-lucene}"
 DATA="$(mktemp -d)"
 trap 'rm -rf "$DATA"' EXIT
+if [ "$ENGINE" = postgres ]; then
+  export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-55432}" PGUSER="${PGUSER:-postgres}"
+  DB="broadsheet_search_bench_$$"
+  export Broadsheet__Database=postgres ConnectionStrings__Broadsheet="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Database=$DB"
+  trap 'rm -rf "$DATA"; psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"' EXIT
+fi
 dotnet build -c Release src/Broadsheet -v q -nologo
 Broadsheet__DataDirectory="$DATA" Broadsheet__SeedDemo=false Logging__LogLevel__Default=Warning \
   dotnet run -c Release --no-build --no-launch-profile --project src/Broadsheet -- search-bench "$ARTICLES"

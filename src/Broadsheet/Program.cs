@@ -51,7 +51,7 @@ builder.Services.AddMail(builder.Configuration);
 builder.Services.AddNewsletter(builder.Configuration);
 builder.Services.AddChannels(builder.Configuration);
 builder.Services.AddTypoReports();
-builder.Services.AddSearch();
+builder.Services.AddSearch(options);
 builder.Services.AddDemoPublication();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 builder.Services.AddAccounts();

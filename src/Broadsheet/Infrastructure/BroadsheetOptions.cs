@@ -5,6 +5,9 @@ public sealed class BroadsheetOptions
 {
     public string DataDirectory { get; set; } = "./data";
     public string Database { get; set; } = "sqlite";
+
+    /// <summary>PostgreSQL (with search on its full-text search) rather than the SQLite file (with the Lucene index).</summary>
+    public bool OnPostgres => Database.Equals("postgres", StringComparison.OrdinalIgnoreCase);
     public bool SeedDemo { get; set; } = true;
 
     /// <summary>Apply migrations when the app starts; off for operators who run `migrate` themselves.</summary>

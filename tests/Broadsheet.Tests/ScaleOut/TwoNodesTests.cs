@@ -66,11 +66,11 @@ public sealed partial class TwoNodesTests : IAsyncLifetime
         var shownAt = await WaitAsync(async () => (await readerOnB.GetStringAsync("/")).Contains("Night of the count"), TimeSpan.FromSeconds(1));
         Assert.True(shownAt, "node B still served its cached front page a second after A published");
 
-        // B's own search index follows what was published through A.
+        // A search on B finds what was published through A: on PostgreSQL every node searches the same articles table.
         // (Parsed: the results mark the matched words, so the headline is not one run of text in the HTML.)
         var found = await WaitAsync(async () => new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await readerOnB.GetStringAsync("/search?q=count"))
             .QuerySelector("main")!.TextContent.Contains("Night of the count", StringComparison.Ordinal), TimeSpan.FromSeconds(3));
-        Assert.True(found, "node B's search index did not learn of the article published through A");
+        Assert.True(found, "a search on node B did not find the article published through A");
 
         // Signed in through A, the reader's comment goes through B: the antiforgery token B hands out
         // and the sign-in cookie A issued are both read with the shared key ring.

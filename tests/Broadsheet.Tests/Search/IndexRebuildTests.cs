@@ -26,7 +26,7 @@ public sealed class IndexRebuildTests : IDisposable
     private Task<bool> FoundAfterRestartAsync(int id) =>
         SearchPage.EventuallyAsync(async () => (await SearchPage.FindAsync(app, "q=glacier")).Contains(id), RebuildTime);
 
-    [Fact]
+    [LuceneFact]
     public async Task A_deleted_index_folder_is_rebuilt_from_the_database_at_startup()
     {
         var id = await PublishAndIndexAsync();
@@ -38,7 +38,7 @@ public sealed class IndexRebuildTests : IDisposable
         Assert.True(Directory.Exists(IndexFolder));
     }
 
-    [Fact]
+    [LuceneFact]
     public async Task A_corrupt_index_is_replaced_and_rebuilt_at_startup()
     {
         var id = await PublishAndIndexAsync();
@@ -51,7 +51,7 @@ public sealed class IndexRebuildTests : IDisposable
         Assert.True(await FoundAfterRestartAsync(id));
     }
 
-    [Fact]
+    [LuceneFact]
     public async Task A_rebuild_over_a_working_index_drops_articles_no_longer_in_the_database()
     {
         var kept = await new TestPublication(app).ArticleAsync("Canal boats return");

@@ -1,16 +1,21 @@
 using Broadsheet.Features.Articles;
+using Broadsheet.Infrastructure;
 using Broadsheet.Infrastructure.Search;
 
 namespace Broadsheet.Features.Search;
 
 public static class SearchSetup
 {
-    /// <summary>The Lucene index in the data folder; PostgreSQL full-text search is to take its place on scale-out.</summary>
-    public static IServiceCollection AddSearch(this IServiceCollection services) =>
-        services.AddSingleton(sp => new ArticleIndex(
-                sp.GetRequiredService<Infrastructure.BroadsheetOptions>(), sp.GetRequiredService<ILogger<ArticleIndex>>()))
-            .AddSingleton<IArticleSearch, LuceneArticleSearch>()
-            .AddSingleton<SearchIndexer>()
-            .AddHostedService(sp => sp.GetRequiredService<SearchIndexer>())
-            .AddSingleton<IArticleObserver>(sp => sp.GetRequiredService<SearchIndexer>());
+    /// <summary>
+    /// On PostgreSQL, its full-text search over the articles table, which every node shares and the
+    /// database keeps up to date; otherwise the Lucene index in the data folder and the indexer that follows the content.
+    /// </summary>
+    public static IServiceCollection AddSearch(this IServiceCollection services, BroadsheetOptions options) =>
+        options.OnPostgres
+            ? services.AddSingleton<IArticleSearch, PostgresArticleSearch>()
+            : services.AddSingleton(sp => new ArticleIndex(sp.GetRequiredService<BroadsheetOptions>(), sp.GetRequiredService<ILogger<ArticleIndex>>()))
+                .AddSingleton<IArticleSearch, LuceneArticleSearch>()
+                .AddSingleton<SearchIndexer>()
+                .AddHostedService(sp => sp.GetRequiredService<SearchIndexer>())
+                .AddSingleton<IArticleObserver>(sp => sp.GetRequiredService<SearchIndexer>());
 }

@@ -7,7 +7,7 @@ public static class DataSetup
 {
     public static IServiceCollection AddBroadsheetData(this IServiceCollection services, IConfiguration configuration, BroadsheetOptions options)
     {
-        if (options.Database.Equals("postgres", StringComparison.OrdinalIgnoreCase))
+        if (options.OnPostgres)
         {
             var connection = configuration.GetConnectionString("Broadsheet")
                 ?? throw new InvalidOperationException("Broadsheet:Database is postgres but ConnectionStrings:Broadsheet is not set.");

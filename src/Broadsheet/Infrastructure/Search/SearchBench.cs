@@ -2,15 +2,19 @@ using System.Diagnostics;
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Demo;
 using Broadsheet.Features.Search;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Broadsheet.Infrastructure.Search;
 
 /// <summary>
-/// Measures the search index on its own: a full build of <c>count</c> generated articles
+/// Measures a search engine on its own: a full build of <c>count</c> generated articles
 /// (half English, half Russian, from the demo publication's text pools, written straight into
-/// the index rather than through the database), then a mixed set of 1- to 4-word queries in
-/// both languages through <see cref="LuceneArticleSearch"/>, snippets included.
+/// the Lucene index, or copied straight into PostgreSQL, rather than through EF Core), then a
+/// mixed set of 1- to 4-word queries in both languages through <see cref="LuceneArticleSearch"/>
+/// or <see cref="PostgresArticleSearch"/>, snippets included.
 /// </summary>
 public static class SearchBench
 {
@@ -38,49 +42,144 @@ public static class SearchBench
             output.WriteLine($"Full build: {count:N0} articles in {clock.Elapsed.TotalSeconds:N1} s = {count / clock.Elapsed.TotalSeconds:N0} articles/s (index {FolderSize(folder) / 1024.0 / 1024:N0} MB)");
 
             var search = new LuceneArticleSearch(index, new FixedClock(now));
-            var queries = QueryMix(new Random(7), Warmup + Queries);
-            foreach (var q in queries.Take(Warmup)) search.Search(new SearchQuery { Text = q });
-
-            var latencies = new double[Queries];
-            var cpuTimes = new double[Queries];
-            var found = 0L;
-            // CPU time as well as wall time: on a shared machine, wall time includes waiting for a core.
-            var cpuBefore = Environment.CpuUsage.TotalTime;
-            var total = Stopwatch.StartNew();
-            for (var i = 0; i < Queries; i++)
-            {
-                var started = Stopwatch.GetTimestamp();
-                var cpuStarted = ThreadCpu.Milliseconds();
-                found += search.Search(new SearchQuery { Text = queries[Warmup + i] }).Total;
-                cpuTimes[i] = ThreadCpu.Milliseconds() - cpuStarted;
-                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            }
-            total.Stop();
-            var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
-            Array.Sort(latencies);
-            Array.Sort(cpuTimes);
-            output.WriteLine($"Queries: {Queries:N0} (1-4 words, en+ru, first page of 20 with snippets), mean {found / Queries:N0} matches each");
-            output.WriteLine($"  p50 {Percentile(latencies, 0.50):N2} ms, p90 {Percentile(latencies, 0.90):N2} ms, p99 {Percentile(latencies, 0.99):N2} ms, max {latencies[^1]:N2} ms");
-            output.WriteLine($"  {Queries / total.Elapsed.TotalSeconds:N0} queries/s on one thread; CPU {cpu.TotalMilliseconds / Queries:N2} ms per query (mean, whole process)");
-            if (ThreadCpu.IsAvailable)
-                output.WriteLine($"  CPU time of the querying thread: p50 {Percentile(cpuTimes, 0.50):N2} ms, p90 {Percentile(cpuTimes, 0.90):N2} ms, p99 {Percentile(cpuTimes, 0.99):N2} ms (what the wall-clock figures would be on an idle core)");
-            output.WriteLine($"  machine load while measuring: {LoadAverage()}");
-
-            // The same queries without a page of results: what matching, scoring and the freshness re-rank cost alone.
-            var bare = new double[Queries];
-            for (var i = 0; i < Queries; i++)
-            {
-                var started = Stopwatch.GetTimestamp();
-                search.Search(new SearchQuery { Text = queries[Warmup + i], Take = 0 });
-                bare[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            }
-            Array.Sort(bare);
-            output.WriteLine($"  without results and snippets: p50 {Percentile(bare, 0.50):N2} ms, p99 {Percentile(bare, 0.99):N2} ms");
+            Measure(q => search.Search(q).Total, threadCpu: ThreadCpu.IsAvailable, output);
         }
         finally
         {
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>
+    /// The same measurement for <see cref="PostgresArticleSearch"/>: <paramref name="count"/> generated articles
+    /// are copied into the (empty, migrated) database the app is configured with — the database computes each
+    /// one's search column and indexes it as they arrive — and then asked the same queries.
+    /// </summary>
+    public static async Task RunPostgresAsync(IServiceProvider services, int count, TextWriter output)
+    {
+        var now = new DateTime(2024, 5, 15, 9, 0, 0, DateTimeKind.Utc);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Data.BroadsheetDb>();
+            if (await db.Articles.AnyAsync())
+            {
+                output.WriteLine("search-bench on PostgreSQL needs an empty database (bench/search.sh makes one and drops it after).");
+                Environment.ExitCode = 1;
+                return;
+            }
+            var rubrics = new Dictionary<string, int>();
+            foreach (var (name, _) in DemoTextEnglish.Text.Rubrics.Concat(DemoTextRussian.Text.Rubrics))
+            {
+                var rubric = new Rubric { Slug = Slug.From(name), Name = name, Description = "" };
+                if (rubrics.ContainsKey(rubric.Slug)) continue;
+                db.Rubrics.Add(rubric);
+                await db.SaveChangesAsync();
+                rubrics[rubric.Slug] = rubric.Id;
+            }
+
+            await db.Database.OpenConnectionAsync();
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            output.WriteLine($"Copying {count:N0} generated articles into {connection.Database}");
+            var rnd = new Random(20240515);
+            var clock = Stopwatch.StartNew();
+            var placed = new List<(int Article, int Rubric)>(count);
+            await using (var copy = await connection.BeginBinaryImportAsync("""
+                COPY "Articles" ("Id", "Slug", "Title", "Lead", "Body", "BodyHtml", "Kind", "Status", "Language",
+                    "PublishedAt", "CreatedAt", "Prominence", "CommentsEnabled", "ViewCount", "Version") FROM STDIN (FORMAT BINARY)
+                """))
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    var a = Generate(rnd, i, count, now);
+                    await copy.StartRowAsync();
+                    await copy.WriteAsync(a.Id, NpgsqlDbType.Integer);
+                    await copy.WriteAsync(a.Slug, NpgsqlDbType.Text);
+                    await copy.WriteAsync(a.Title, NpgsqlDbType.Text);
+                    await copy.WriteAsync(a.Lead, NpgsqlDbType.Text);
+                    await copy.WriteAsync(a.BodyText, NpgsqlDbType.Text);
+                    await copy.WriteAsync($"<p>{System.Net.WebUtility.HtmlEncode(a.BodyText)}</p>\n", NpgsqlDbType.Text);
+                    await copy.WriteAsync(nameof(ArticleKind.News), NpgsqlDbType.Text);
+                    await copy.WriteAsync(a.Status.ToString(), NpgsqlDbType.Text);
+                    await copy.WriteAsync(a.Language, NpgsqlDbType.Text);
+                    await copy.WriteAsync(a.PublishedAt!.Value, NpgsqlDbType.TimestampTz);
+                    await copy.WriteAsync(a.CreatedAt, NpgsqlDbType.TimestampTz);
+                    await copy.WriteAsync(0, NpgsqlDbType.Integer);
+                    await copy.WriteAsync(true, NpgsqlDbType.Boolean);
+                    await copy.WriteAsync(0L, NpgsqlDbType.Bigint);
+                    await copy.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid);
+                    placed.Add((a.Id, rubrics[a.Rubrics[0].Slug]));
+                    if ((i + 1) % 20_000 == 0) output.WriteLine($"  {i + 1:N0} articles, {(i + 1) / clock.Elapsed.TotalSeconds:N0} articles/s");
+                }
+                await copy.CompleteAsync();
+            }
+            await using (var copy = await connection.BeginBinaryImportAsync("""COPY "ArticleRubrics" ("ArticleId", "RubricId") FROM STDIN (FORMAT BINARY)"""))
+            {
+                foreach (var (article, rubric) in placed)
+                {
+                    await copy.StartRowAsync();
+                    await copy.WriteAsync(article, NpgsqlDbType.Integer);
+                    await copy.WriteAsync(rubric, NpgsqlDbType.Integer);
+                }
+                await copy.CompleteAsync();
+            }
+            clock.Stop();
+            foreach (var table in new[] { "Articles", "ArticleRubrics" })
+            {
+                await using var vacuum = new NpgsqlCommand($"""VACUUM ANALYZE "{table}" """, connection);
+                await vacuum.ExecuteNonQueryAsync();
+            }
+            await using var size = new NpgsqlCommand("""SELECT pg_total_relation_size('"Articles"'), pg_relation_size('"IX_Articles_SearchVector"')""", connection);
+            await using var reader = await size.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            output.WriteLine($"Load: {count:N0} articles in {clock.Elapsed.TotalSeconds:N1} s = {count / clock.Elapsed.TotalSeconds:N0} articles/s, "
+                + $"search column computed and indexed on the way (table {reader.GetInt64(0) / 1024.0 / 1024:N0} MB, GIN index {reader.GetInt64(1) / 1024.0 / 1024:N0} MB)");
+        }
+
+        var search = new PostgresArticleSearch(services.GetRequiredService<IServiceScopeFactory>(), new FixedClock(now));
+        // The work happens in the PostgreSQL server, another process: the querying thread's CPU time says nothing here.
+        Measure(q => search.SearchAsync(q).GetAwaiter().GetResult().Total, threadCpu: false, output);
+    }
+
+    private static void Measure(Func<SearchQuery, int> search, bool threadCpu, TextWriter output)
+    {
+        var queries = QueryMix(new Random(7), Warmup + Queries);
+        foreach (var q in queries.Take(Warmup)) search(new SearchQuery { Text = q });
+
+        var latencies = new double[Queries];
+        var cpuTimes = new double[Queries];
+        var found = 0L;
+        // CPU time as well as wall time: on a shared machine, wall time includes waiting for a core.
+        var cpuBefore = Environment.CpuUsage.TotalTime;
+        var total = Stopwatch.StartNew();
+        for (var i = 0; i < Queries; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var cpuStarted = ThreadCpu.Milliseconds();
+            found += search(new SearchQuery { Text = queries[Warmup + i] });
+            cpuTimes[i] = ThreadCpu.Milliseconds() - cpuStarted;
+            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+        total.Stop();
+        var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
+        Array.Sort(latencies);
+        Array.Sort(cpuTimes);
+        output.WriteLine($"Queries: {Queries:N0} (1-4 words, en+ru, first page of 20 with snippets), mean {found / Queries:N0} matches each");
+        output.WriteLine($"  p50 {Percentile(latencies, 0.50):N2} ms, p90 {Percentile(latencies, 0.90):N2} ms, p99 {Percentile(latencies, 0.99):N2} ms, max {latencies[^1]:N2} ms");
+        output.WriteLine($"  {Queries / total.Elapsed.TotalSeconds:N0} queries/s on one thread; CPU {cpu.TotalMilliseconds / Queries:N2} ms per query (mean, whole process)");
+        if (threadCpu)
+            output.WriteLine($"  CPU time of the querying thread: p50 {Percentile(cpuTimes, 0.50):N2} ms, p90 {Percentile(cpuTimes, 0.90):N2} ms, p99 {Percentile(cpuTimes, 0.99):N2} ms (what the wall-clock figures would be on an idle core)");
+        output.WriteLine($"  machine load while measuring: {LoadAverage()}");
+
+        // The same queries without a page of results: what matching, scoring and the freshness re-rank cost alone.
+        var bare = new double[Queries];
+        for (var i = 0; i < Queries; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            search(new SearchQuery { Text = queries[Warmup + i], Take = 0 });
+            bare[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+        Array.Sort(bare);
+        output.WriteLine($"  without results and snippets: p50 {Percentile(bare, 0.50):N2} ms, p99 {Percentile(bare, 0.99):N2} ms");
     }
 
     private static IndexedArticle Generate(Random rnd, int i, int count, DateTime now)

@@ -4,8 +4,10 @@ namespace Broadsheet.Infrastructure.Search;
 
 /// <summary>
 /// The search index's command-line verbs, run instead of the web host:
-/// <c>reindex</c> rebuilds the index from the database (stop the site first: the index has one writer);
-/// <c>search-bench [articles]</c> measures indexing and query speed on generated articles in a temporary folder.
+/// <c>reindex</c> rebuilds the Lucene index from the database (stop the site first: the index has one writer;
+/// on PostgreSQL there is nothing to rebuild);
+/// <c>search-bench [articles]</c> measures indexing and query speed on generated articles: in a temporary Lucene
+/// index, or on PostgreSQL in the (empty) database the app is configured with.
 /// </summary>
 public static class SearchCommands
 {
@@ -14,6 +16,11 @@ public static class SearchCommands
     {
         switch (args.FirstOrDefault())
         {
+            case "reindex" when app.Services.GetRequiredService<BroadsheetOptions>().OnPostgres:
+                Console.WriteLine("Search runs on PostgreSQL full-text search: the database keeps each article's search column "
+                    + "up to date as it is saved, so there is no index to rebuild.");
+                await app.DisposeAsync();
+                return true;
             case "reindex":
                 try { await ReindexAsync(app); }
                 catch (Lucene.Net.Store.LockObtainFailedException)
@@ -25,7 +32,9 @@ public static class SearchCommands
                 return true;
             case "search-bench":
                 var count = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 100_000;
-                SearchBench.Run(count, Console.Out);
+                if (app.Services.GetRequiredService<BroadsheetOptions>().OnPostgres) await SearchBench.RunPostgresAsync(app.Services, count, Console.Out);
+                else SearchBench.Run(count, Console.Out);
+                await app.DisposeAsync();
                 return true;
             default:
                 return false;
