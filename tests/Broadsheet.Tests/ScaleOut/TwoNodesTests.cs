@@ -61,6 +61,9 @@ public sealed partial class TwoNodesTests : IAsyncLifetime
         // cached); an article published through A shows there within a second all the same.
         using var readerOnB = Client(nodeB, new CookieContainer());
         Assert.DoesNotContain("Night of the count", await readerOnB.GetStringAsync("/"));
+        // What the front page loaded is kept in Redis too (HybridCache's shared layer), for the other node to reuse.
+        await using (var redis = await ConnectionMultiplexer.ConnectAsync(Redis))
+            Assert.Contains(redis.GetServer(redis.GetEndPoints()[0]).Keys(7, "broadsheet:listing:front-page:*"), _ => true);
         using (var published = await onA.SubmitAsync("/newsroom/articles/new", "Publish", ("Input.Title", "Night of the count"), ("Input.Lead", "Results come in.")))
             Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         var shownAt = await WaitAsync(async () => (await readerOnB.GetStringAsync("/")).Contains("Night of the count"), TimeSpan.FromSeconds(1));
