@@ -32,7 +32,7 @@ public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, 
         // Whoever must read from the primary (staff, a reader who just wrote) must not get, nor leave,
         // a copy that a replica a moment behind may have given another reader.
         var content = ReplicaRouting.MayReadFromReplica(HttpContext)
-            ? await memo.GetOrLoadAsync(slug, () => LoadAsync(slug, now, ct), c => c.Article.Id)
+            ? await memo.GetOrLoadAsync(slug, () => LoadAsync(slug, now, ct), c => c.Article.Id, c => c.Bytes)
             : await LoadAsync(slug, now, ct);
         if (content is null) return await FormerSlugAsync(slug, now, ct);
         var article = content.Article;
@@ -60,7 +60,12 @@ public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, 
     /// <summary>Everything the page shows that is the same for every reader: what <see cref="ArticleMemo"/> keeps.</summary>
     private sealed record ArticleContent(
         Article Article, List<Author> Byline, List<Rubric> Rubrics, List<Tag> Tags, List<Teaser> Related,
-        List<Correction> Corrections, Comments.CommentPage? Comments);
+        List<Correction> Corrections, Comments.CommentPage? Comments)
+    {
+        /// <summary>Two bytes a character for the texts that dominate, and room for the rest.</summary>
+        public long Bytes => 2L * (Article.Body.Length + Article.BodyHtml.Length + Article.Lead.Length
+            + Related.Sum(r => r.Lead.Length) + (Comments?.Threads.Sum(t => t.Comment.Text.Length + t.Replies.Sum(r => r.Text.Length)) ?? 0)) + 16 * 1024;
+    }
 
     private async Task<ArticleContent?> LoadAsync(string slug, DateTime now, CancellationToken ct)
     {

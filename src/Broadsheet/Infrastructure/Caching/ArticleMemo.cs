@@ -17,7 +17,8 @@ public sealed class ArticleMemo(IMemoryCache cache)
     private long forgotten;
     private long generation;
 
-    public async Task<T?> GetOrLoadAsync<T>(string slug, Func<Task<T?>> load, Func<T, int> articleIdOf) where T : class
+    /// <param name="bytesOf">a rough size of what was loaded: the memory cache is bounded in bytes.</param>
+    public async Task<T?> GetOrLoadAsync<T>(string slug, Func<Task<T?>> load, Func<T, int> articleIdOf, Func<T, long> bytesOf) where T : class
     {
         var name = $"article-page:{Interlocked.Read(ref generation)}:{slug}";
         if (cache.TryGetValue(name, out T? kept)) return kept;
@@ -30,7 +31,7 @@ public sealed class ArticleMemo(IMemoryCache cache)
         var change = changes.GetOrAdd(articleIdOf(loaded), _ => new CancellationTokenSource());
         using var entry = cache.CreateEntry(name);
         entry.Value = loaded;
-        entry.Size = 1;
+        entry.Size = bytesOf(loaded);
         entry.AbsoluteExpirationRelativeToNow = PageCache.ArticleLifetime;
         entry.AddExpirationToken(new CancellationChangeToken(change.Token));
         return loaded;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Broadsheet.Infrastructure.Caching;
@@ -19,6 +20,9 @@ public static class PageCache
     /// <summary>Listings, the home page, archives and feeds: anything that a publication changes.</summary>
     public const string ListingsTag = "listings";
 
+    /// <summary>What the data memos under the page cache may hold in memory, in all.</summary>
+    public const long MemoBytes = 64L * 1024 * 1024;
+
     public static string ArticleTag(int id) => $"article-{id}";
 
     public static int? ArticleIdOf(string tag) =>
@@ -30,7 +34,10 @@ public static class PageCache
 
     public static IServiceCollection AddPageCache(this IServiceCollection services, Redis.RedisLink redis)
     {
-        services.AddMemoryCache(o => o.SizeLimit = 10_000);
+        // Sizes are bytes: HybridCache sizes its entries by their serialised length, ArticleMemo estimates its own.
+        services.AddMemoryCache(o => o.SizeLimit = MemoBytes);
+        // HybridCache stamps its entries by the app's TimeProvider; the memory cache must read the same clock.
+        services.AddOptions<MemoryCacheOptions>().Configure<TimeProvider>((o, clock) => o.Clock = new AppClock(clock));
         services.AddHybridCache();
         // HybridCache finds its shared layer as the distributed cache; pages stay in each node's own memory.
         if (redis.Connection is { } connection)
@@ -53,6 +60,11 @@ public static class PageCache
         return services;
     }
 
+
+    private sealed class AppClock(TimeProvider clock) : Microsoft.Extensions.Internal.ISystemClock
+    {
+        public DateTimeOffset UtcNow => clock.GetUtcNow();
+    }
 
     /// <summary>Adds a tag to the page being cached, for tags known only once the page has loaded its data.</summary>
     public static void TagCachedPage(this HttpContext context, string tag) =>
