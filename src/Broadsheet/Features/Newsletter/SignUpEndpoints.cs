@@ -26,7 +26,7 @@ public static class SignUpEndpoints
         };
         var check = input.Check();
         if (check.Problem is { } problem) return TypedResults.Redirect($"/newsletter?problem={problem}#sign-up");
-        if (!limits.Allows(check.SignUp!.Email)) return TooMany(site, json: false);
+        if (!await limits.AllowsAsync(check.SignUp!.Email)) return TooMany(site, json: false);
         await subscriptions.SignUpAsync(check.SignUp, links.Origin(http.Request), http.RequestAborted);
         return TypedResults.Redirect(ThanksPath);
     }
@@ -37,7 +37,7 @@ public static class SignUpEndpoints
         var text = NewsletterText.For(site);
         var check = input.Check();
         if (check.Problem is { } problem) return TypedResults.BadRequest(new SignUpAnswer(problem.ToString(), text.Describe(problem)));
-        if (!limits.Allows(check.SignUp!.Email)) return TooMany(site, json: true);
+        if (!await limits.AllowsAsync(check.SignUp!.Email)) return TooMany(site, json: true);
         await subscriptions.SignUpAsync(check.SignUp, links.Origin(http.Request), http.RequestAborted);
         // The same answer whether the address was new, pending or already confirmed.
         return TypedResults.Accepted((string?)null, new SignUpAnswer("accepted", $"{text.ThankYou} {text.CheckInbox}"));
