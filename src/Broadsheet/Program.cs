@@ -42,7 +42,7 @@ var redis = builder.Services.AddRedisLink(options);
 builder.Services.AddJobLeases();
 builder.Services.AddKeyRing(options, redis);
 builder.Services.AddSite(options);
-builder.Services.AddPageCache(redis);
+builder.Services.AddPageCache(redis, options);
 builder.Services.AddPageCompression();
 builder.Services.AddArticles();
 builder.Services.AddArchive();

@@ -35,6 +35,13 @@ public sealed class BroadsheetOptions
     /// <summary>StackExchange.Redis configuration ("127.0.0.1:6379"); set when several web nodes share the work.</summary>
     public string? Redis { get; set; }
 
+    /// <summary>
+    /// With Redis: keep cached pages there, one copy for every node, instead of in each node's memory.
+    /// Off by default: a page from a node's own memory costs no network round trip, and evictions reach
+    /// every node either way; on, a page is rendered once per eviction for all nodes instead of once per node.
+    /// </summary>
+    public bool PagesInRedis { get; set; }
+
     /// <summary>How long a node holds a background job's lease; another node takes over after it lapses.</summary>
     public int JobLeaseSeconds { get; set; } = 45;
 

@@ -32,7 +32,7 @@ public static class PageCache
     /// <summary>How long an article page (and the data behind it, <see cref="ArticleMemo"/>) may be reused.</summary>
     public static readonly TimeSpan ArticleLifetime = TimeSpan.FromSeconds(45);
 
-    public static IServiceCollection AddPageCache(this IServiceCollection services, Redis.RedisLink redis)
+    public static IServiceCollection AddPageCache(this IServiceCollection services, Redis.RedisLink redis, BroadsheetOptions options)
     {
         // Sizes are bytes: HybridCache sizes its entries by their serialised length, ArticleMemo estimates its own.
         services.AddMemoryCache(o => o.SizeLimit = MemoBytes);
@@ -45,6 +45,13 @@ public static class PageCache
             {
                 o.ConnectionMultiplexerFactory = () => Task.FromResult(connection);
                 o.InstanceName = "broadsheet:";
+            });
+        // Registered before AddOutputCache, whose in-memory store only fills the place if it is empty.
+        if (redis.Connection is { } shared && options.PagesInRedis)
+            services.AddStackExchangeRedisOutputCache(o =>
+            {
+                o.ConnectionMultiplexerFactory = () => Task.FromResult(shared);
+                o.InstanceName = "broadsheet:pages:";
             });
         services.AddSingleton<ListingMemo>();
         services.AddSingleton<ArticleMemo>();
