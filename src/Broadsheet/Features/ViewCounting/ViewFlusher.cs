@@ -46,10 +46,7 @@ public sealed class ViewFlusher(
     {
         await base.StopAsync(cancellationToken);
         await FlushAsync(cancellationToken);
-        if (!tally.IsShared) return;
-        // The lease lapses by itself within its term; failing to hand it over must not fail the shutdown.
-        try { await leases.ReleaseAsync(Job, cancellationToken); }
-        catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "Could not hand over the {Job} lease", Job); }
+        if (tally.IsShared) await leases.ReleaseAsync(Job, cancellationToken);
     }
 
     private async Task<bool> HoldsLeaseAsync(CancellationToken ct)

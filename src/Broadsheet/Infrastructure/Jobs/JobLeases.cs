@@ -10,7 +10,7 @@ namespace Broadsheet.Infrastructure.Jobs;
 /// others. Jobs also stay safe if two nodes ever overlap (optimistic concurrency, delivery rows);
 /// the lease is what keeps them from doing the work twice over.
 /// </summary>
-public sealed class JobLeases(IServiceScopeFactory scopes, WebNode node, BroadsheetOptions options, TimeProvider clock)
+public sealed class JobLeases(IServiceScopeFactory scopes, WebNode node, BroadsheetOptions options, TimeProvider clock, ILogger<JobLeases> log)
 {
     private TimeSpan Term => TimeSpan.FromSeconds(Math.Max(2, options.JobLeaseSeconds));
 
@@ -34,14 +34,24 @@ public sealed class JobLeases(IServiceScopeFactory scopes, WebNode node, Broadsh
         return taken == 1;
     }
 
-    /// <summary>Lets go on shutdown, so another node takes over at once instead of after the term.</summary>
+    /// <summary>
+    /// Lets go on shutdown, so another node takes over at once instead of after the term. Never throws:
+    /// a lease not handed over lapses by itself, and a shutdown must not fail for it.
+    /// </summary>
     public async Task ReleaseAsync(string job, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
-        var now = clock.GetUtcNow().UtcDateTime.AddSeconds(-1);
-        var me = node.Id;
-        await db.Database.ExecuteSqlAsync($"""UPDATE "JobLeases" SET "ExpiresAt" = {now} WHERE "Job" = {job} AND "Holder" = {me}""", ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+            var now = clock.GetUtcNow().UtcDateTime.AddSeconds(-1);
+            var me = node.Id;
+            await db.Database.ExecuteSqlAsync($"""UPDATE "JobLeases" SET "ExpiresAt" = {now} WHERE "Job" = {job} AND "Holder" = {me}""", ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Could not hand over the {Job} lease; it lapses within its term", job);
+        }
     }
 
     public async Task<string?> HolderAsync(string job, CancellationToken ct)

@@ -76,7 +76,6 @@ public sealed class ScheduledPublishing(IServiceScopeFactory scopes, JobLeases l
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        try { await leases.ReleaseAsync(Job, cancellationToken); }
-        catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "Could not hand over the {Job} lease", Job); }
+        await leases.ReleaseAsync(Job, cancellationToken);
     }
 }
