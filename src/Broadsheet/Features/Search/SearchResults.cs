@@ -10,8 +10,14 @@ public sealed record SearchHit(
     int ArticleId, string Title, string Slug, ArticleStatus Status, DateTime? PublishedAt,
     string? RubricName, string? RubricSlug, string TitleHtml, string SnippetHtml);
 
-/// <summary><see cref="Total"/> counts every match, not only the page; nothing was asked when the text had no searchable word and no filter.</summary>
+/// <summary>
+/// <see cref="Total"/> counts every match, not only the page, unless <see cref="MoreThanTotal"/>: then there are
+/// more matches than that, which is as far as a reader can page. Nothing was asked when the text had no
+/// searchable word and no filter.
+/// </summary>
 public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, bool NothingAsked)
 {
+    public bool MoreThanTotal { get; init; }
+
     public static readonly SearchResults Unasked = new([], 0, true);
 }

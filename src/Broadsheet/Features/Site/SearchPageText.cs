@@ -20,6 +20,9 @@ public sealed class SearchPageText
     public required string NextPage { get; init; }
     public required Func<long, string> Found { get; init; }
 
+    /// <summary>When there are more matches than a reader can page through (PostgreSQL stops counting there).</summary>
+    public required Func<long, string> FoundMoreThan { get; init; }
+
     public static readonly SearchPageText English = new()
     {
         Title = "Search",
@@ -38,6 +41,7 @@ public sealed class SearchPageText
         PreviousPage = "Previous page",
         NextPage = "Next page",
         Found = n => $"Found: {n} {Plural.English(n, "article", "articles")}",
+        FoundMoreThan = n => $"Found: more than {n} {Plural.English(n, "article", "articles")}",
     };
 
     public static readonly SearchPageText Russian = new()
@@ -58,5 +62,7 @@ public sealed class SearchPageText
         PreviousPage = "Предыдущая страница",
         NextPage = "Следующая страница",
         Found = n => $"Найдено: {n} {Plural.Russian(n, "статья", "статьи", "статей")}",
+        // «более» takes the genitive: более 21 статьи, более 1000 статей.
+        FoundMoreThan = n => $"Найдено: более {n} {Plural.Russian(n, "статьи", "статей", "статей")}",
     };
 }

@@ -39,13 +39,13 @@ public static class ArticleSource
     {
         var parser = new HtmlParser();
         return rows.ConvertAll(r => new IndexedArticle(
-            r.Id, r.Slug, r.Title, r.Lead, PlainText(parser, r.BodyHtml), r.Language, r.Status, r.PublishedAt, r.CreatedAt,
+            r.Id, r.Slug, r.Title, r.Lead, PlainText(r.BodyHtml, parser), r.Language, r.Status, r.PublishedAt, r.CreatedAt,
             r.Rubrics.ConvertAll(x => (x.Slug, x.Name)), r.Authors));
     }
 
-    // The sanitized HTML rather than the Markdown: it is what readers see, without Markdown's punctuation.
-    private static string PlainText(HtmlParser parser, string html) =>
-        html.Length == 0 ? "" : parser.ParseDocument(html).Body?.TextContent ?? "";
+    /// <summary>The words of an article's body as readers see them: the sanitized HTML rather than the Markdown, without Markdown's punctuation.</summary>
+    public static string PlainText(string html, HtmlParser? parser = null) =>
+        html.Length == 0 ? "" : (parser ?? new HtmlParser()).ParseDocument(html).Body?.TextContent ?? "";
 
     private sealed record RubricRow(string Slug, string Name);
 

@@ -15,21 +15,16 @@ namespace Broadsheet.Infrastructure.Search;
 /// PostgresSearch) with a GIN index, and this asks it the way <see cref="LuceneArticleSearch"/>
 /// asks Lucene: every word in its Russian or English form, phrases as phrases, the same filters,
 /// and relevance times the same freshness factor.
+/// <para>
+/// Where Lucene re-ranks its best-scoring thousand matches by freshness, this ranks the newest thousand
+/// (<see cref="Candidates"/>): PostgreSQL cannot rank without reading each match's vector, and a common word
+/// matches half the archive. The newest are found month by month through the GIN index on words and month
+/// (migration PostgresSearchByMonth), and past a thousand the count stops: "more than 1000".
+/// </para>
 /// </summary>
 public sealed class PostgresArticleSearch(IServiceScopeFactory scopes, TimeProvider clock) : IArticleSearch
 {
     private static readonly SearchResults NothingFound = new([], 0, false);
-
-    // The text as ts_headline reads it: escaped HTML without tags (the lead and title escaped here, the body
-    // stripped of its tags), so the parser never takes an article's words for markup and Headline.ToHtml can
-    // decode, escape and mark it in one pass. The marks' own characters are taken out first, so no text can forge one.
-    private const string EscapedTitle = """
-        translate(replace(replace(replace(a."Title", '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), @sentinels, '')
-        """;
-    private const string EscapedText = """
-        translate(left(replace(replace(replace(a."Lead", '&', '&amp;'), '<', '&lt;'), '>', '&gt;')
-            || E'\n\n' || regexp_replace(a."BodyHtml", '<("[^"]*"|''[^'']*''|[^''">])*>', '', 'g'), 6000), @sentinels, '')
-        """;
 
     // A new article keeps its whole score, a month-old one three quarters, a very old one half: as LuceneArticleSearch.
     private const string Freshness = """
@@ -63,55 +58,121 @@ public sealed class PostgresArticleSearch(IServiceScopeFactory scopes, TimeProvi
         var words = text.IsEmpty ? null : await TsQueryAsync(connection, text, ct);
         if (words is null && !query.HasFilters) return NothingFound;
 
-        var where = Conditions(query, words is not null);
-        var order = query.Order == SearchOrder.Date || words is null ? """coalesce(a."PublishedAt", a."CreatedAt")""" : $"{Rank} * {Freshness}";
-        var headlines = words is null ? "NULL, NULL" : $"""
-            ts_headline('russian', {EscapedTitle}, @query::tsquery, @titleOptions),
-            ts_headline('russian', {EscapedText}, @query::tsquery, @textOptions)
-            """;
+        // Look back two months first; if fewer than Candidates match there, as far back as the pace found says
+        // is needed; if still fewer, everywhere. A common word is answered by the first look, a rare one by the last.
+        var latest = Month(query.ToUtc is { } to && to <= now ? to.AddTicks(-1) : now);
+        var earliest = query.FromUtc is { } from ? Month(from) : int.MinValue;
+        int? since = latest - 1;
+        var (total, page) = (0, new List<(int Id, double Score)>());
+        for (var look = 0; look < 3; look++)
+        {
+            if (since <= earliest) since = null;
+            (total, page) = await PageAsync(connection, query, words, now, since, ct);
+            if (total >= Candidates || since is not { } first) break;
+            var months = total == 0 ? int.MaxValue : Math.Ceiling((latest - first + 1) * (double)Candidates / total * 1.25);
+            // Beyond ten years a narrower look saves little over looking everywhere.
+            since = look == 0 && months <= 120 ? latest - (int)months + 1 : null;
+        }
+
+        var hits = page.Count == 0 ? [] : await HitsAsync(connection, page, text, ct);
+        return total >= Candidates
+            ? new SearchResults(hits, Candidates - 1, false) { MoreThanTotal = true }
+            : new SearchResults(hits, total, false);
+    }
+
+    /// <summary>How many of the newest matches are ranked: the deepest page a reader can ask for, and one more to know there are more.</summary>
+    public const int Candidates = SearchRequest.MaxPages * SearchRequest.PageSize + 1;
+
+    /// <summary>The month number the "SearchMonth" column holds (migration PostgresSearchByMonth): January 2000 is 1.</summary>
+    public static int Month(DateTime utc) => (utc.Year - 2000) * 12 + utc.Month;
+
+    /// <summary>
+    /// The newest <see cref="Candidates"/> matches from month <paramref name="since"/> on (or from any month), how many
+    /// there are (at most Candidates), and the asked page of them by score. The GIN index holds words and month
+    /// together, so only matching rows of those months are read; ranking reads the vectors of the candidates only.
+    /// </summary>
+    private static async Task<(int Total, List<(int Id, double Score)> Page)> PageAsync(
+        NpgsqlConnection connection, SearchQuery query, string? words, DateTime now, int? since, CancellationToken ct)
+    {
+        var where = Conditions(query, words is not null) + (since is null ? "" : """ AND a."SearchMonth" >= @since""");
+        var score = query.Order == SearchOrder.Date || words is null
+            ? "extract(epoch FROM c.at)::float8"
+            : $"{Rank} * {Freshness}";
+        // The candidates are joined back by row address, not by key: the same statement, the same snapshot,
+        // and no index lookup for each of a thousand rows.
         var sql = $"""
-            WITH found AS (
-                SELECT a."Id", {order} AS score, count(*) OVER () AS total
+            WITH candidates AS (
+                SELECT a.ctid AS place, a."Id", coalesce(a."PublishedAt", a."CreatedAt") AS at
                 FROM "Articles" AS a
                 WHERE {where}
-                ORDER BY score DESC, a."Id" DESC
+                ORDER BY at DESC, a."Id" DESC
+                LIMIT @candidates),
+            page AS (
+                SELECT c."Id", {score} AS score
+                FROM candidates AS c JOIN "Articles" AS a ON a.ctid = c.place
+                ORDER BY score DESC, c."Id" DESC
                 LIMIT @take OFFSET @skip)
-            SELECT a."Id", f.total, a."Title", a."Slug", a."Status", a."PublishedAt", a."Lead", r."Name", r."Slug", {headlines}
-            FROM found AS f
-            JOIN "Articles" AS a ON a."Id" = f."Id"
+            SELECT (SELECT count(*) FROM candidates), p."Id", p.score
+            FROM (SELECT 1) AS one LEFT JOIN page AS p ON true
+            ORDER BY p.score DESC, p."Id" DESC
+            """;
+        await using var command = Command(connection, sql, query, now, words);
+        command.Parameters.AddWithValue("candidates", Candidates);
+        if (since is { } month) command.Parameters.AddWithValue("since", month);
+        command.Parameters.AddWithValue("take", Math.Max(query.Take, 0));
+        command.Parameters.AddWithValue("skip", Math.Max(query.Skip, 0));
+
+        var total = 0;
+        var page = new List<(int, double)>(Math.Max(query.Take, 0));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            total = (int)reader.GetInt64(0);
+            if (!reader.IsDBNull(1)) page.Add((reader.GetInt32(1), reader.GetDouble(2)));
+        }
+        return (total, page);
+    }
+
+    /// <summary>
+    /// The page's articles, in the page's order, headline and snippet marked as <see cref="LuceneArticleSearch"/>
+    /// marks them (<see cref="Snippet"/>): on the web node, which there can be many of, rather than with
+    /// ts_headline in the one database, where it cost more than finding and ranking the page.
+    /// </summary>
+    private static async Task<List<SearchHit>> HitsAsync(NpgsqlConnection connection, List<(int Id, double Score)> page, SearchText text, CancellationToken ct)
+    {
+        // The snippet reads no further than Snippet's 6,000 characters of text; the markup around them is not worth sending.
+        const string sql = """
+            SELECT a."Id", a."Title", a."Slug", a."Status", a."PublishedAt", a."Lead", r."Name", r."Slug", a."Language", left(a."BodyHtml", 12000)
+            FROM unnest(@ids) WITH ORDINALITY AS p("Id", n)
+            JOIN "Articles" AS a ON a."Id" = p."Id"
             LEFT JOIN LATERAL (
                 SELECT r."Name", r."Slug" FROM "ArticleRubrics" AS ar JOIN "Rubrics" AS r ON r."Id" = ar."RubricId"
                 WHERE ar."ArticleId" = a."Id" ORDER BY r."Position", r."Id" LIMIT 1) AS r ON true
-            ORDER BY f.score DESC, f."Id" DESC
+            ORDER BY p.n
             """;
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("ids", page.Select(p => p.Id).ToArray());
 
-        await using var command = Command(connection, sql, query, now, words);
-        command.Parameters.AddWithValue("take", Math.Max(query.Take, 0));
-        command.Parameters.AddWithValue("skip", Math.Max(query.Skip, 0));
-        command.Parameters.AddWithValue("sentinels", Headline.Sentinels);
-        command.Parameters.AddWithValue("titleOptions", $"HighlightAll=true, {Marks}");
-        command.Parameters.AddWithValue("textOptions", $"MaxWords=30, MinWords=12, ShortWord=3, MaxFragments=2, FragmentDelimiter={Headline.Delimiter}, {Marks}");
-
-        var hits = new List<SearchHit>(Math.Max(query.Take, 0));
-        long total = 0;
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+        var words = ArticleQuery.Words(text);
+        var hits = new List<SearchHit>(page.Count);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
         {
-            while (await reader.ReadAsync(ct))
-            {
-                total = reader.GetInt64(1);
-                hits.Add(Hit(reader));
-            }
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            var (title, lead) = (reader.GetString(1), reader.GetString(5));
+            var languages = Snippet.Languages(text, reader.GetString(8));
+            hits.Add(new SearchHit(
+                reader.GetInt32(0), title, reader.GetString(2),
+                Enum.TryParse<ArticleStatus>(reader.GetString(3), out var status) ? status : ArticleStatus.Draft,
+                reader.IsDBNull(4) ? null : DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc),
+                Text(6), Text(7),
+                words is null ? WebUtility.HtmlEncode(title) : Snippet.Title(words, title, languages),
+                words is null
+                    ? WebUtility.HtmlEncode(Teaser.Shorten(lead))
+                    : Snippet.For(words, $"{lead}\n\n{ArticleSource.PlainText(reader.GetString(9))}", lead, languages)));
         }
-        // A page past the last result (or no page at all) has no rows to carry the count.
-        if (hits.Count == 0 && (query.Skip > 0 || query.Take <= 0))
-        {
-            await using var count = Command(connection, $"""SELECT count(*) FROM "Articles" AS a WHERE {where}""", query, now, words);
-            total = (long)(await count.ExecuteScalarAsync(ct))!;
-        }
-        return new SearchResults(hits, (int)total, false);
+        return hits;
     }
-
-    private static string Marks => $"StartSel={Headline.Start}, StopSel={Headline.Stop}";
 
     /// <summary>
     /// The reader's words as a tsquery, normalised by PostgreSQL itself: each word in its Russian or
@@ -161,8 +222,9 @@ public sealed class PostgresArticleSearch(IServiceScopeFactory scopes, TimeProvi
                 EXISTS (SELECT 1 FROM "ArticleAuthors" AS aa JOIN "Authors" AS p ON p."Id" = aa."AuthorId"
                         WHERE aa."ArticleId" = a."Id" AND p."Slug" = @author)
                 """);
-        if (q.FromUtc is not null) where.Add("""a."PublishedAt" >= @from""");
-        if (q.ToUtc is not null) where.Add("""a."PublishedAt" < @to""");
+        // The months as well as the times, so that the GIN index on words and month narrows the rows it names.
+        if (q.FromUtc is not null) where.Add("""a."PublishedAt" >= @from AND a."SearchMonth" >= @fromMonth""");
+        if (q.ToUtc is not null) where.Add("""a."PublishedAt" < @to AND a."SearchMonth" <= @toMonth""");
         return where.Count == 0 ? "true" : string.Join(" AND ", where);
     }
 
@@ -174,22 +236,16 @@ public sealed class PostgresArticleSearch(IServiceScopeFactory scopes, TimeProvi
         if (words is not null) command.Parameters.AddWithValue("query", words);
         if (q.RubricSlug is { } rubric) command.Parameters.AddWithValue("rubric", rubric);
         if (q.AuthorSlug is { } author) command.Parameters.AddWithValue("author", author);
-        if (q.FromUtc is { } from) command.Parameters.AddWithValue("from", DateTime.SpecifyKind(from, DateTimeKind.Utc));
-        if (q.ToUtc is { } to) command.Parameters.AddWithValue("to", DateTime.SpecifyKind(to, DateTimeKind.Utc));
+        if (q.FromUtc is { } from)
+        {
+            command.Parameters.AddWithValue("from", DateTime.SpecifyKind(from, DateTimeKind.Utc));
+            command.Parameters.AddWithValue("fromMonth", Month(from));
+        }
+        if (q.ToUtc is { } to)
+        {
+            command.Parameters.AddWithValue("to", DateTime.SpecifyKind(to, DateTimeKind.Utc));
+            command.Parameters.AddWithValue("toMonth", Month(to));
+        }
         return command;
-    }
-
-    private static SearchHit Hit(NpgsqlDataReader r)
-    {
-        string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
-        var title = r.GetString(2);
-        var lead = r.GetString(6);
-        var titleHtml = Text(9) is { } markedTitle ? Headline.ToHtml(markedTitle) : WebUtility.HtmlEncode(title);
-        var snippet = Text(10) is { } marked && marked.Contains(Headline.Start) ? Headline.ToHtml(marked) : WebUtility.HtmlEncode(Teaser.Shorten(lead));
-        return new SearchHit(
-            r.GetInt32(0), title, r.GetString(3),
-            Enum.TryParse<ArticleStatus>(r.GetString(4), out var status) ? status : ArticleStatus.Draft,
-            r.IsDBNull(5) ? null : DateTime.SpecifyKind(r.GetDateTime(5), DateTimeKind.Utc),
-            Text(7), Text(8), titleHtml, snippet);
     }
 }

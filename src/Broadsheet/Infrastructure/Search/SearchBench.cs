@@ -128,7 +128,7 @@ public static class SearchBench
                 await using var vacuum = new NpgsqlCommand($"""VACUUM ANALYZE "{table}" """, connection);
                 await vacuum.ExecuteNonQueryAsync();
             }
-            await using var size = new NpgsqlCommand("""SELECT pg_total_relation_size('"Articles"'), pg_relation_size('"IX_Articles_SearchVector"')""", connection);
+            await using var size = new NpgsqlCommand("""SELECT pg_total_relation_size('"Articles"'), pg_relation_size('"IX_Articles_Search"')""", connection);
             await using var reader = await size.ExecuteReaderAsync();
             await reader.ReadAsync();
             output.WriteLine($"Load: {count:N0} articles in {clock.Elapsed.TotalSeconds:N1} s = {count / clock.Elapsed.TotalSeconds:N0} articles/s, "
