@@ -46,8 +46,8 @@ public sealed class SearchEngineTests : IDisposable
     [Fact]
     public async Task Hostile_article_text_comes_out_escaped_with_only_marks_as_markup()
     {
-        // The body's Markdown code span keeps the tags as text; the private-use characters are the ones
-        // the PostgreSQL snippet uses for its marks, so an article must not be able to forge one.
+        // The body's Markdown code span keeps the tags as text. The private-use characters were once the marks
+        // PostgreSQL's ts_headline was asked to use: an article must not be able to forge a mark with them or anything else.
         var article = await publication.ArticleAsync("<img src=x onerror=alert(1)> Budget vote",
             lead: "Budget & <b>bold</b> claims",
             body: "The budget `<script>alert('budget')</script>` was \uE000forged\uE001 & passed; a < b && c > d.");

@@ -90,6 +90,12 @@ public sealed class SiteTests : IDisposable
     public void Russian_plural_picks_the_right_form(long n, string form) =>
         Assert.Equal(form, Plural.Russian(n, "просмотр", "просмотра", "просмотров"));
 
+    [Theory]
+    [InlineData(1000, "Найдено: более 1000 статей")]
+    [InlineData(21, "Найдено: более 21 статьи")]
+    public void More_than_a_count_takes_the_genitive_in_Russian(long n, string text) =>
+        Assert.Equal(text, SearchPageText.Russian.FoundMoreThan(n));
+
     [Fact]
     public async Task Time_zone_and_label_are_site_settings()
     {
