@@ -1,4 +1,5 @@
 using Broadsheet.Features.Articles;
+using Broadsheet.Features.Search;
 using Broadsheet.Features.Shared;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -7,8 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Features.Newsroom;
 
-/// <summary>The newsroom's front page: articles by state, newest work first, with a text and a rubric filter.</summary>
-public sealed class IndexModel(BroadsheetDb db, TypoReports.TypoInbox typos, PageMeta meta) : PageModel
+/// <summary>
+/// The newsroom's front page: articles by state, newest work first, with a rubric filter and a search that
+/// runs on the site's search engine over drafts too (any word form, title, lead and body; best match first).
+/// </summary>
+public sealed class IndexModel(BroadsheetDb db, IArticleSearch search, TypoReports.TypoInbox typos, PageMeta meta) : PageModel
 {
     public const int Limit = 100;
 
@@ -35,22 +39,31 @@ public sealed class IndexModel(BroadsheetDb db, TypoReports.TypoInbox typos, Pag
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         AllRubrics = await db.Rubrics.AsNoTracking().OrderBy(r => r.Position).ToListAsync(ct);
 
-        var query = db.Articles.AsNoTracking().Where(a => a.Status == State);
+        var rubric = Rubric is { Length: > 0 } r ? r : null;
         if (Q is { Length: > 0 } q)
         {
-            // lower() on both sides, because PostgreSQL's LIKE minds case; SQLite's lower() folds only Latin
-            // letters, so a Russian headline is found there only as typed. The search page does better.
-            var pattern = "%" + q.Trim().ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            query = query.Where(a => EF.Functions.Like(a.Title.ToLower(), pattern, "\\"));
+            var found = await search.SearchAsync(new SearchQuery
+            {
+                Text = q, IncludeUnpublished = true, Status = State, RubricSlug = rubric, Take = Limit,
+            }, ct);
+            var ids = found.Hits.Select(h => h.ArticleId).ToList();
+            var rows = (await Rows(db.Articles.Where(a => ids.Contains(a.Id))).ToListAsync(ct)).ToDictionary(row => row.Id);
+            // In the engine's order; an article deleted since the engine last heard is simply left out.
+            Articles = [.. ids.Where(rows.ContainsKey).Select(id => rows[id])];
+            return;
         }
-        if (Rubric is { Length: > 0 } rubric) query = query.Where(a => a.Rubrics.Any(r => r.Rubric.Slug == rubric));
+
+        var query = db.Articles.Where(a => a.Status == State);
+        if (rubric is not null) query = query.Where(a => a.Rubrics.Any(x => x.Rubric.Slug == rubric));
         query = State is ArticleStatus.Published or ArticleStatus.Scheduled
             ? query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             : query.OrderByDescending(a => a.Id);
-        Articles = await query.Take(Limit).Select(a => new Row(
-            a.Id, a.Title, a.Status, a.PublishedAt, a.UpdatedAt, a.CreatedAt,
-            a.Authors.OrderBy(x => x.Position).Select(x => x.Author.Name).ToList())).ToListAsync(ct);
+        Articles = await Rows(query.Take(Limit)).ToListAsync(ct);
     }
+
+    private static IQueryable<Row> Rows(IQueryable<Article> articles) => articles.AsNoTracking().Select(a => new Row(
+        a.Id, a.Title, a.Status, a.PublishedAt, a.UpdatedAt, a.CreatedAt,
+        a.Authors.OrderBy(x => x.Position).Select(x => x.Author.Name).ToList()));
 
     public sealed record Row(int Id, string Title, ArticleStatus Status, DateTime? PublishedAt, DateTime? UpdatedAt, DateTime CreatedAt, List<string> Authors);
 }

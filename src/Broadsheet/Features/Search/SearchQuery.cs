@@ -1,3 +1,5 @@
+using Broadsheet.Features.Articles;
+
 namespace Broadsheet.Features.Search;
 
 /// <summary>What a reader (or an editor) asked for. Dates are UTC; <see cref="ToUtc"/> is exclusive.</summary>
@@ -14,6 +16,9 @@ public sealed record SearchQuery
 
     /// <summary>Staff only: drafts, scheduled and unpublished articles too. The public page never sets it.</summary>
     public bool IncludeUnpublished { get; init; }
+
+    /// <summary>Staff only, with <see cref="IncludeUnpublished"/>: articles in this state alone (a newsroom tab).</summary>
+    public ArticleStatus? Status { get; init; }
 
     public bool HasFilters => RubricSlug is not null || AuthorSlug is not null || FromUtc is not null || ToUtc is not null;
 }

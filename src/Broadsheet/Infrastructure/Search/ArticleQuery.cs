@@ -56,6 +56,7 @@ public static class ArticleQuery
             filter.Add(new TermQuery(new Term(ArticleDocument.Status, ArticleDocument.Visible)), Occur.MUST);
             filter.Add(NumericRangeQuery.NewInt64Range(ArticleDocument.Published, null, now.Ticks, true, true), Occur.MUST);
         }
+        if (q.Status is { } status) filter.Add(new TermQuery(new Term(ArticleDocument.Status, status.ToString())), Occur.MUST);
         if (q.RubricSlug is { } rubric) filter.Add(new TermQuery(new Term(ArticleDocument.Rubric, rubric)), Occur.MUST);
         if (q.AuthorSlug is { } author) filter.Add(new TermQuery(new Term(ArticleDocument.Author, author)), Occur.MUST);
         if (q.FromUtc is not null || q.ToUtc is not null)

@@ -212,6 +212,7 @@ public sealed class PostgresArticleSearch(IServiceScopeFactory scopes, TimeProvi
         var where = new List<string>();
         if (hasWords) where.Add("""a."SearchVector" @@ @query::tsquery""");
         if (!q.IncludeUnpublished) where.Add("""a."Status" = @published AND a."PublishedAt" <= @now""");
+        if (q.Status is not null) where.Add("""a."Status" = @status""");
         if (q.RubricSlug is not null)
             where.Add("""
                 EXISTS (SELECT 1 FROM "ArticleRubrics" AS ar JOIN "Rubrics" AS r ON r."Id" = ar."RubricId"
@@ -234,6 +235,7 @@ public sealed class PostgresArticleSearch(IServiceScopeFactory scopes, TimeProvi
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("published", nameof(ArticleStatus.Published));
         if (words is not null) command.Parameters.AddWithValue("query", words);
+        if (q.Status is { } status) command.Parameters.AddWithValue("status", status.ToString());
         if (q.RubricSlug is { } rubric) command.Parameters.AddWithValue("rubric", rubric);
         if (q.AuthorSlug is { } author) command.Parameters.AddWithValue("author", author);
         if (q.FromUtc is { } from)
