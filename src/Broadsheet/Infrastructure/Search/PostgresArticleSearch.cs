@@ -63,15 +63,14 @@ public sealed class PostgresArticleSearch(IServiceScopeFactory scopes, TimeProvi
         var latest = Month(query.ToUtc is { } to && to <= now ? to.AddTicks(-1) : now);
         var earliest = query.FromUtc is { } from ? Month(from) : int.MinValue;
         int? since = latest - 1;
-        var (total, page) = (0, new List<(int Id, double Score)>());
+        var (total, page, oldest) = (0, new List<(int Id, double Score)>(), (int?)null);
         for (var look = 0; look < 3; look++)
         {
             if (since <= earliest) since = null;
-            (total, page) = await PageAsync(connection, query, words, now, since, ct);
+            (total, page, oldest) = await PageAsync(connection, query, words, now, since, ct);
             if (total >= Candidates || since is not { } first) break;
             var months = total == 0 ? int.MaxValue : Math.Ceiling((latest - first + 1) * (double)Candidates / total * 1.25);
-            // Beyond ten years a narrower look saves little over looking everywhere.
-            since = look == 0 && months <= 120 ? latest - (int)months + 1 : null;
+            since = look == 0 && WorthNarrowing(months, latest, Math.Max(earliest, oldest ?? int.MinValue)) ? latest - (int)months + 1 : null;
         }
 
         var hits = page.Count == 0 ? [] : await HitsAsync(connection, page, text, ct);
@@ -79,6 +78,15 @@ public sealed class PostgresArticleSearch(IServiceScopeFactory scopes, TimeProvi
             ? new SearchResults(hits, Candidates - 1, false) { MoreThanTotal = true }
             : new SearchResults(hits, total, false);
     }
+
+    /// <summary>
+    /// Whether looking back <paramref name="months"/> from <paramref name="latest"/> spares work over looking everywhere
+    /// since <paramref name="oldest"/> (the oldest publication, or the reader's "from"). The index lists every article
+    /// of the months looked at before crossing them with the words, so a look back over nearly all of the archive
+    /// only adds that; short of it, reading only the recent matches (whose pages are the ones kept in memory) wins.
+    /// </summary>
+    private static bool WorthNarrowing(double months, int latest, int oldest) =>
+        months < 120 && (oldest == int.MinValue || months * 5 < (latest - oldest + 1) * 4);
 
     /// <summary>How many of the newest matches are ranked: the deepest page a reader can ask for, and one more to know there are more.</summary>
     public const int Candidates = SearchRequest.MaxPages * SearchRequest.PageSize + 1;
@@ -91,7 +99,7 @@ public sealed class PostgresArticleSearch(IServiceScopeFactory scopes, TimeProvi
     /// there are (at most Candidates), and the asked page of them by score. The GIN index holds words and month
     /// together, so only matching rows of those months are read; ranking reads the vectors of the candidates only.
     /// </summary>
-    private static async Task<(int Total, List<(int Id, double Score)> Page)> PageAsync(
+    private static async Task<(int Total, List<(int Id, double Score)> Page, int? OldestMonth)> PageAsync(
         NpgsqlConnection connection, SearchQuery query, string? words, DateTime now, int? since, CancellationToken ct)
     {
         var where = Conditions(query, words is not null) + (since is null ? "" : """ AND a."SearchMonth" >= @since""");
@@ -112,7 +120,8 @@ public sealed class PostgresArticleSearch(IServiceScopeFactory scopes, TimeProvi
                 FROM candidates AS c JOIN "Articles" AS a ON a.ctid = c.place
                 ORDER BY score DESC, c."Id" DESC
                 LIMIT @take OFFSET @skip)
-            SELECT (SELECT count(*) FROM candidates), p."Id", p.score
+            SELECT (SELECT count(*) FROM candidates), p."Id", p.score,
+                (SELECT min(o."PublishedAt") FROM "Articles" AS o WHERE o."Status" = @published)
             FROM (SELECT 1) AS one LEFT JOIN page AS p ON true
             ORDER BY p.score DESC, p."Id" DESC
             """;
@@ -122,15 +131,16 @@ public sealed class PostgresArticleSearch(IServiceScopeFactory scopes, TimeProvi
         command.Parameters.AddWithValue("take", Math.Max(query.Take, 0));
         command.Parameters.AddWithValue("skip", Math.Max(query.Skip, 0));
 
-        var total = 0;
+        var (total, oldest) = (0, (int?)null);
         var page = new List<(int, double)>(Math.Max(query.Take, 0));
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             total = (int)reader.GetInt64(0);
             if (!reader.IsDBNull(1)) page.Add((reader.GetInt32(1), reader.GetDouble(2)));
+            if (!reader.IsDBNull(3)) oldest = Month(reader.GetDateTime(3));
         }
-        return (total, page);
+        return (total, page, oldest);
     }
 
     /// <summary>
