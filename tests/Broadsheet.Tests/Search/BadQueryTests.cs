@@ -65,12 +65,28 @@ public sealed class BadQueryTests(OneArticlePublication publication) : IClassFix
     }
 
     [Theory]
+    [InlineData("q=budget&from=1000-01-01&to=9998-12-31")]
+    [InlineData("q=budget&from=9998-12-31")]
+    [InlineData("q=budget&to=1000-01-01")]
+    [InlineData("q=budget&from=2024-05-01&to=2020-01-01")]
+    [InlineData("from=1999-12-31&to=2000-01-01&sort=date")]
+    public async Task Extreme_or_contradictory_dates_are_answered_not_failed(string query)
+    {
+        var page = await SearchPage.OpenAsync(app, query);
+
+        Assert.True(page.QuerySelectorAll(".search-hit").Length > 0 || page.QuerySelector(".search-nothing") is not null);
+    }
+
+    [Theory]
     [InlineData("q=budget&page=0")]
     [InlineData("q=budget&page=-1")]
     [InlineData("q=budget&page=two")]
     [InlineData("q=budget&page=51")]
     [InlineData("q=budget&from=2024-02-30")]
     [InlineData("q=budget&to=15.05.2024")]
+    [InlineData("q=budget&from=0001-01-01")]
+    [InlineData("q=budget&to=9999-12-31")]
+    [InlineData("q=budget&from=0999-12-31&to=2024-01-01")]
     [InlineData("q=budget&sort=random")]
     [InlineData("q=budget&rubric=Not%20A%20Slug")]
     public async Task A_malformed_page_date_order_or_filter_is_a_bad_request(string query)

@@ -69,11 +69,16 @@ public sealed record SearchRequest(
         return "/search" + QueryString.Create(parts);
     }
 
+    private static readonly DateOnly Earliest = new(1000, 1, 1);
+    private static readonly DateOnly Latest = new(9998, 12, 31);
+
     private static bool TryDate(string? text, out DateOnly? date)
     {
         date = null;
         if (text is null) return true;
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return false;
+        // Years no newspaper has; at the very ends of the calendar the day in the site's zone cannot even be turned into UTC.
+        if (d < Earliest || d > Latest) return false;
         date = d;
         return true;
     }
