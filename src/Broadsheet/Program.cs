@@ -4,6 +4,7 @@ using Broadsheet.Features.Articles;
 using Broadsheet.Features.Channels;
 using Broadsheet.Features.Comments;
 using Broadsheet.Features.Demo;
+using Broadsheet.Features.Moderation;
 using Broadsheet.Features.Feeds;
 using Broadsheet.Features.Newsroom;
 using Broadsheet.Features.Newsletter;
@@ -12,6 +13,7 @@ using Broadsheet.Features.Site;
 using Broadsheet.Features.TypoReports;
 using Broadsheet.Features.ViewCounting;
 using Broadsheet.Infrastructure.Caching;
+using Broadsheet.Infrastructure.Commands;
 using Broadsheet.Infrastructure.Compression;
 using Broadsheet.Infrastructure.Data;
 using Broadsheet.Infrastructure.Health;
@@ -23,8 +25,18 @@ using Broadsheet.Infrastructure.Search;
 using Broadsheet.Infrastructure.Telemetry;
 using Broadsheet.Infrastructure;
 
-if (Broadsheet.Features.Moderation.CommentRulesBench.Run(args, Console.Out)) return;
-var builder = WebApplication.CreateBuilder(args);
+// The commands, run instead of the web server; `--help` lists them. Paths and other arguments are
+// positional, options are configuration (--Broadsheet:DataDirectory=…), and nothing else is accepted.
+var commandLine = CommandLine.Parse(args, [
+    new("migrate", "", "apply the database migrations, then exit", DatabaseStartup.MigrateCommandAsync),
+    new("backup", "FILE", "copy the SQLite database, online, to a new FILE", SqliteBackup.RunCommandAsync),
+    new("reindex", "", "rebuild the Lucene search index from the database (stop the site first)", SearchCommands.ReindexCommandAsync),
+    new("search-bench", "[ARTICLES]", "time indexing and queries over ARTICLES generated articles (100,000)", SearchCommands.BenchCommandAsync),
+    new("comment-rules-bench", "", "time one comment's check against a large rule book", CommentRulesBench.RunCommandAsync),
+], Console.Out, Console.Error);
+if (commandLine.ExitCode is { } answered) { Environment.ExitCode = answered; return; }
+
+var builder = WebApplication.CreateBuilder(commandLine.Configuration);
 var options = builder.Configuration.GetSection("Broadsheet").Get<BroadsheetOptions>() ?? new BroadsheetOptions();
 builder.AddTelemetry();
 builder.Services.AddSingleton(options);
@@ -59,15 +71,13 @@ builder.Services.AddNewsroom();
 builder.Services.AddComments();
 
 var app = builder.Build();
-await app.PrepareDatabaseAsync(args);
-if (args is ["migrate"]) return;
-if (await app.RunSearchCommandAsync(args) || await app.RunBackupCommandAsync(args)) return;
+if (commandLine.Command is not null) { Environment.ExitCode = await commandLine.RunAsync(app); return; }
+await app.PrepareDatabaseAsync();
 
 app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseSecurityHeaders();
-app.UseExceptionHandler("/error/500");
-app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseErrorPages();
 app.UseResponseCompression();
 app.UseSite();
 app.UseStaticFiles();

@@ -10,9 +10,14 @@ namespace Broadsheet.Features.Moderation;
 /// </summary>
 public static class CommentRulesBench
 {
-    public static bool Run(string[] args, TextWriter output)
+    public static Task<int> RunCommandAsync(WebApplication app, IReadOnlyList<string> args)
     {
-        if (args.FirstOrDefault() != "comment-rules-bench") return false;
+        Run(Console.Out);
+        return Task.FromResult(0);
+    }
+
+    public static void Run(TextWriter output)
+    {
         var random = new Random(4);
         string Word(int length) => new([.. Enumerable.Range(0, length).Select(_ => (char)('a' + random.Next(26)))]);
 
@@ -41,7 +46,6 @@ public static class CommentRulesBench
                 output.WriteLine($"{words}/{phrases}/{patterns} | {length} | {times.Average():F1} | {times[(int)(times.Length * 0.99)]:F1}   (book built in {built.Elapsed.TotalMilliseconds:F1} ms)");
             }
         }
-        return true;
     }
 
     private static string Comment(Random random, int length)

@@ -1,5 +1,7 @@
 using Broadsheet.Features.Shared;
 using Broadsheet.Features.Site;
+using System.Globalization;
+using Broadsheet.Infrastructure.Data.Faults;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -20,12 +22,15 @@ public sealed class ErrorModel(SiteContext site, PageMeta meta) : PageModel
     {
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null
             || HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;
-        Code = code is >= 400 and <= 599 ? code : 404;
+        // After an exception the route says 500, but the handler may have chosen another status (503 for a storage fault).
+        Code = reExecuted && Response.StatusCode >= 400 ? Response.StatusCode : code is >= 400 and <= 599 ? code : 404;
         if (!reExecuted) Response.StatusCode = Code;
+        if (Code == StatusCodes.Status503ServiceUnavailable) Response.Headers.RetryAfter = WriteOutage.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         var t = site.Text;
         (Heading, Message) = Code switch
         {
             404 or 410 => (t.NotFoundTitle, t.NotFoundText),
+            503 => (t.UnavailableTitle, t.UnavailableText),
             >= 400 and < 500 => (t.BadRequestTitle, t.NotFoundText),
             _ => (t.ErrorTitle, t.ErrorText),
         };

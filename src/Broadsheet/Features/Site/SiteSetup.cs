@@ -27,8 +27,18 @@ public static class SiteSetup
             if (options.PublicUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u)) o.AllowedHosts = [u.Host];
         });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.AddExceptionHandler<FailureAnswer>();
         return services;
     }
+
+    /// <summary>Failures and error statuses answered with the site's error page, or problem details to JSON callers (<see cref="FailureAnswer"/>); the real status is kept.</summary>
+    public static IApplicationBuilder UseErrorPages(this IApplicationBuilder app) =>
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error/500",
+            StatusCodeSelector = FailureAnswer.StatusFor,
+            SuppressDiagnosticsCallback = FailureAnswer.Quiet,
+        }).UseStatusCodePagesWithReExecute("/error/{0}");
 
     /// <summary>Loads the settings before anything renders and writes the page in the site's culture.</summary>
     public static IApplicationBuilder UseSite(this IApplicationBuilder app) =>

@@ -47,6 +47,8 @@ public sealed class UiText
     public required string BadRequestTitle { get; init; }
     public required string ErrorTitle { get; init; }
     public required string ErrorText { get; init; }
+    public required string UnavailableTitle { get; init; }
+    public required string UnavailableText { get; init; }
     public required string BackHome { get; init; }
     public required string Feed { get; init; }
     public required string AllRightsReserved { get; init; }
@@ -93,6 +95,8 @@ public sealed class UiText
         BadRequestTitle = "Bad request",
         ErrorTitle = "Something went wrong",
         ErrorText = "The editors have been told. Please try again in a minute.",
+        UnavailableTitle = "We cannot save anything just now",
+        UnavailableText = "Nothing you sent has been saved. Reading works as usual; please send it again in a minute.",
         BackHome = "Back to the front page",
         Feed = "RSS",
         AllRightsReserved = "All rights reserved.",
@@ -140,6 +144,8 @@ public sealed class UiText
         BadRequestTitle = "Неверный запрос",
         ErrorTitle = "Что-то пошло не так",
         ErrorText = "Редакция уже знает. Попробуйте через минуту.",
+        UnavailableTitle = "Сейчас мы не можем ничего сохранить",
+        UnavailableText = "Отправленное вами не сохранилось. Читать сайт можно как обычно; пожалуйста, отправьте ещё раз через минуту.",
         BackHome = "На главную",
         Feed = "RSS",
         AllRightsReserved = "Все права защищены.",

@@ -1,5 +1,7 @@
+using Broadsheet.Infrastructure.Data.Faults;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Broadsheet.Infrastructure.Data;
 
@@ -7,6 +9,10 @@ public static class DataSetup
 {
     public static IServiceCollection AddBroadsheetData(this IServiceCollection services, IConfiguration configuration, BroadsheetOptions options)
     {
+        services.AddSingleton<WriteOutage>();
+        services.AddSingleton<IInterceptor, WriteOutageWatch>();
+        services.AddHostedService<WriteProbe>();
+        if (!options.OnPostgres) services.AddSingleton<IInterceptor, SqliteDurability>();
         if (options.OnPostgres)
         {
             var connection = configuration.GetConnectionString("Broadsheet")
@@ -14,14 +20,14 @@ public static class DataSetup
             var replica = configuration.GetConnectionString("BroadsheetReplica");
             if (string.IsNullOrWhiteSpace(replica))
             {
-                services.AddDbContextPool<PostgresBroadsheetDb>(o => o.UseNpgsql(connection));
+                services.AddDbContextPool<PostgresBroadsheetDb>((sp, o) => Watched(sp, o.UseNpgsql(connection)));
             }
             else
             {
                 // Chosen per request, so no pool: a pooled context keeps the connection string it was made with.
                 services.AddHttpContextAccessor();
-                services.AddDbContext<PostgresBroadsheetDb>((sp, o) => o.UseNpgsql(
-                    ReplicaRouting.MayReadFromReplica(sp.GetRequiredService<IHttpContextAccessor>().HttpContext) ? replica : connection));
+                services.AddDbContext<PostgresBroadsheetDb>((sp, o) => Watched(sp, o.UseNpgsql(
+                    ReplicaRouting.MayReadFromReplica(sp.GetRequiredService<IHttpContextAccessor>().HttpContext) ? replica : connection)));
             }
             services.AddScoped<BroadsheetDb>(sp => sp.GetRequiredService<PostgresBroadsheetDb>());
         }
@@ -29,11 +35,20 @@ public static class DataSetup
         {
             Directory.CreateDirectory(options.DataPath);
             var connection = SqliteConnectionString(options.DataPath);
-            services.AddDbContextPool<SqliteBroadsheetDb>(o => o.UseSqlite(connection));
+            services.AddDbContextPool<SqliteBroadsheetDb>((sp, o) => Watched(sp, o.UseSqlite(connection)));
             services.AddScoped<BroadsheetDb>(sp => sp.GetRequiredService<SqliteBroadsheetDb>());
         }
         return services;
     }
+
+    /// <summary>
+    /// The app's interceptors (and a test's, registered the same way), and EF's own error lines made
+    /// quiet: a failed command's exception reaches whoever answers or logs it (the error handler, a
+    /// job's catch), and during a storage outage <see cref="WriteOutage"/> logs once, not per command.
+    /// </summary>
+    private static DbContextOptionsBuilder Watched(IServiceProvider services, DbContextOptionsBuilder options) =>
+        options.AddInterceptors(services.GetServices<IInterceptor>())
+            .ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 
     public static string SqliteConnectionString(string dataPath) => new SqliteConnectionStringBuilder
     {
@@ -43,13 +58,6 @@ public static class DataSetup
         DefaultTimeout = 30,
     }.ToString();
 
-    /// <summary>Creates or upgrades the schema. WAL lets readers go on while the newsroom or the view counter writes.</summary>
-    public static async Task MigrateAsync(BroadsheetDb db, CancellationToken ct = default)
-    {
-        await db.Database.MigrateAsync(ct);
-        if (db.Database.IsSqlite())
-        {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-        }
-    }
+    /// <summary>Creates or upgrades the schema. On SQLite, <see cref="SqliteDurability"/> has put every connection in WAL mode already.</summary>
+    public static Task MigrateAsync(BroadsheetDb db, CancellationToken ct = default) => db.Database.MigrateAsync(ct);
 }

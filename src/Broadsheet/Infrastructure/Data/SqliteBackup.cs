@@ -9,32 +9,34 @@ namespace Broadsheet.Infrastructure.Data;
 /// </summary>
 public static class SqliteBackup
 {
-    public static async Task<bool> RunBackupCommandAsync(this WebApplication app, string[] args)
+    /// <summary>
+    /// Copies the database the settings name, as it is: nothing is migrated or created, and a data
+    /// folder without a database is an error rather than a new, empty publication to copy.
+    /// </summary>
+    public static async Task<int> RunCommandAsync(WebApplication app, IReadOnlyList<string> args)
     {
-        if (args.Length == 0 || args[0] != "backup") return false;
-        Environment.ExitCode = 2;
-        if (args.Length != 2)
-        {
-            await Console.Error.WriteLineAsync("usage: backup FILE   (an online copy of the SQLite database)");
-            return true;
-        }
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
-        if (!db.Database.IsSqlite())
+        var options = scope.ServiceProvider.GetRequiredService<BroadsheetOptions>();
+        if (options.OnPostgres)
         {
             await Console.Error.WriteLineAsync("This site runs on PostgreSQL: back it up with pg_dump (see docs/OPERATIONS.md).");
-            return true;
+            return 1;
         }
-        var target = Path.GetFullPath(args[1]);
+        var source = Path.Combine(options.DataPath, "broadsheet.db");
+        if (!File.Exists(source))
+        {
+            await Console.Error.WriteLineAsync($"There is no database at {source}; check Broadsheet:DataDirectory.");
+            return 1;
+        }
+        var target = Path.GetFullPath(args[0]);
         if (File.Exists(target))
         {
             await Console.Error.WriteLineAsync($"{target} exists already; choose a new file.");
-            return true;
+            return 1;
         }
-        CopyTo(db, target);
+        CopyTo(scope.ServiceProvider.GetRequiredService<BroadsheetDb>(), target);
         await Console.Out.WriteLineAsync($"Copied the database to {target} ({new FileInfo(target).Length:N0} bytes).");
-        Environment.ExitCode = 0;
-        return true;
+        return 0;
     }
 
     public static void CopyTo(BroadsheetDb db, string target)

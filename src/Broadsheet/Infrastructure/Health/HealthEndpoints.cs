@@ -1,11 +1,12 @@
 using Broadsheet.Infrastructure.Data;
+using Broadsheet.Infrastructure.Data.Faults;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Broadsheet.Infrastructure.Health;
 
 /// <summary>
 /// /healthz says the process is up (for restarts); /readyz says it can serve (for the load
-/// balancer): the database answers. Neither is cached, and neither says more than it must.
+/// balancer): the database answers and takes writes. Neither is cached, and neither says more than it must.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -16,11 +17,13 @@ public static class HealthEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<Readiness>, JsonHttpResult<Readiness>>> Ready(BroadsheetDb db, CancellationToken ct)
+    private static async Task<Results<Ok<Readiness>, JsonHttpResult<Readiness>>> Ready(BroadsheetDb db, WriteOutage outage, CancellationToken ct)
     {
         var database = await CanReachAsync(() => db.Database.CanConnectAsync(ct));
-        var readiness = new Readiness(database ? "ok" : "unreachable");
-        return database ? TypedResults.Ok(readiness) : TypedResults.Json(readiness, statusCode: StatusCodes.Status503ServiceUnavailable);
+        // Writes failing (a full disk) also takes the node out: it can serve reads, but a balancer should send writers elsewhere.
+        var writes = !outage.IsOn;
+        var readiness = new Readiness(database ? "ok" : "unreachable", writes ? "ok" : "failing");
+        return database && writes ? TypedResults.Ok(readiness) : TypedResults.Json(readiness, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task<bool> CanReachAsync(Func<Task<bool>> probe)
@@ -29,5 +32,5 @@ public static class HealthEndpoints
         catch (Exception) { return false; }
     }
 
-    public sealed record Readiness(string Database);
+    public sealed record Readiness(string Database, string Writes);
 }

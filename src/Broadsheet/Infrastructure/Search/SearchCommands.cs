@@ -11,34 +11,48 @@ namespace Broadsheet.Infrastructure.Search;
 /// </summary>
 public static class SearchCommands
 {
-    /// <summary>True when <paramref name="args"/> named a search command and it has run.</summary>
-    public static async Task<bool> RunSearchCommandAsync(this WebApplication app, string[] args)
+    public static async Task<int> ReindexCommandAsync(WebApplication app, IReadOnlyList<string> args)
     {
-        switch (args.FirstOrDefault())
+        var options = app.Services.GetRequiredService<BroadsheetOptions>();
+        if (options.OnPostgres)
         {
-            case "reindex" when app.Services.GetRequiredService<BroadsheetOptions>().OnPostgres:
-                Console.WriteLine("Search runs on PostgreSQL full-text search: the database keeps each article's search column "
-                    + "up to date as it is saved, so there is no index to rebuild.");
-                await app.DisposeAsync();
-                return true;
-            case "reindex":
-                try { await ReindexAsync(app); }
-                catch (Lucene.Net.Store.LockObtainFailedException)
-                {
-                    Console.Error.WriteLine("The search index is open in another process (is the site running?). Stop it and run reindex again.");
-                    Environment.ExitCode = 1;
-                }
-                await app.DisposeAsync();
-                return true;
-            case "search-bench":
-                var count = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 100_000;
-                if (app.Services.GetRequiredService<BroadsheetOptions>().OnPostgres) await SearchBench.RunPostgresAsync(app.Services, count, Console.Out);
-                else SearchBench.Run(count, Console.Out);
-                await app.DisposeAsync();
-                return true;
-            default:
-                return false;
+            Console.WriteLine("Search runs on PostgreSQL full-text search: the database keeps each article's search column "
+                + "up to date as it is saved, so there is no index to rebuild.");
+            return 0;
         }
+        await EnsureSchemaAsync(app, options);
+        try { await ReindexAsync(app); }
+        catch (Lucene.Net.Store.LockObtainFailedException)
+        {
+            Console.Error.WriteLine("The search index is open in another process (is the site running?). Stop it and run reindex again.");
+            return 1;
+        }
+        return 0;
+    }
+
+    public static async Task<int> BenchCommandAsync(WebApplication app, IReadOnlyList<string> args)
+    {
+        var count = 100_000;
+        if (args.Count > 0 && (!int.TryParse(args[0], out count) || count < 1))
+        {
+            Console.Error.WriteLine($"search-bench ARTICLES: '{args[0]}' is not a number of articles.");
+            return 2;
+        }
+        var options = app.Services.GetRequiredService<BroadsheetOptions>();
+        if (!options.OnPostgres)
+        {
+            SearchBench.Run(count, Console.Out);
+            return 0;
+        }
+        await EnsureSchemaAsync(app, options);
+        await SearchBench.RunPostgresAsync(app.Services, count, Console.Out);
+        return 0;
+    }
+
+    private static async Task EnsureSchemaAsync(WebApplication app, BroadsheetOptions options)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await DatabaseStartup.EnsureSchemaAsync(scope.ServiceProvider.GetRequiredService<BroadsheetDb>(), options.MigrateOnStart, app.Logger);
     }
 
     private static async Task ReindexAsync(WebApplication app)

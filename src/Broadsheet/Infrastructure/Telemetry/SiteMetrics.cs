@@ -5,7 +5,7 @@ namespace Broadsheet.Infrastructure.Telemetry;
 /// <summary>
 /// What an operator watches on an election night beyond request rate and latency (which ASP.NET
 /// Core measures itself): how much the page cache is carrying, whether views reach the database,
-/// and whether background jobs run.
+/// whether background jobs run, and whether the database takes writes.
 /// </summary>
 public sealed class SiteMetrics : IDisposable
 {
@@ -16,7 +16,9 @@ public sealed class SiteMetrics : IDisposable
     private readonly Counter<long> viewsWritten;
     private readonly Histogram<double> flushDuration;
     private readonly Counter<long> jobRuns;
+    private readonly Counter<long> writesFailed;
     private long lastFlushTicks = DateTime.UtcNow.Ticks;
+    private int writesFailing;
 
     public SiteMetrics()
     {
@@ -25,6 +27,10 @@ public sealed class SiteMetrics : IDisposable
         flushDuration = meter.CreateHistogram<double>("broadsheet.views.flush.duration", "s", "How long one flush of the view counter took.");
         meter.CreateObservableGauge("broadsheet.views.flush.lag", () => (DateTime.UtcNow - new DateTime(Interlocked.Read(ref lastFlushTicks), DateTimeKind.Utc)).TotalSeconds,
             "s", "Time since the view counter last wrote (or found nothing to write); a growing lag means views are waiting.");
+        writesFailed = meter.CreateCounter<long>("broadsheet.writes.failed", "{operation}",
+            "Database operations that failed for the storage (disk full, I/O error, read-only, busy, unreachable).");
+        meter.CreateObservableGauge("broadsheet.writes.failing", () => Volatile.Read(ref writesFailing), "{outage}",
+            "1 while writes are failing (from the first storage failure to the next commit), else 0; /readyz answers 503 meanwhile.");
         jobRuns = meter.CreateCounter<long>("broadsheet.jobs.runs", "{run}", "Background job passes on this node, by job and outcome (done|standby|failed).");
     }
 
@@ -40,6 +46,10 @@ public sealed class SiteMetrics : IDisposable
 
     public void JobRan(string job, string outcome) =>
         jobRuns.Add(1, new KeyValuePair<string, object?>("job", job), new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void WriteFailed() => writesFailed.Add(1);
+
+    public void WritesFailing(bool failing) => Volatile.Write(ref writesFailing, failing ? 1 : 0);
 
     public void Dispose() => meter.Dispose();
 }
