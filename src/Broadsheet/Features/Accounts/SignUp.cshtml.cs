@@ -33,6 +33,9 @@ public sealed class SignUpModel(UserManager<Account> accounts, BroadsheetDb db, 
 
         var email = Input.Email!.Trim();
         var account = new Account { UserName = email, Email = email, DisplayName = name, DisplayNameKey = key, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        // The account and its role are one write: an account without the reader role, left by a failure
+        // between the two, could neither comment nor be signed up for again (its address is "taken").
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var result = await accounts.CreateAsync(account, Input.Password!);
         if (!result.Succeeded)
         {
@@ -41,7 +44,9 @@ public sealed class SignUpModel(UserManager<Account> accounts, BroadsheetDb db, 
             Errors.AddRange(result.Errors.Select(e => e.Description));
             return Page();
         }
-        await accounts.AddToRoleAsync(account, StaffRoles.Reader);
+        var role = await accounts.AddToRoleAsync(account, StaffRoles.Reader);
+        if (!role.Succeeded) throw new InvalidOperationException("Could not give a new reader the reader role: " + string.Join("; ", role.Errors.Select(e => e.Description)));
+        await transaction.CommitAsync(ct);
         try { await mail.ConfirmAsync(email, await ReaderLinks.ConfirmAsync(accounts, account, origin.Of(Request)), ct); }
         catch (MailNotSentException e) { log.LogWarning(e, "Could not send the confirmation to a new reader"); }
         Sent = true;

@@ -2,6 +2,7 @@ using Broadsheet.Features.Articles;
 using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure;
 using Broadsheet.Infrastructure.Data;
+using Broadsheet.Infrastructure.Data.Faults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Features.Channels;
@@ -79,8 +80,9 @@ public sealed class TelegramPoster(
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DuplicateKey.IsViolation(e))
         {
+            // Another node inserted the guard row first; it posts.
             return false;
         }
     }

@@ -1,6 +1,7 @@
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Data;
+using Broadsheet.Infrastructure.Data.Faults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Features.Newsletter;
@@ -74,7 +75,7 @@ public sealed class DigestEditions(BroadsheetDb db, SiteContext site, TimeProvid
             log.LogInformation("Planned {Key} for {Count} recipients", run.Key, run.Deliveries.Count);
             return run;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DuplicateKey.IsViolation(e))
         {
             // Another node (or an overlapping tick) planned the same edition first; its run stands.
             db.ChangeTracker.Clear();

@@ -1,5 +1,6 @@
 using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Data;
+using Broadsheet.Infrastructure.Data.Faults;
 using Broadsheet.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,9 +45,10 @@ public sealed class Subscriptions(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DuplicateKey.IsViolation(e))
         {
-            // A second request for the same new address won the insert; it sends the one mail.
+            // A second request for the same new address won the insert: its row is committed, and it
+            // sends the one mail. Any other failure (a full disk) reaches the reader as an error.
             return;
         }
 

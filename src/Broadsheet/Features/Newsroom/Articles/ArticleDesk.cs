@@ -5,6 +5,7 @@ using Broadsheet.Features.Newsroom.Audit;
 using Broadsheet.Features.Newsroom.Revisions;
 using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Data;
+using Broadsheet.Infrastructure.Data.Faults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Features.Newsroom.Articles;
@@ -105,9 +106,9 @@ public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChange
             var current = await db.Articles.AsNoTracking().Where(a => a.Id == article.Id).Select(a => a.Version).FirstOrDefaultAsync(ct);
             return outcome.Conflict(current);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DuplicateKey.IsViolation(e))
         {
-            // The checks passed, so another save took the slug in the same moment; anything else is a real failure.
+            // The checks passed, so another save took the slug in the same moment; any other key is a real failure.
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             if (await SlugTakenAsync(article.Slug, article.Id, ct)) return outcome.Error(nameof(ArticleForm.Slug), SlugTaken(article.Slug));

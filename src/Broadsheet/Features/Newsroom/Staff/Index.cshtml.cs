@@ -32,6 +32,8 @@ public sealed class IndexModel(UserManager<Account> accounts, BroadsheetDb db, A
             UserName = Invite.Email.Trim(), Email = Invite.Email.Trim(), DisplayName = Invite.DisplayName.Trim(),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
+        // Account, role and audit entry commit together: an invitation half made (an account without its role) would block a second try.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var created = await accounts.CreateAsync(account);
         if (!created.Succeeded)
         {
@@ -39,9 +41,10 @@ public sealed class IndexModel(UserManager<Account> accounts, BroadsheetDb db, A
             await LoadAsync(ct);
             return Page();
         }
-        await accounts.AddToRoleAsync(account, Invite.Role);
+        Succeeded(await accounts.AddToRoleAsync(account, Invite.Role));
         audit.Record(User, AuditAction.Invite, accountId: account.Id, details: $"{account.Email} as {Invite.Role}");
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         Link = await links.CreateAsync(account);
         log.LogInformation("Invitation for {Email}: {Link}", account.Email, Link);
         Notice = $"Invited {account.Email}. Send them this link; it works once, for 24 hours:";
@@ -60,15 +63,23 @@ public sealed class IndexModel(UserManager<Account> accounts, BroadsheetDb db, A
             Notice = "The last administrator cannot lose the role; make someone else an administrator first.";
             return Redirect("/newsroom/staff");
         }
-        await accounts.RemoveFromRolesAsync(target, before);
-        if (role != "") await accounts.AddToRoleAsync(target, role);
+        // One change or none: a role removed without the new one given would lock a colleague out.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        Succeeded(await accounts.RemoveFromRolesAsync(target, before));
+        if (role != "") Succeeded(await accounts.AddToRoleAsync(target, role));
         // Signs the account out everywhere at the next check, so a removed role stops working within a minute.
-        await accounts.UpdateSecurityStampAsync(target);
+        Succeeded(await accounts.UpdateSecurityStampAsync(target));
         audit.Record(User, AuditAction.RoleChange, accountId: target.Id,
             details: $"{target.Email}: {(before.Count == 0 ? "none" : string.Join(", ", before))} → {(role == "" ? "none" : role)}");
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         Notice = $"{target.Email} is now {(role == "" ? "without a role" : role)}.";
         return Redirect("/newsroom/staff");
+    }
+
+    private static void Succeeded(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new InvalidOperationException("The account change failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
     }
 
     public async Task<IActionResult> OnPostLinkAsync(string account)
