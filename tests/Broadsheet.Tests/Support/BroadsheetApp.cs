@@ -28,7 +28,8 @@ public class BroadsheetApp : WebApplicationFactory<Program>
     /// <summary>A new, empty publication.</summary>
     public BroadsheetApp() : this(TestDatabase.Create()) { }
 
-    private BroadsheetApp(TestDatabase database) => Database = database;
+    /// <summary>An app over storage the test chose (a data folder on a small filesystem of its own).</summary>
+    protected BroadsheetApp(TestDatabase database) => Database = database;
 
     private bool released;
 

@@ -3,8 +3,8 @@ namespace Broadsheet.Infrastructure.Commands;
 /// <summary>
 /// What the command line asks for, read strictly: the first word names a command from the table (none:
 /// the web server); every other word is a positional argument, whatever it looks like (/tmp/x.db is a
-/// path, not a switch); options are configuration, <c>--Section:Key=value</c> or <c>--Section:Key value</c>,
-/// plus the host's own (<c>--urls</c>, <c>--environment</c>, …), and are handed to the configuration
+/// path, not a switch); options are configuration, <c>--Key=value</c>, or <c>--Section:Key value</c> and the
+/// host's own (<c>--urls value</c>, <c>--environment value</c>, …), and are handed to the configuration
 /// rewritten as <c>--key=value</c>, so it never has to guess which word is whose. <c>--</c> ends the
 /// options. Anything else is an error that prints the commands, and nothing then starts.
 /// </summary>
@@ -40,9 +40,10 @@ public sealed class CommandLine
             var option = arg.StartsWith("--", StringComparison.Ordinal) ? arg[2..] : "";
             var equals = option.IndexOf('=', StringComparison.Ordinal);
             var key = equals < 0 ? option : option[..equals];
+            if (key.Length > 0 && equals >= 0) { configuration.Add(arg); continue; }
+            // Without "=", only a setting's name may take the next word as its value; a bare --force is a mistake, not a setting.
             if (key.Length == 0 || (!key.Contains(':', StringComparison.Ordinal) && !HostKeys.Contains(key)))
                 return Refuse($"Unknown option {arg}. Options are configuration settings, e.g. --Broadsheet:DataDirectory=/srv/news or --urls http://127.0.0.1:5000.", commands, error);
-            if (equals >= 0) { configuration.Add(arg); continue; }
             if (i + 1 >= args.Length) return Refuse($"The option {arg} needs a value.", commands, error);
             configuration.Add($"--{key}={args[++i]}");
         }

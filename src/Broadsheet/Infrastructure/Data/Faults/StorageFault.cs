@@ -11,8 +11,9 @@ namespace Broadsheet.Infrastructure.Data.Faults;
 public sealed record StorageFault(string Reason)
 {
     // SQLite primary result codes (https://sqlite.org/rescode.html). CORRUPT and the rest stay 500s:
-    // waiting does not mend them.
-    private const int Busy = 5, Locked = 6, ReadOnly = 8, IoError = 10, Full = 13, CantOpen = 14;
+    // waiting does not mend them. CANTOPEN is left out too: EF Core meets it on every start, asking
+    // whether a database file exists yet.
+    private const int Busy = 5, Locked = 6, ReadOnly = 8, IoError = 10, Full = 13;
 
     /// <summary>The storage fault behind <paramref name="exception"/> (looked for through its inner exceptions), or null.</summary>
     public static StorageFault? Of(Exception? exception)
@@ -21,7 +22,7 @@ public sealed record StorageFault(string Reason)
         {
             switch (e)
             {
-                case SqliteException sqlite when (sqlite.SqliteErrorCode & 0xFF) is Busy or Locked or ReadOnly or IoError or Full or CantOpen:
+                case SqliteException sqlite when (sqlite.SqliteErrorCode & 0xFF) is Busy or Locked or ReadOnly or IoError or Full:
                     return new StorageFault($"SQLite error {sqlite.SqliteErrorCode} ({FirstLine(sqlite.Message)})");
                 case PostgresException postgres when IsPostgresStorageState(postgres.SqlState):
                     return new StorageFault($"PostgreSQL {postgres.SqlState} ({postgres.MessageText})");
