@@ -37,9 +37,7 @@ public sealed class AppProcess : IAsyncDisposable
     public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
     {
         var project = Path.Combine(RepositoryRoot, "src", "Broadsheet");
-        var configuration = typeof(AppProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var dll = Path.Combine(project, "bin", configuration, "net10.0", "Broadsheet.dll");
-        if (!File.Exists(dll)) throw new InvalidOperationException($"The app is not built: {dll} is missing.");
+        var dll = BuiltDll();
 
         var origin = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet")
@@ -61,6 +59,47 @@ public sealed class AppProcess : IAsyncDisposable
         app.process.BeginErrorReadLine();
         await app.WaitUntilAnsweringAsync();
         return app;
+    }
+
+    /// <summary>
+    /// Runs the app with <paramref name="args"/> (a command, or whatever an operator might type) in
+    /// <paramref name="workingDirectory"/> and waits for it to exit; a run that is still going after
+    /// <paramref name="timeout"/> (it started serving instead) is killed and reported with exit code -1.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(
+        IReadOnlyList<string> args, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(BuiltDll());
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort()}";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        try { await process.WaitForExitAsync(limit.Token); }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            return (-1, await output + await error);
+        }
+        return (process.ExitCode, await output + await error);
+    }
+
+    private static string BuiltDll()
+    {
+        var configuration = typeof(AppProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var dll = Path.Combine(RepositoryRoot, "src", "Broadsheet", "bin", configuration, "net10.0", "Broadsheet.dll");
+        return File.Exists(dll) ? dll : throw new InvalidOperationException($"The app is not built: {dll} is missing.");
     }
 
     /// <summary>As a crash would: no shutdown, no flush, no lease handed over.</summary>

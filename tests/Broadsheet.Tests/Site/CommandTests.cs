@@ -1,0 +1,119 @@
+using Broadsheet.Infrastructure.Commands;
+using Broadsheet.Testing;
+using Broadsheet.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace Broadsheet.Tests.Site;
+
+/// <summary>
+/// `dotnet Broadsheet.dll …` as an operator types it, run as a process of its own in an empty working
+/// folder, so that a command that fell back to ./data or started serving would show.
+/// </summary>
+public sealed class CommandTests : IDisposable
+{
+    private static readonly string[] Commands = ["migrate", "backup", "reindex", "search-bench", "comment-rules-bench"];
+    private readonly string folder = Directory.CreateTempSubdirectory("broadsheet-commands-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private string WorkingFolder => Directory.CreateDirectory(Path.Combine(folder, "cwd")).FullName;
+    private string FallbackData => Path.Combine(folder, "cwd", "data");
+
+    [SqliteFact]
+    public async Task Backup_reads_an_absolute_path_as_the_file_and_the_settings_after_it_as_settings()
+    {
+        var data = Path.Combine(folder, "site");
+        var (migrated, migrateOutput) = await AppProcess.RunToExitAsync(["migrate", $"--Broadsheet:DataDirectory={data}"], WorkingFolder);
+        Assert.True(migrated == 0, migrateOutput);
+        var copy = Path.Combine(folder, "copy.db");
+
+        var (exit, output) = await AppProcess.RunToExitAsync(["backup", copy, $"--Broadsheet:DataDirectory={data}"], WorkingFolder);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains($"Copied the database to {copy}", output);
+        using (var connection = new SqliteConnection($"Data Source={copy};Mode=ReadOnly;Pooling=False"))
+        {
+            connection.Open();
+            using var query = connection.CreateCommand();
+            query.CommandText = """SELECT COUNT(*) FROM "__EFMigrationsHistory" """;
+            Assert.True((long)query.ExecuteScalar()! > 0);
+        }
+        Assert.False(Directory.Exists(FallbackData), "the backup fell back to ./data");
+        Assert.DoesNotContain("is open at", output);
+    }
+
+    [Fact]
+    public async Task Backup_of_a_data_folder_without_a_database_is_an_error_and_creates_no_publication()
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(folder, "empty")).FullName;
+        var copy = Path.Combine(folder, "copy.db");
+
+        var (exit, output) = await AppProcess.RunToExitAsync(["backup", copy, "--Broadsheet:DataDirectory", empty], WorkingFolder);
+
+        Assert.NotEqual(0, exit);
+        Assert.NotEqual(-1, exit);
+        Assert.Contains("There is no database", output);
+        Assert.False(File.Exists(Path.Combine(empty, "broadsheet.db")));
+        Assert.False(File.Exists(copy));
+        Assert.False(Directory.Exists(FallbackData));
+    }
+
+    [Fact]
+    public async Task An_unknown_command_lists_the_commands_and_exits_without_serving()
+    {
+        var (exit, output) = await AppProcess.RunToExitAsync(["publish"], WorkingFolder);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Unknown command 'publish'", output);
+        Assert.All(Commands, c => Assert.Contains(c, output));
+        Assert.False(Directory.Exists(FallbackData));
+    }
+
+    [Fact]
+    public async Task A_lone_path_is_an_unknown_command_not_a_switch_and_the_site_does_not_start()
+    {
+        var (exit, output) = await AppProcess.RunToExitAsync(["/tmp/x.db", "--Broadsheet:DataDirectory=" + Path.Combine(folder, "site")], WorkingFolder);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Unknown command '/tmp/x.db'", output);
+        Assert.False(Directory.Exists(Path.Combine(folder, "site")));
+    }
+
+    [Fact]
+    public async Task An_unknown_option_is_an_error()
+    {
+        var (exit, output) = await AppProcess.RunToExitAsync(["backup", Path.Combine(folder, "copy.db"), "--force"], WorkingFolder);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Unknown option --force", output);
+        Assert.False(Directory.Exists(FallbackData));
+    }
+
+    [Fact]
+    public async Task Help_lists_every_command_on_a_line_of_its_own()
+    {
+        var (exit, output) = await AppProcess.RunToExitAsync(["--help"], WorkingFolder);
+
+        Assert.Equal(0, exit);
+        var lines = output.Split('\n');
+        Assert.All(Commands, c => Assert.Single(lines, l => l.TrimStart().StartsWith(c + " ", StringComparison.Ordinal)));
+        Assert.False(Directory.Exists(FallbackData));
+    }
+
+    [Fact]
+    public void Settings_given_either_way_reach_the_configuration_as_key_and_value_and_double_dash_ends_the_options()
+    {
+        SiteCommand backup = new("backup", "FILE", "copies", (_, _) => Task.FromResult(0));
+        var line = CommandLine.Parse(["backup", "--urls", "http://127.0.0.1:5000", "--Broadsheet:SeedDemo", "false", "--", "--odd name.db"],
+            [backup], TextWriter.Null, TextWriter.Null);
+
+        Assert.Null(line.ExitCode);
+        Assert.Same(backup, line.Command);
+        Assert.Equal(["--odd name.db"], line.Arguments);
+        Assert.Equal(["--urls=http://127.0.0.1:5000", "--Broadsheet:SeedDemo=false"], line.Configuration);
+    }
+}
