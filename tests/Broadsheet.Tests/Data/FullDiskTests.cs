@@ -13,6 +13,7 @@ namespace Broadsheet.Tests.Data;
 /// refused with 503 while it is full, nothing refused is on file and nothing acknowledged is lost,
 /// reads go on, and everything works again once space is freed.
 /// </summary>
+[Collection(WriteFaultCollection.Name)]
 public sealed class FullDiskTests : IDisposable
 {
     private readonly SmallDisk? disk;

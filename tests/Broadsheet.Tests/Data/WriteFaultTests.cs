@@ -22,6 +22,7 @@ namespace Broadsheet.Tests.Data;
 /// every way a reader or the newsroom writes answers 503 with Retry-After, nothing is acknowledged that
 /// is not in the database, reads go on, and the site recovers by itself once writes work again.
 /// </summary>
+[Collection(WriteFaultCollection.Name)]
 public sealed class WriteFaultTests : IDisposable
 {
     private readonly LoopbackSmtpServer smtp = new();
@@ -204,6 +205,40 @@ public sealed class WriteFaultTests : IDisposable
         Assert.Single(lines, l => l.StartsWith("Writes are failing", StringComparison.Ordinal));
         Assert.Single(lines, l => l.StartsWith("Writes work again", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("unhandled exception", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task The_metrics_show_the_outage_while_it_lasts_and_count_the_failed_writes()
+    {
+        long failed = 0;
+        var failing = new List<int>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == Broadsheet.Infrastructure.Telemetry.SiteMetrics.MeterName
+                && instrument.Name is "broadsheet.writes.failed" or "broadsheet.writes.failing") l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref failed, value));
+        listener.SetMeasurementEventCallback<int>((_, value, _, _) => { lock (failing) failing.Add(value); });
+        listener.Start();
+        int Failing()
+        {
+            lock (failing) failing.Clear();
+            listener.RecordObservableInstruments();
+            lock (failing) return failing.Sum();
+        }
+
+        Assert.Equal(0, Failing());
+        app.Writes.Fail();
+        using (var refused = await newsletter.SignUpJsonAsync(new { email = "reader@example.test" }))
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal(1, Failing());
+        Assert.True(Interlocked.Read(ref failed) >= 1);
+
+        app.Writes.Mend();
+        using (var accepted = await newsletter.SignUpJsonAsync(new { email = "reader@example.test" }))
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        Assert.Equal(0, Failing());
     }
 
     [Fact]

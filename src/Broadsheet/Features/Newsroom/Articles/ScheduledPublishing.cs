@@ -2,6 +2,7 @@ using Broadsheet.Features.Articles;
 using Broadsheet.Features.Newsroom.Audit;
 using Broadsheet.Infrastructure;
 using Broadsheet.Infrastructure.Data;
+using Broadsheet.Infrastructure.Data.Faults;
 using Broadsheet.Infrastructure.Jobs;
 using Broadsheet.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,8 @@ public sealed class ScheduledPublishing(IServiceScopeFactory scopes, JobLeases l
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 metrics.JobRan(Job, "failed");
-                log.LogError(e, "Scheduled publishing failed; it will try again");
+                // A full disk is logged once by WriteOutage, not at every pass until it is freed.
+                log.Log(StorageFault.Is(e) ? LogLevel.Debug : LogLevel.Error, e, "Scheduled publishing failed; it will try again");
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
