@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Features.Accounts;
 
 /// <summary>A reader's account for commenting: created unconfirmed, usable once the mailed link is followed.</summary>
-public sealed class SignUpModel(UserManager<Account> accounts, BroadsheetDb db, ReaderMail mail, PublicOrigin origin, SiteContext site, TimeProvider clock, PageMeta meta, ILogger<SignUpModel> log) : PageModel
+public sealed class SignUpModel(UserManager<Account> accounts, BroadsheetDb db, MailOutbox outbox, AccountThrottle throttle, PublicOrigin origin, SiteContext site, TimeProvider clock, PageMeta meta) : PageModel
 {
     private ReaderAccountText Text => site.Text.Accounts;
 
@@ -32,18 +32,28 @@ public sealed class SignUpModel(UserManager<Account> accounts, BroadsheetDb db, 
         if (await db.Users.AnyAsync(a => a.DisplayNameKey == key, ct)) { Errors.Add(Text.NameTaken); return Page(); }
 
         var email = Input.Email!.Trim();
+        if (await throttle.BeforeMailAsync(AccountThrottle.Mailing.SignUp, AccountThrottle.AddressOf(HttpContext), AccountThrottle.KeyOf(email)) is { } wait)
+        {
+            Errors.Add(Text.TooManyTries(wait));
+            return ThrottledPage.For(this, wait);
+        }
         var account = new Account { UserName = email, Email = email, DisplayName = name, DisplayNameKey = key, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        // A taken address fails here after the same hashing and lookups a new one goes through, and
+        // the mail waits in the outbox either way: answer, mail and time tell a stranger nothing.
         var result = await accounts.CreateAsync(account, Input.Password!);
         if (!result.Succeeded)
         {
-            // "Taken" would tell a stranger who reads this publication; the other errors are the reader's own.
-            if (result.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName")) { Sent = true; return Page(); }
+            if (result.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName"))
+            {
+                outbox.PostSignUpAgain(email, origin.Of(Request));
+                Sent = true;
+                return Page();
+            }
             Errors.AddRange(result.Errors.Select(e => e.Description));
             return Page();
         }
         await accounts.AddToRoleAsync(account, StaffRoles.Reader);
-        try { await mail.ConfirmAsync(email, await ReaderLinks.ConfirmAsync(accounts, account, origin.Of(Request)), ct); }
-        catch (MailNotSentException e) { log.LogWarning(e, "Could not send the confirmation to a new reader"); }
+        outbox.PostConfirmation(account.Id, origin.Of(Request));
         Sent = true;
         return Page();
     }
