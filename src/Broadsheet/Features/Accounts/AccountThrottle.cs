@@ -37,11 +37,10 @@ public sealed class AccountThrottle(WindowTally tally, IOptionsMonitor<AccountTh
         if (here.Used >= perAddress.Count) return here.ClosesIn;
         if (knownDevice) return null;
         var failures = await tally.ReadAsync($"{guess}-account", account, perAccount.Window);
-        var over = failures.Used - perAccount.Count;
-        if (over < 0) return null;
-        var delay = DelayAfter(over);
-        // One guess per slot of `delay`, whoever makes it; the slot's length is part of its key, so a longer wait starts its own.
-        var slot = await tally.AddAsync($"{guess}-slot", $"{account}:{(long)delay.TotalSeconds}", delay);
+        if (failures.Used < perAccount.Count) return null;
+        // One guess per slot, whoever makes it. The failure that brought the account here already
+        // took the slot it fell in (FailedAsync), so the next guess waits for that slot to close.
+        var slot = await TakeSlotAsync(guess, account, failures.Used - perAccount.Count);
         return slot.Used <= 1 ? null : slot.ClosesIn;
     }
 
@@ -49,7 +48,15 @@ public sealed class AccountThrottle(WindowTally tally, IOptionsMonitor<AccountTh
     {
         var (perAddress, perAccount) = LimitsFor(guess);
         await tally.AddAsync($"{guess}-address", address, perAddress.Window);
-        await tally.AddAsync($"{guess}-account", account, perAccount.Window);
+        var failures = await tally.AddAsync($"{guess}-account", account, perAccount.Window);
+        if (failures.Used >= perAccount.Count) await TakeSlotAsync(guess, account, failures.Used - perAccount.Count);
+    }
+
+    /// <summary>Slots last <see cref="AccountThrottleOptions.FirstDelay"/> doubled for each failure past the count; their length is part of their key.</summary>
+    private Task<WindowCount> TakeSlotAsync(Guess guess, string account, long over)
+    {
+        var delay = DelayAfter(over);
+        return tally.AddAsync($"{guess}-slot", $"{account}:{(long)delay.TotalSeconds}", delay);
     }
 
     /// <summary>Before a form that mails (every try counts): null to go ahead, or how long to wait.</summary>

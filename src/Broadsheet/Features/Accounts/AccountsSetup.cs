@@ -65,6 +65,7 @@ public static class AccountsSetup
         services.AddSingleton<AccountThrottle>();
         services.AddSingleton<KnownDevice>();
         services.AddSingleton<DecoyPassword>();
+        services.AddSingleton<SignUpPace>();
         services.AddScoped<SetupLinks>();
         services.AddHostedService<FirstAdmin>();
         return services;

@@ -17,6 +17,4 @@ public sealed class DecoyPassword(IOptions<PasswordHasherOptions> options)
 
     public void Check(string password) => hasher.VerifyHashedPassword(Nobody, hash, password);
 
-    /// <summary>What creating an account would spend on the hash, for a sign-up that creates none.</summary>
-    public void Hash(string password) => hasher.HashPassword(Nobody, password);
 }

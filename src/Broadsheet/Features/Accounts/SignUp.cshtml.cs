@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Features.Accounts;
 
 /// <summary>A reader's account for commenting: created unconfirmed, usable once the mailed link is followed.</summary>
-public sealed class SignUpModel(UserManager<Account> accounts, BroadsheetDb db, MailOutbox outbox, AccountThrottle throttle, PublicOrigin origin, SiteContext site, TimeProvider clock, PageMeta meta) : PageModel
+public sealed class SignUpModel(UserManager<Account> accounts, BroadsheetDb db, MailOutbox outbox, AccountThrottle throttle, SignUpPace pace, PublicOrigin origin, SiteContext site, TimeProvider clock, PageMeta meta) : PageModel
 {
     private ReaderAccountText Text => site.Text.Accounts;
 
@@ -38,22 +38,31 @@ public sealed class SignUpModel(UserManager<Account> accounts, BroadsheetDb db, 
             return ThrottledPage.For(this, wait);
         }
         var account = new Account { UserName = email, Email = email, DisplayName = name, DisplayNameKey = key, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        // A taken address fails here after the same hashing and lookups a new one goes through, and
-        // the mail waits in the outbox either way: answer, mail and time tell a stranger nothing.
-        var result = await accounts.CreateAsync(account, Input.Password!);
+        // The same hashing and lookup whatever the address; then a taken one stands in for the writes
+        // a new one makes (SignUpPace), and the mail waits in the outbox either way: the answer, the
+        // mail and the time tell a stranger nothing. The password's rules are AccountInput's, checked above.
+        account.PasswordHash = accounts.PasswordHasher.HashPassword(account, Input.Password!);
+        if (await accounts.FindByEmailAsync(email) is not null) return await TakenAsync(email, ct);
+        var started = SignUpPace.Start();
+        var result = await accounts.CreateAsync(account);
         if (!result.Succeeded)
         {
-            if (result.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName"))
-            {
-                outbox.PostSignUpAgain(email, origin.Of(Request));
-                Sent = true;
-                return Page();
-            }
+            // Taken between the lookup and the insert: a second sign-up racing the first.
+            if (result.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName")) return await TakenAsync(email, ct);
             Errors.AddRange(result.Errors.Select(e => e.Description));
             return Page();
         }
         await accounts.AddToRoleAsync(account, StaffRoles.Reader);
         outbox.PostConfirmation(account.Id, origin.Of(Request));
+        pace.Created(started);
+        Sent = true;
+        return Page();
+    }
+
+    private async Task<IActionResult> TakenAsync(string email, CancellationToken ct)
+    {
+        outbox.PostSignUpAgain(email, origin.Of(Request));
+        await pace.StandInAsync(ct);
         Sent = true;
         return Page();
     }

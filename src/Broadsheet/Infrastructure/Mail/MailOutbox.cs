@@ -23,6 +23,7 @@ public sealed class MailOutbox(IServiceScopeFactory scopes, MailSender sender, T
     public static readonly TimeSpan[] RetryWaits = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)];
 
     private readonly Channel<Letter> queue = Channel.CreateUnbounded<Letter>(new UnboundedChannelOptions { SingleReader = true });
+    // Never disposed: the host may stop this service after disposing it, and a source without a timer holds nothing.
     private readonly CancellationTokenSource draining = new();
     private int pending;
 
@@ -88,12 +89,6 @@ public sealed class MailOutbox(IServiceScopeFactory scopes, MailSender sender, T
             log.LogError(e, "Mail ({Purpose}) was not sent and is given up", letter.Purpose);
         }
         finally { Interlocked.Decrement(ref pending); }
-    }
-
-    public override void Dispose()
-    {
-        draining.Dispose();
-        base.Dispose();
     }
 
     private sealed record Letter(string Purpose, Func<IServiceProvider, CancellationToken, Task<MimeMessage?>> Compose);
