@@ -16,5 +16,4 @@ public sealed class DecoyPassword(IOptions<PasswordHasherOptions> options)
     private readonly string hash = new PasswordHasher<Account>(options).HashPassword(Nobody, Guid.NewGuid().ToString("N"));
 
     public void Check(string password) => hasher.VerifyHashedPassword(Nobody, hash, password);
-
 }
