@@ -4,16 +4,20 @@ using Microsoft.Extensions.Options;
 namespace Broadsheet.Features.Accounts;
 
 /// <summary>
-/// A password hash that belongs to nobody. Signing in with an address that has no account checks
-/// the typed password against it, so the answer takes as long as for an address with an account
-/// (the hash is the slow part by design) and the clock tells nobody who has one.
+/// An account that exists nowhere, with the hash of a password nobody knows. Signing in with an
+/// address that has no account checks the typed password against it through the same
+/// SignInManager path a real account's failure takes, so the answer takes as long (the hash is the
+/// slow part by design) and the clock tells nobody who has an account. It is never saved.
 /// </summary>
 public sealed class DecoyPassword(IOptions<PasswordHasherOptions> options)
 {
-    private static readonly Account Nobody = new() { UserName = "nobody", Email = "nobody@invalid", DisplayName = "nobody" };
-    // The same hasher, with the same settings, that Identity uses for real accounts (it is scoped there; this is for the app's life).
-    private readonly PasswordHasher<Account> hasher = new(options);
-    private readonly string hash = new PasswordHasher<Account>(options).HashPassword(Nobody, Guid.NewGuid().ToString("N"));
+    // Identity's hasher with Identity's settings, hashed once for the app's life.
+    private readonly string hash = new PasswordHasher<Account>(options).HashPassword(new Account(), Guid.NewGuid().ToString("N"));
 
-    public void Check(string password) => hasher.VerifyHashedPassword(Nobody, hash, password);
+    /// <summary>A fresh copy each time: the sign-in path may touch the object it is given.</summary>
+    public Account Nobody() => new()
+    {
+        Id = "decoy", UserName = "nobody@invalid", Email = "nobody@invalid", DisplayName = "nobody",
+        PasswordHash = hash, SecurityStamp = "decoy", LockoutEnabled = false,
+    };
 }

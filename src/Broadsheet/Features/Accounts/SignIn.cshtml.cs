@@ -34,7 +34,8 @@ public sealed class SignInModel(SignInManager<Account> signIn, AccountThrottle t
         }
         var account = await signIn.UserManager.FindByEmailAsync(email);
         var result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
-        if (account is null) decoy.Check(Input.Password!);
+        // Without an account, the same password check against the decoy; its answer is ignored (nobody knows its password anyway).
+        if (account is null) await signIn.CheckPasswordSignInAsync(decoy.Nobody(), Input.Password!, lockoutOnFailure: false);
         else result = await signIn.PasswordSignInAsync(account, Input.Password!, Input.Remember, lockoutOnFailure: false);
 
         // A two-step account's browser is remembered once the code is right too (TwoFactorModel).
