@@ -1,5 +1,7 @@
 using Broadsheet.Infrastructure.Data;
+using Broadsheet.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Broadsheet.Features.Accounts;
 
@@ -17,9 +19,11 @@ public static class AccountsSetup
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // No hard lockout: five wrong passwords from anyone would lock out the owner too, the
+                // administrator included. AccountThrottle slows guessing instead; Identity never locks
+                // (sign-in does not count failures, two-step failures never reach the limit).
+                o.Lockout.AllowedForNewUsers = false;
+                o.Lockout.MaxFailedAccessAttempts = int.MaxValue;
             })
             .AddEntityFrameworkStores<BroadsheetDb>()
             .AddDefaultTokenProviders()
@@ -56,6 +60,12 @@ public static class AccountsSetup
             .AddPolicy(StaffPolicies.Editors, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Editor))
             .AddPolicy(StaffPolicies.Admins, p => p.RequireRole(StaffRoles.Admin));
 
+        services.AddOptions<AccountThrottleOptions>().BindConfiguration(AccountThrottleOptions.Section);
+        services.TryAddSingleton<WindowTally>();
+        services.AddSingleton<AccountThrottle>();
+        services.AddSingleton<KnownDevice>();
+        services.AddSingleton<DecoyPassword>();
+        services.AddSingleton<SignUpPace>();
         services.AddScoped<SetupLinks>();
         services.AddHostedService<FirstAdmin>();
         return services;

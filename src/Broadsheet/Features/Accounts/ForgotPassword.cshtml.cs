@@ -1,33 +1,35 @@
 using Broadsheet.Features.Shared;
 using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Mail;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Broadsheet.Features.Accounts;
 
 /// <summary>Mails a reset link. The answer is the same whether or not the address has an account, so the page tells nobody who reads here.</summary>
-public sealed class ForgotPasswordModel(UserManager<Account> accounts, ReaderMail mail, PublicOrigin origin, SiteContext site, PageMeta meta, ILogger<ForgotPasswordModel> log) : PageModel
+public sealed class ForgotPasswordModel(MailOutbox outbox, AccountThrottle throttle, PublicOrigin origin, SiteContext site, PageMeta meta) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     public bool Sent { get; private set; }
+    public string? Error { get; private set; }
 
     public void OnGet() => Describe();
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync()
     {
         Describe();
         if (AccountInput.EmailProblem(Email, site.Text.Accounts) is { } problem) ModelState.AddModelError(nameof(Email), problem);
         if (!ModelState.IsValid) return Page();
-        Sent = true;
-        if (await accounts.FindByEmailAsync(Email!.Trim()) is not { } account) return Page();
-        try
+        var email = Email!.Trim();
+        // Per address mailed to as well as per client: a few links an hour, however many places ask.
+        if (await throttle.BeforeMailAsync(AccountThrottle.Mailing.Forgot, AccountThrottle.AddressOf(HttpContext), AccountThrottle.KeyOf(email)) is { } wait)
         {
-            // Resetting through the mailed link proves the address, so it confirms an unconfirmed account too.
-            await mail.ResetAsync(account.Email!, await ReaderLinks.ResetAsync(accounts, account, origin.Of(Request)), ct);
+            Error = site.Text.Accounts.TooManyTries(wait);
+            return ThrottledPage.For(this, wait);
         }
-        catch (MailNotSentException e) { log.LogWarning(e, "Could not send a password reset"); }
+        // The outbox looks the account up: this page does the same for an address with one and without.
+        outbox.PostReset(email, origin.Of(Request));
+        Sent = true;
         return Page();
     }
 

@@ -31,8 +31,17 @@ public sealed class ReaderAccountText
     public required string Forgot { get; init; }
     public required string NewHere { get; init; }
     public required string CreateReaderAccount { get; init; }
-    public required string LockedOut { get; init; }
     public required string WrongCredentials { get; init; }
+
+    /// <summary>A 429 on any account form: how long to wait (<see cref="WaitFor"/> words it).</summary>
+    public required Func<TimeSpan, string> TooManyTries { get; init; }
+    /// <summary>A 429 on signing in because of this address's failures, wherever they came from; the same whether the address has an account or not.</summary>
+    public required Func<TimeSpan, string> TooManyForAccount { get; init; }
+
+    public required string ResendTitle { get; init; }
+    public required string ResendAsk { get; init; }
+    public required Func<string, string> ResendSent { get; init; }
+    public required string ResendLink { get; init; }
 
     public required string ConfirmTitle { get; init; }
     public required string Confirmed { get; init; }
@@ -84,6 +93,29 @@ public sealed class ReaderAccountText
     public required Func<DateTime, string> BlockedUntil { get; init; }
     public required Func<string, string> BlockedReason { get; init; }
     public required string BlockedAfter { get; init; }
+    public required Func<string, string> AgainSubject { get; init; }
+    public required string AgainLead { get; init; }
+    public required string AgainForgot { get; init; }
+    public required string AgainAfter { get; init; }
+
+    /// <summary>"45 seconds", "3 minutes": a wait rounded up, in seconds under two minutes, else in minutes.</summary>
+    public static (long Count, bool Minutes) WaitFor(TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));
+        return seconds < 120 ? (seconds, false) : ((seconds + 59) / 60, true);
+    }
+
+    private static string InEnglish(TimeSpan wait) => WaitFor(wait) switch
+    {
+        (var n, true) => $"{n} {Plural.English(n, "minute", "minutes")}",
+        var (n, _) => $"{n} {Plural.English(n, "second", "seconds")}",
+    };
+
+    private static string InRussian(TimeSpan wait) => WaitFor(wait) switch
+    {
+        (var n, true) => $"{n} {Plural.Russian(n, "минуту", "минуты", "минут")}",
+        var (n, _) => $"{n} {Plural.Russian(n, "секунду", "секунды", "секунд")}",
+    };
 
     public static readonly ReaderAccountText English = new()
     {
@@ -106,8 +138,14 @@ public sealed class ReaderAccountText
         Forgot = "Forgot your password?",
         NewHere = "New here?",
         CreateReaderAccount = "Create a reader's account",
-        LockedOut = "Too many failed attempts. The account is locked for 15 minutes.",
         WrongCredentials = "The e-mail or the password is wrong.",
+        TooManyTries = wait => $"Too many attempts. Please try again in {InEnglish(wait)}.",
+        TooManyForAccount = wait => $"Too many failed attempts to sign in with this address. Please try again in {InEnglish(wait)}; "
+            + "on a device you have signed in from before, or after resetting the password by mail, you need not wait.",
+        ResendTitle = "Send the confirmation again",
+        ResendAsk = "The address you signed up with",
+        ResendSent = email => $"If {email} has an account here that is not confirmed yet, a new confirmation link is on its way.",
+        ResendLink = "No mail? Send the confirmation again",
 
         ConfirmTitle = "Confirm your account",
         Confirmed = "Your address is confirmed.",
@@ -159,6 +197,10 @@ public sealed class ReaderAccountText
         BlockedUntil = until => $"A moderator has stopped your account from commenting until {until.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC.",
         BlockedReason = reason => $" Reason: {reason}",
         BlockedAfter = "You can still read the publication and sign in.",
+        AgainSubject = publication => $"Your account at {publication}",
+        AgainLead = "Someone, perhaps you, tried to create an account with this address. It already has one: sign in here.",
+        AgainForgot = "Forgot the password? Choose a new one here:",
+        AgainAfter = "If it was not you, ignore this mail: nothing has changed.",
     };
 
     public static readonly ReaderAccountText Russian = new()
@@ -182,8 +224,14 @@ public sealed class ReaderAccountText
         Forgot = "Забыли пароль?",
         NewHere = "Впервые у нас?",
         CreateReaderAccount = "Зарегистрируйтесь",
-        LockedOut = "Слишком много неудачных попыток. Вход заблокирован на 15 минут.",
         WrongCredentials = "Неверный адрес электронной почты или пароль.",
+        TooManyTries = wait => $"Слишком много попыток. Попробуйте ещё раз через {InRussian(wait)}.",
+        TooManyForAccount = wait => $"Слишком много неудачных попыток войти с этим адресом. Попробуйте ещё раз через {InRussian(wait)}; "
+            + "с устройства, с которого вы уже входили, или после смены пароля по ссылке из письма ждать не нужно.",
+        ResendTitle = "Повторное подтверждение адреса",
+        ResendAsk = "Адрес, с которым вы регистрировались",
+        ResendSent = email => $"Если адрес {email} зарегистрирован у нас и ещё не подтверждён, на него уже отправлена новая ссылка для подтверждения.",
+        ResendLink = "Письмо не пришло? Отправить ещё раз",
 
         ConfirmTitle = "Подтверждение адреса",
         Confirmed = "Адрес подтверждён.",
@@ -236,5 +284,9 @@ public sealed class ReaderAccountText
         BlockedUntil = until => $"Модератор запретил вам оставлять комментарии до {until.ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture)} UTC.",
         BlockedReason = reason => $" Причина: {reason}",
         BlockedAfter = "Читать издание и входить на сайт вы по-прежнему можете.",
+        AgainSubject = publication => $"Ваша учётная запись на сайте «{publication}»",
+        AgainLead = "Кто-то, возможно вы, пытался зарегистрироваться с этим адресом. С ним уже есть учётная запись: войдите здесь.",
+        AgainForgot = "Забыли пароль? Задайте новый здесь:",
+        AgainAfter = "Если это были не вы, просто не обращайте внимания на это письмо: ничего не изменилось.",
     };
 }

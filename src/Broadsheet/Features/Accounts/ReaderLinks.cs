@@ -14,6 +14,10 @@ public static class ReaderLinks
     public static async Task<string> ResetAsync(UserManager<Account> accounts, Account account, string origin) =>
         $"{origin}/account/reset-password?id={Uri.EscapeDataString(account.Id)}&token={Encode(await accounts.GeneratePasswordResetTokenAsync(account))}";
 
+    public static string SignIn(string origin) => $"{origin}/account/sign-in";
+
+    public static string Forgot(string origin) => $"{origin}/account/forgot-password";
+
     public static string Decode(string token)
     {
         try { return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token)); }

@@ -6,7 +6,11 @@ using MimeKit;
 
 namespace Broadsheet.Features.Accounts;
 
-/// <summary>The mail a reader's account sends: confirm the address, reset the password, a moderator's block.</summary>
+/// <summary>
+/// The mail a reader's account sends: confirm the address, reset the password, "you already have an
+/// account", a moderator's block. The first three go through the outbox (<see cref="AccountLetters"/>),
+/// so the pages answer alike whether an address has an account or not; the block is sent at once.
+/// </summary>
 public sealed class ReaderMail(MailSender sender, SiteContext site)
 {
     // The default encoder writes every non-Latin letter as an entity; a Russian mail would be all &#x...; in its source.
@@ -15,29 +19,34 @@ public sealed class ReaderMail(MailSender sender, SiteContext site)
     private ReaderAccountText Text => site.Text.Accounts;
     private string Publication => site.Settings.PublicationName;
 
-    public Task ConfirmAsync(string to, string link, CancellationToken ct) =>
-        SendAsync(to, Text.ConfirmSubject(Publication), Text.ConfirmLead, link, Text.ConfirmAfter, ct);
+    public MimeMessage Confirmation(string to, string link) =>
+        Compose(to, Text.ConfirmSubject(Publication), [(Text.ConfirmLead, link)], Text.ConfirmAfter);
 
-    public Task ResetAsync(string to, string link, CancellationToken ct) =>
-        SendAsync(to, Text.ResetSubject(Publication), Text.ResetLead, link, Text.ResetAfter, ct);
+    public MimeMessage Reset(string to, string link) =>
+        Compose(to, Text.ResetSubject(Publication), [(Text.ResetLead, link)], Text.ResetAfter);
+
+    /// <summary>Someone signed up with an address that already has an account: the owner hears of it, the stranger learns nothing.</summary>
+    public MimeMessage SignUpAgain(string to, string signInLink, string forgotLink) =>
+        Compose(to, Text.AgainSubject(Publication), [(Text.AgainLead, signInLink), (Text.AgainForgot, forgotLink)], Text.AgainAfter);
 
     public Task BlockedAsync(string to, DateTime? until, string reason, CancellationToken ct) =>
-        SendAsync(to, Text.BlockedSubject(Publication),
-            (until is { } date && date != DateTime.MaxValue ? Text.BlockedUntil(date) : Text.BlockedForGood)
-            + (reason.Length > 0 ? Text.BlockedReason(reason) : ""), null,
-            Text.BlockedAfter, ct);
+        sender.SendAsync(Compose(to, Text.BlockedSubject(Publication),
+            [((until is { } date && date != DateTime.MaxValue ? Text.BlockedUntil(date) : Text.BlockedForGood)
+            + (reason.Length > 0 ? Text.BlockedReason(reason) : ""), null)],
+            Text.BlockedAfter), ct);
 
-    private Task SendAsync(string to, string subject, string lead, string? link, string after, CancellationToken ct)
+    private static MimeMessage Compose(string to, string subject, (string Lead, string? Link)[] paragraphs, string after)
     {
         var message = new MimeMessage { Subject = subject };
         message.To.Add(MailboxAddress.Parse(to));
         var html = Html;
         var body = new BodyBuilder
         {
-            TextBody = $"{lead}\n\n{(link is null ? "" : link + "\n\n")}{after}\n",
-            HtmlBody = $"<p>{html.Encode(lead)}</p>{(link is null ? "" : $"<p><a href=\"{html.Encode(link)}\">{html.Encode(link)}</a></p>")}<p>{html.Encode(after)}</p>",
+            TextBody = string.Concat(paragraphs.Select(p => $"{p.Lead}\n\n{(p.Link is null ? "" : p.Link + "\n\n")}")) + $"{after}\n",
+            HtmlBody = string.Concat(paragraphs.Select(p => $"<p>{html.Encode(p.Lead)}</p>{(p.Link is null ? "" : $"<p><a href=\"{html.Encode(p.Link)}\">{html.Encode(p.Link)}</a></p>")}"))
+                + $"<p>{html.Encode(after)}</p>",
         };
         message.Body = body.ToMessageBody();
-        return sender.SendAsync(message, ct);
+        return message;
     }
 }

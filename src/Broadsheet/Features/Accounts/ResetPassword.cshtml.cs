@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Broadsheet.Features.Accounts;
 
-public sealed class ResetPasswordModel(UserManager<Account> accounts, SiteContext site, PageMeta meta) : PageModel
+public sealed class ResetPasswordModel(UserManager<Account> accounts, KnownDevice device, SiteContext site, PageMeta meta) : PageModel
 {
     private ReaderAccountText Text => site.Text.Accounts;
 
@@ -31,6 +31,8 @@ public sealed class ResetPasswordModel(UserManager<Account> accounts, SiteContex
             account.EmailConfirmed = true;
             await accounts.UpdateAsync(account);
         }
+        // The mailed link proved the address: this browser may sign in to it without the per-account wait.
+        device.Remember(HttpContext, AccountThrottle.KeyOf(account.Email!));
         Done = true;
         return Page();
     }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Broadsheet.Features.Accounts;
 
 /// <summary>Shared by readers and staff; staff go on to the two-step page, which is staff-only and English.</summary>
-public sealed class SignInModel(SignInManager<Account> signIn, SiteContext site, PageMeta meta) : PageModel
+public sealed class SignInModel(SignInManager<Account> signIn, AccountThrottle throttle, KnownDevice device, DecoyPassword decoy, SiteContext site, PageMeta meta) : PageModel
 {
     private ReaderAccountText Text => site.Text.Accounts;
 
@@ -22,17 +22,34 @@ public sealed class SignInModel(SignInManager<Account> signIn, SiteContext site,
         Describe();
         foreach (var (field, message) in Input.Problems(Text)) ModelState.AddModelError($"{nameof(Input)}.{field}", message);
         if (!ModelState.IsValid) return Page();
-        var result = await signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, Input.Remember, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : await HomeAsync());
+
+        // Everything up to the answer is the same work whether the address has an account or not.
+        var email = Input.Email!.Trim();
+        var key = AccountThrottle.KeyOf(email);
+        var address = AccountThrottle.AddressOf(HttpContext);
+        if (await throttle.BeforeGuessAsync(AccountThrottle.Guess.SignIn, address, key, device.Recognises(HttpContext, key)) is { } wait)
+        {
+            Error = Text.TooManyForAccount(wait);
+            return ThrottledPage.For(this, wait);
+        }
+        var account = await signIn.UserManager.FindByEmailAsync(email);
+        var result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        // Without an account, the same password check against the decoy; its answer is ignored (nobody knows its password anyway).
+        if (account is null) await signIn.CheckPasswordSignInAsync(decoy.Nobody(), Input.Password!, lockoutOnFailure: false);
+        else result = await signIn.PasswordSignInAsync(account, Input.Password!, Input.Remember, lockoutOnFailure: false);
+
+        // A two-step account's browser is remembered once the code is right too (TwoFactorModel).
+        if (result.Succeeded) device.Remember(HttpContext, key);
+        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : await HomeAsync(account!));
         if (result.RequiresTwoFactor) return RedirectToPage("/Accounts/TwoFactor", new { ReturnUrl, Input.Remember });
-        Error = result.IsLockedOut ? Text.LockedOut : Text.WrongCredentials;
+        await throttle.FailedAsync(AccountThrottle.Guess.SignIn, address, key);
+        Error = Text.WrongCredentials;
         return Page();
     }
 
     /// <summary>Readers have no newsroom to go to: they land on the front page.</summary>
-    private async Task<string> HomeAsync() =>
-        await signIn.UserManager.FindByEmailAsync(Input.Email!.Trim()) is { } account && await signIn.UserManager.IsInRoleAsync(account, StaffRoles.Reader)
-            ? "/" : "/newsroom";
+    private async Task<string> HomeAsync(Account account) =>
+        await signIn.UserManager.IsInRoleAsync(account, StaffRoles.Reader) ? "/" : "/newsroom";
 
     private void Describe()
     {

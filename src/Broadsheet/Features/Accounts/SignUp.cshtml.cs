@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Features.Accounts;
 
 /// <summary>A reader's account for commenting: created unconfirmed, usable once the mailed link is followed.</summary>
-public sealed class SignUpModel(UserManager<Account> accounts, BroadsheetDb db, ReaderMail mail, PublicOrigin origin, SiteContext site, TimeProvider clock, PageMeta meta, ILogger<SignUpModel> log) : PageModel
+public sealed class SignUpModel(UserManager<Account> accounts, BroadsheetDb db, MailOutbox outbox, AccountThrottle throttle, SignUpPace pace, PublicOrigin origin, SiteContext site, TimeProvider clock, PageMeta meta) : PageModel
 {
     private ReaderAccountText Text => site.Text.Accounts;
 
@@ -32,23 +32,42 @@ public sealed class SignUpModel(UserManager<Account> accounts, BroadsheetDb db, 
         if (await db.Users.AnyAsync(a => a.DisplayNameKey == key, ct)) { Errors.Add(Text.NameTaken); return Page(); }
 
         var email = Input.Email!.Trim();
+        if (await throttle.BeforeMailAsync(AccountThrottle.Mailing.SignUp, AccountThrottle.AddressOf(HttpContext), AccountThrottle.KeyOf(email)) is { } wait)
+        {
+            Errors.Add(Text.TooManyTries(wait));
+            return ThrottledPage.For(this, wait);
+        }
         var account = new Account { UserName = email, Email = email, DisplayName = name, DisplayNameKey = key, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        // The same hashing and lookup whatever the address; then a taken one stands in for the writes
+        // a new one makes (SignUpPace), and the mail waits in the outbox either way: the answer, the
+        // mail and the time tell a stranger nothing. The password's rules are AccountInput's, checked above.
+        account.PasswordHash = accounts.PasswordHasher.HashPassword(account, Input.Password!);
+        if (await accounts.FindByEmailAsync(email) is not null) return await TakenAsync(email, ct);
+        var started = SignUpPace.Start();
         // The account and its role are one write: an account without the reader role, left by a failure
         // between the two, could neither comment nor be signed up for again (its address is "taken").
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var result = await accounts.CreateAsync(account, Input.Password!);
+        var result = await accounts.CreateAsync(account);
         if (!result.Succeeded)
         {
-            // "Taken" would tell a stranger who reads this publication; the other errors are the reader's own.
-            if (result.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName")) { Sent = true; return Page(); }
+            // Taken between the lookup and the insert: a second sign-up racing the first.
+            if (result.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName")) return await TakenAsync(email, ct);
             Errors.AddRange(result.Errors.Select(e => e.Description));
             return Page();
         }
         var role = await accounts.AddToRoleAsync(account, StaffRoles.Reader);
         if (!role.Succeeded) throw new InvalidOperationException("Could not give a new reader the reader role: " + string.Join("; ", role.Errors.Select(e => e.Description)));
         await transaction.CommitAsync(ct);
-        try { await mail.ConfirmAsync(email, await ReaderLinks.ConfirmAsync(accounts, account, origin.Of(Request)), ct); }
-        catch (MailNotSentException e) { log.LogWarning(e, "Could not send the confirmation to a new reader"); }
+        outbox.PostConfirmation(account.Id, origin.Of(Request));
+        pace.Created(started);
+        Sent = true;
+        return Page();
+    }
+
+    private async Task<IActionResult> TakenAsync(string email, CancellationToken ct)
+    {
+        outbox.PostSignUpAgain(email, origin.Of(Request));
+        await pace.StandInAsync(ct);
         Sent = true;
         return Page();
     }

@@ -128,10 +128,22 @@ public sealed class CommentDesk(
         var here = db.Set<Comment>().Where(c => c.Address == address && c.CreatedAt > day);
         if (await mine.CountAsync(c => c.CreatedAt > minute, ct) >= Limits.PerMinute
             || await here.CountAsync(c => c.CreatedAt > minute, ct) >= Limits.PerMinute)
-            return new(429, Say.TooManyPerMinute(Limits.PerMinute));
+            return new(429, Say.TooManyPerMinute(Limits.PerMinute), RetryAfter: await FreedAtAsync(mine, here, minute, Limits.PerMinute, ct) + TimeSpan.FromMinutes(1) - now);
         if (await mine.CountAsync(ct) >= Limits.PerDay || await here.CountAsync(ct) >= Limits.PerDay)
-            return new(429, Say.TooManyPerDay(Limits.PerDay));
+            return new(429, Say.TooManyPerDay(Limits.PerDay), RetryAfter: await FreedAtAsync(mine, here, day, Limits.PerDay, ct) + TimeSpan.FromDays(1) - now);
         return null;
+    }
+
+    /// <summary>
+    /// When the window has room again: the limit-th newest comment since <paramref name="since"/>, for
+    /// whichever of the account and the address is full, leaves the window that long after it was made.
+    /// </summary>
+    private static async Task<DateTime> FreedAtAsync(IQueryable<Comment> mine, IQueryable<Comment> here, DateTime since, int limit, CancellationToken ct)
+    {
+        async Task<DateTime?> Of(IQueryable<Comment> comments) => await comments.Where(c => c.CreatedAt > since)
+            .OrderByDescending(c => c.CreatedAt).Skip(Math.Max(0, limit - 1)).Select(c => (DateTime?)c.CreatedAt).FirstOrDefaultAsync(ct);
+        var (a, b) = (await Of(mine), await Of(here));
+        return a is { } x && b is { } y ? (x > y ? x : y) : a ?? b ?? since;
     }
 
     private async Task<Verdict> JudgeAsync(string accountId, int articleId, string text, string requestHost, CancellationToken ct)

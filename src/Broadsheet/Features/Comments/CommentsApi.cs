@@ -60,6 +60,7 @@ public static class CommentsApi
         if (form is null) return Answered(new PostOutcome(400, say.NotUnderstood));
         if (form.Text is { Length: > Comment.TextMax * 4 }) return Answered(new PostOutcome(413, say.TooLong(form.Text.Length)));
         var outcome = await desk.PostAsync(account!, articleId, form.ParentId, form.Text, Address(context), context.Request.Host.Host, context.RequestAborted);
+        outcome.Stamp(context.Response);
         return Answered(outcome);
     }
 

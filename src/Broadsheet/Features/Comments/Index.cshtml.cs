@@ -63,6 +63,7 @@ public sealed class IndexModel(BroadsheetDb db, CommentDesk desk, UserManager<Ac
         }
         if (!await LoadAsync(id, ct)) return NotFound();
         Problem = outcome.Message;
+        outcome.Stamp(Response);
         var page = Page();
         page.StatusCode = outcome.Status;
         return page;

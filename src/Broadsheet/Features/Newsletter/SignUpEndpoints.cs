@@ -26,7 +26,7 @@ public static class SignUpEndpoints
         };
         var check = input.Check();
         if (check.Problem is { } problem) return TypedResults.Redirect($"/newsletter?problem={problem}#sign-up");
-        if (!await limits.AllowsAsync(check.SignUp!.Email)) return TooMany(site, json: false);
+        if (await limits.WaitAsync(check.SignUp!.Email) is { } wait) return TooMany(http, site, json: false, wait);
         await subscriptions.SignUpAsync(check.SignUp, links.Origin(http.Request), http.RequestAborted);
         return TypedResults.Redirect(ThanksPath);
     }
@@ -37,14 +37,16 @@ public static class SignUpEndpoints
         var text = NewsletterText.For(site);
         var check = input.Check();
         if (check.Problem is { } problem) return TypedResults.BadRequest(new SignUpAnswer(problem.ToString(), text.Describe(problem)));
-        if (!await limits.AllowsAsync(check.SignUp!.Email)) return TooMany(site, json: true);
+        if (await limits.WaitAsync(check.SignUp!.Email) is { } wait) return TooMany(http, site, json: true, wait);
         await subscriptions.SignUpAsync(check.SignUp, links.Origin(http.Request), http.RequestAborted);
         // The same answer whether the address was new, pending or already confirmed.
         return TypedResults.Accepted((string?)null, new SignUpAnswer("accepted", $"{text.ThankYou} {text.CheckInbox}"));
     }
 
-    public static IResult TooMany(SiteContext site, bool json)
+    /// <summary>The 429 for either limit, with Retry-After in whole seconds.</summary>
+    public static IResult TooMany(HttpContext http, SiteContext site, bool json, TimeSpan wait)
     {
+        http.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var message = NewsletterText.For(site).TooManyAttempts;
         return json
             ? TypedResults.Json(new SignUpAnswer(nameof(SignUpProblem.TooManyAttempts), message), statusCode: StatusCodes.Status429TooManyRequests)

@@ -20,10 +20,12 @@ public sealed class SignUpLimits(NewsletterOptions options, RedisLink redis) : I
         return RateLimitPartition.Get(key, k => SharedWindow.Create(redis, "signup-address", k, options.SignUpsPerAddressPerHour, TimeSpan.FromHours(1)));
     });
 
-    public async Task<bool> AllowsAsync(string email)
+    /// <summary>Null when the address may try again now; otherwise how long until its window has room (for Retry-After).</summary>
+    public async Task<TimeSpan?> WaitAsync(string email)
     {
         using var lease = await perAddress.AcquireAsync(email);
-        return lease.IsAcquired;
+        if (lease.IsAcquired) return null;
+        return lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromHours(1);
     }
 
     public void Dispose() => perAddress.Dispose();

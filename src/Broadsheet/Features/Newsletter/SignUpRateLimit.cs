@@ -20,8 +20,8 @@ public sealed class SignUpRateLimit(NewsletterOptions options, RedisLink redis) 
     {
         var http = rejected.HttpContext;
         var site = http.RequestServices.GetRequiredService<SiteContext>();
-        http.Response.Headers.RetryAfter = "600";
-        await SignUpEndpoints.TooMany(site, json: http.Request.Path.StartsWithSegments("/api")).ExecuteAsync(http);
+        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(10);
+        await SignUpEndpoints.TooMany(http, site, json: http.Request.Path.StartsWithSegments("/api"), wait).ExecuteAsync(http);
     };
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)

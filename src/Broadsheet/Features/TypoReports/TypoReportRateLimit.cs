@@ -21,7 +21,9 @@ public sealed class TypoReportRateLimit(IOptions<TypoReportOptions> options, Red
         var http = rejected.HttpContext;
         var site = http.RequestServices.GetRequiredService<SiteContext>();
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        http.Response.Headers.RetryAfter = "60";
+        // The window that refused says how long it has left (the hour's, if that one is full); a minute otherwise.
+        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+        http.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         await http.Response.WriteAsJsonAsync(new TypoReportAnswer.Refusal(site.Text.TypoReports.TooMany), ct);
     };
 

@@ -6,6 +6,8 @@ public static class MailSetup
     {
         services.AddSingleton(configuration.GetSection("Broadsheet:Smtp").Get<SmtpOptions>() ?? new SmtpOptions());
         services.AddSingleton<MailSender>();
+        services.AddSingleton<MailOutbox>();
+        services.AddHostedService(sp => sp.GetRequiredService<MailOutbox>());
         return services;
     }
 }

@@ -13,20 +13,37 @@ public static class SharedWindow
 {
     public static RateLimiter Create(RedisLink redis, string name, string partition, int permits, TimeSpan window) =>
         redis.Connection is { } connection
-            ? new RedisWindowLimiter(connection, $"broadsheet:rate:{name}:{partition}", Math.Max(1, permits), window)
+            ? new RedisWindowLimiter(connection, Key(name, partition), Math.Max(1, permits), window)
             : new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
             {
                 PermitLimit = Math.Max(1, permits), Window = window, QueueLimit = 0, AutoReplenishment = true,
             });
 
+    internal static string Key(string name, string partition) => $"broadsheet:rate:{name}:{partition}";
+
+    /// <summary>Adds <paramref name="count"/> (0 only reads) to the window that <paramref name="nowMs"/> falls in; the total so far.</summary>
+    internal static async Task<long> CountAsync(IConnectionMultiplexer connection, string key, long nowMs, TimeSpan window, int count)
+    {
+        var windowMs = (long)window.TotalMilliseconds;
+        var windowKey = (RedisKey)$"{key}:{nowMs / windowMs}";
+        return (long)await connection.GetDatabase().ScriptEvaluateAsync(Take, new { key = windowKey, count, ttl = windowMs });
+    }
+
+    /// <summary>How long until the window that <paramref name="nowMs"/> falls in closes: windows start at multiples of their length.</summary>
+    internal static TimeSpan ClosesIn(long nowMs, TimeSpan window)
+    {
+        var windowMs = (long)window.TotalMilliseconds;
+        return TimeSpan.FromMilliseconds(windowMs - nowMs % windowMs);
+    }
+
+    private static readonly LuaScript Take = LuaScript.Prepare("""
+        local n = redis.call('INCRBY', @key, @count)
+        if n == tonumber(@count) then redis.call('PEXPIRE', @key, @ttl) end
+        return n
+        """);
+
     private sealed class RedisWindowLimiter(IConnectionMultiplexer connection, string key, int permits, TimeSpan window) : RateLimiter
     {
-        private static readonly LuaScript Take = LuaScript.Prepare("""
-            local n = redis.call('INCRBY', @key, @count)
-            if n == tonumber(@count) then redis.call('PEXPIRE', @key, @ttl) end
-            return n
-            """);
-
         private long lastSeen;
 
         public override TimeSpan? IdleDuration => null;
@@ -38,19 +55,17 @@ public static class SharedWindow
 
         // The synchronous path never blocks on the network: it declines, and the rate-limiting
         // middleware then asks through AcquireAsync, which does.
-        protected override RateLimitLease AttemptAcquireCore(int permitCount) => Lease.Refused;
+        protected override RateLimitLease AttemptAcquireCore(int permitCount) => Lease.Refused(null);
 
         protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
         {
             if (permitCount == 0) return Lease.Granted;
             var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            var windowMs = (long)window.TotalMilliseconds;
-            var windowKey = (RedisKey)$"{key}:{now / windowMs}";
             try
             {
-                var used = (long)await connection.GetDatabase().ScriptEvaluateAsync(Take, new { key = windowKey, count = permitCount, ttl = windowMs });
+                var used = await CountAsync(connection, key, now, window, permitCount);
                 Interlocked.Exchange(ref lastSeen, used);
-                return used <= permits ? Lease.Granted : Lease.Refused;
+                return used <= permits ? Lease.Granted : Lease.Refused(ClosesIn(now, window));
             }
             catch (Exception e) when (e is RedisException or TimeoutException)
             {
@@ -60,18 +75,19 @@ public static class SharedWindow
         }
     }
 
-    private sealed class Lease(bool acquired) : RateLimitLease
+    /// <summary>A refusal carries RetryAfter, as the in-memory window's does, so a 429 can say when to come back.</summary>
+    private sealed class Lease(bool acquired, TimeSpan? retryAfter) : RateLimitLease
     {
-        public static readonly Lease Granted = new(true);
-        public static readonly Lease Refused = new(false);
+        public static readonly Lease Granted = new(true, null);
+        public static Lease Refused(TimeSpan? retryAfter) => new(false, retryAfter);
 
         public override bool IsAcquired => acquired;
-        public override IEnumerable<string> MetadataNames => [];
+        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
 
         public override bool TryGetMetadata(string metadataName, out object? metadata)
         {
-            metadata = null;
-            return false;
+            metadata = metadataName == MetadataName.RetryAfter.Name ? retryAfter : null;
+            return metadata is not null;
         }
     }
 }
