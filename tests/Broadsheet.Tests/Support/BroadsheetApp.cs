@@ -40,6 +40,7 @@ public class BroadsheetApp : WebApplicationFactory<Program>
         var next = new BroadsheetApp(Database);
         next.Clock.Set(Clock.GetUtcNow());
         foreach (var (key, value) in Settings) next.Settings[key] = value;
+        next.Replace = Replace;
         configure?.Invoke(next);
         return next;
     }
@@ -50,6 +51,9 @@ public class BroadsheetApp : WebApplicationFactory<Program>
     /// <summary>Everything the app logged, for what only the log tells (the first administrator's setup link).</summary>
     public CapturedLog Log { get; } = new();
     public MovableClock Clock { get; } = new(DefaultNow);
+    /// <summary>Services the test puts in place of the app's own (a disk that fills up); kept across <see cref="Restart"/>.</summary>
+    public Action<IServiceCollection>? Replace { get; set; }
+
     public Dictionary<string, string?> Settings { get; } = new()
     {
         ["Broadsheet:SeedDemo"] = "false",
@@ -60,7 +64,11 @@ public class BroadsheetApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in Database.Settings()) builder.UseSetting(key, value);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            Replace?.Invoke(services);
+        });
         builder.ConfigureLogging(l => l.AddProvider(Log));
     }
 

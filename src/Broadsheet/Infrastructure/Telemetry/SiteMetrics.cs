@@ -16,7 +16,9 @@ public sealed class SiteMetrics : IDisposable
     private readonly Counter<long> viewsWritten;
     private readonly Histogram<double> flushDuration;
     private readonly Counter<long> jobRuns;
+    private readonly Counter<long> searchIndexFailures;
     private long lastFlushTicks = DateTime.UtcNow.Ticks;
+    private int searchIndexBehind;
 
     public SiteMetrics()
     {
@@ -26,6 +28,9 @@ public sealed class SiteMetrics : IDisposable
         meter.CreateObservableGauge("broadsheet.views.flush.lag", () => (DateTime.UtcNow - new DateTime(Interlocked.Read(ref lastFlushTicks), DateTimeKind.Utc)).TotalSeconds,
             "s", "Time since the view counter last wrote (or found nothing to write); a growing lag means views are waiting.");
         jobRuns = meter.CreateCounter<long>("broadsheet.jobs.runs", "{run}", "Background job passes on this node, by job and outcome (done|standby|failed).");
+        searchIndexFailures = meter.CreateCounter<long>("broadsheet.search.index.failures", "{write}", "Writes to this node's search index that failed (a full disk) and will be tried again.");
+        meter.CreateObservableGauge("broadsheet.search.index.stale", () => Volatile.Read(ref searchIndexBehind),
+            "{index}", "1 while this node's search index is behind the database and catching up, else 0.");
     }
 
     public void PageServed(bool fromCache) => pages.Add(1, new KeyValuePair<string, object?>("cache", fromCache ? "hit" : "miss"));
@@ -40,6 +45,10 @@ public sealed class SiteMetrics : IDisposable
 
     public void JobRan(string job, string outcome) =>
         jobRuns.Add(1, new KeyValuePair<string, object?>("job", job), new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void SearchIndexFailed() => searchIndexFailures.Add(1);
+
+    public void SearchIndexStale(bool stale) => Volatile.Write(ref searchIndexBehind, stale ? 1 : 0);
 
     public void Dispose() => meter.Dispose();
 }
