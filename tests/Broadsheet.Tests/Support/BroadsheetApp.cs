@@ -57,6 +57,8 @@ public class BroadsheetApp : WebApplicationFactory<Program>
     public Dictionary<string, string?> Settings { get; } = new()
     {
         ["Broadsheet:SeedDemo"] = "false",
+        // Disposing an app is a shutdown; a test has no load balancer to wait for.
+        ["Broadsheet:ShutdownDrainSeconds"] = "0",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
