@@ -48,6 +48,12 @@ public sealed class BroadsheetOptions
     /// <summary>How often scheduled articles are looked for; with the lease this keeps each within a minute of its time.</summary>
     public int ScheduleSeconds { get; set; } = 15;
 
+    /// <summary>
+    /// How long a node that is told to stop keeps serving while /readyz answers 503, so the load balancer takes
+    /// it out of rotation before it stops listening; cover at least the balancer's health-check interval times its fall count.
+    /// </summary>
+    public int ShutdownDrainSeconds { get; set; } = 5;
+
     public string DataPath => Path.GetFullPath(DataDirectory);
     public string MediaPath => Path.Combine(DataPath, "media");
 }

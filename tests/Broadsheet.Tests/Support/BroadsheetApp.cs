@@ -41,6 +41,7 @@ public class BroadsheetApp : WebApplicationFactory<Program>
         var next = new BroadsheetApp(Database);
         next.Clock.Set(Clock.GetUtcNow());
         foreach (var (key, value) in Settings) next.Settings[key] = value;
+        next.Replace = Replace;
         configure?.Invoke(next);
         return next;
     }
@@ -51,9 +52,14 @@ public class BroadsheetApp : WebApplicationFactory<Program>
     /// <summary>Everything the app logged, for what only the log tells (the first administrator's setup link).</summary>
     public CapturedLog Log { get; } = new();
     public MovableClock Clock { get; } = new(DefaultNow);
+    /// <summary>Services the test puts in place of the app's own (a disk that fills up); kept across <see cref="Restart"/>.</summary>
+    public Action<IServiceCollection>? Replace { get; set; }
+
     public Dictionary<string, string?> Settings { get; } = new()
     {
         ["Broadsheet:SeedDemo"] = "false",
+        // Disposing an app is a shutdown; a test has no load balancer to wait for.
+        ["Broadsheet:ShutdownDrainSeconds"] = "0",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -61,7 +67,11 @@ public class BroadsheetApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in Database.Settings()) builder.UseSetting(key, value);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            Replace?.Invoke(services);
+        });
         builder.ConfigureLogging(l => l.AddProvider(Log));
     }
 

@@ -13,7 +13,8 @@ public static class SearchSetup
     public static IServiceCollection AddSearch(this IServiceCollection services, BroadsheetOptions options) =>
         options.OnPostgres
             ? services.AddSingleton<IArticleSearch, PostgresArticleSearch>()
-            : services.AddSingleton(sp => new ArticleIndex(sp.GetRequiredService<BroadsheetOptions>(), sp.GetRequiredService<ILogger<ArticleIndex>>()))
+            : services.AddSingleton(IndexStorage.Files)
+                .AddSingleton(sp => new ArticleIndex(sp.GetRequiredService<BroadsheetOptions>(), sp.GetRequiredService<IndexStorage>(), sp.GetRequiredService<ILogger<ArticleIndex>>()))
                 .AddSingleton<IArticleSearch, LuceneArticleSearch>()
                 .AddSingleton<SearchIndexer>()
                 .AddHostedService(sp => sp.GetRequiredService<SearchIndexer>())

@@ -5,24 +5,32 @@ namespace Broadsheet.Features.Site;
 
 /// <summary>
 /// Every page needs the settings, so they are read once and kept; the newsroom calls
-/// <see cref="Forget"/> after saving them.
+/// <see cref="Forget"/> after saving them, on every node through the eviction broadcast. A broadcast
+/// can be missed (Redis away, a subscription reconnecting), so a copy is also read again after <see cref="MaxAge"/>.
 /// </summary>
-public sealed class SiteSettingsStore(IServiceScopeFactory scopes)
+public sealed class SiteSettingsStore(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    private volatile SiteContext? current;
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
+
+    private volatile Kept? current;
+
+    private sealed record Kept(SiteContext Site, DateTimeOffset ReadAt);
 
     public async ValueTask<SiteContext> GetAsync(CancellationToken ct = default)
     {
-        if (current is { } known) return known;
+        if (current is { } known && clock.GetUtcNow() - known.ReadAt < MaxAge) return known.Site;
+        var readAt = clock.GetUtcNow();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
         var settings = await db.SiteSettings.AsNoTracking().Include(s => s.Channels)
             .FirstOrDefaultAsync(ct) ?? new SiteSettings();
         settings.Channels = [.. settings.Channels.OrderBy(c => c.Position)];
-        return current = new SiteContext(settings);
+        var site = new SiteContext(settings);
+        current = new Kept(site, readAt);
+        return site;
     }
 
-    public SiteContext Current => current ?? GetAsync().AsTask().GetAwaiter().GetResult();
+    public SiteContext Current => current is { } known && clock.GetUtcNow() - known.ReadAt < MaxAge ? known.Site : GetAsync().AsTask().GetAwaiter().GetResult();
 
     public void Forget() => current = null;
 }

@@ -19,6 +19,9 @@ public sealed class ViewFlusher(
 {
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
 
+    // Views taken from the tally whose write failed and which could not be put back; only touched under oneAtATime.
+    private List<PendingViews> carried = [];
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.ViewFlushSeconds)), clock);
@@ -59,18 +62,22 @@ public sealed class ViewFlusher(
         }
     }
 
-    /// <summary>Writes what has been counted. A failed write keeps the views for the next try.</summary>
+    /// <summary>
+    /// Writes what has been counted. A failed write keeps the views for the next try: back in the tally, or,
+    /// when that fails too (Redis away while the database is), in this node's memory until the next flush.
+    /// </summary>
     public async Task FlushAsync(CancellationToken ct)
     {
         await oneAtATime.WaitAsync(ct);
         try
         {
-            List<PendingViews> batch;
-            try { batch = await tally.TakeAsync(clock.GetUtcNow().UtcDateTime); }
+            var batch = carried;
+            carried = [];
+            try { batch = [.. batch, .. await tally.TakeAsync(clock.GetUtcNow().UtcDateTime)]; }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 log.LogWarning(e, "Could not read the view tally; the views wait there for the next flush");
-                return;
+                if (batch.Count == 0) return;
             }
             if (batch.Count == 0)
             {
@@ -88,7 +95,7 @@ public sealed class ViewFlusher(
             }
             catch (Exception e)
             {
-                await tally.PutBackAsync(batch);
+                await KeepAsync(batch);
                 if (e is OperationCanceledException) throw;
                 log.LogWarning(e, "Could not write {Count} article-day view counts; keeping them for the next flush", batch.Count);
             }
@@ -96,6 +103,16 @@ public sealed class ViewFlusher(
         finally
         {
             oneAtATime.Release();
+        }
+    }
+
+    private async Task KeepAsync(List<PendingViews> batch)
+    {
+        try { await tally.PutBackAsync(batch); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Could not put {Count} article-day view counts back in the tally; this node keeps them for the next flush", batch.Count);
+            carried = batch;
         }
     }
 

@@ -18,11 +18,20 @@ public sealed class CacheEviction(IOutputCacheStore store, ListingMemo memo, Art
     /// <summary>The tag that stands for "the site settings changed".</summary>
     public const string SettingsTag = "settings";
 
+    /// <summary>
+    /// Never throws for Redis: the change is committed by now, and failing the request would tell a reader
+    /// their comment was not taken when it was. A node that misses the order serves its copies until they
+    /// expire by themselves: pages within 45 s (feeds 5 min), memos within a minute, settings within <see cref="SiteSettingsStore.MaxAge"/>.
+    /// </summary>
     public async Task EvictAsync(CancellationToken ct, params string[] tags)
     {
         await EvictHereAsync(tags, ct);
-        if (redis.Connection is { } connection)
-            await connection.GetSubscriber().PublishAsync(Channel, $"{redis.NodeId}|{string.Join(',', tags)}");
+        if (redis.Connection is not { } connection) return;
+        try { await connection.GetSubscriber().PublishAsync(Channel, $"{redis.NodeId}|{string.Join(',', tags)}"); }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            log.LogWarning(e, "Could not tell the other nodes to evict {Tags}; their copies expire by themselves", string.Join(',', tags));
+        }
     }
 
     public Task SettingsChangedAsync(CancellationToken ct) => EvictAsync(ct, SettingsTag, PageCache.SiteTag);
@@ -32,13 +41,23 @@ public sealed class CacheEviction(IOutputCacheStore store, ListingMemo memo, Art
         foreach (var tag in tags)
         {
             if (tag == SettingsTag) settings.Forget();
-            else await store.EvictByTagAsync(tag, ct);
+            else await EvictPagesAsync(tag, ct);
             if (PageCache.ArticleIdOf(tag) is { } articleId) articles.Forget(articleId);
             if (tag is PageCache.ListingsTag or PageCache.SiteTag)
             {
                 await memo.ForgetAsync(PageCache.ListingsTag, ct);
                 articles.ForgetAll();
             }
+        }
+    }
+
+    /// <summary>Pages kept in Redis (PagesInRedis) cannot be evicted while it is away; they expire by themselves.</summary>
+    private async Task EvictPagesAsync(string tag, CancellationToken ct)
+    {
+        try { await store.EvictByTagAsync(tag, ct); }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            log.LogWarning(e, "Could not evict cached pages tagged {Tag}; they expire by themselves", tag);
         }
     }
 

@@ -13,7 +13,7 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => TypedResults.Text("ok"));
-        app.MapGet("/readyz", Ready);
+        app.MapGet("/readyz", Ready).AddEndpointFilter(ShutdownDrain.OutOfRotation);
         return app;
     }
 

@@ -1,6 +1,7 @@
 using Broadsheet.Features.Articles;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
+using Lucene.Net.Util;
 
 namespace Broadsheet.Infrastructure.Search;
 
@@ -22,6 +23,9 @@ public static class ArticleDocument
     public const string TextRu = "text_ru";
     public const string TextEn = "text_en";
 
+    /// <summary>"{id}/{version}": which version of which article a document holds, read back when the index catches up with the database.</summary>
+    public const string Stamp = "stamp";
+
     public const string StoredTitle = "s_title";
     public const string StoredSlug = "s_slug";
     public const string StoredLead = "s_lead";
@@ -34,6 +38,15 @@ public static class ArticleDocument
 
     public static Term IdTerm(int id) => new(Id, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+    public static (int ArticleId, Guid Version)? ReadStamp(BytesRef bytes)
+    {
+        var text = bytes.Utf8ToString();
+        var slash = text.IndexOf('/');
+        return slash > 0 && int.TryParse(text.AsSpan(0, slash), System.Globalization.CultureInfo.InvariantCulture, out var id) && Guid.TryParseExact(text.AsSpan(slash + 1), "N", out var version)
+            ? (id, version)
+            : null;
+    }
+
     public static Document From(IndexedArticle a)
     {
         var text = $"{a.Lead}\n\n{a.BodyText}";
@@ -41,6 +54,7 @@ public static class ArticleDocument
         {
             new StringField(Id, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES),
             new StringField(Status, a.Status.ToString(), Field.Store.YES),
+            new BinaryDocValuesField(Stamp, new BytesRef(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{a.Id}/{a.Version:N}"))),
             // Sorting by date and the freshness boost read this; drafts have no publication time yet.
             new NumericDocValuesField(Time, (a.PublishedAt ?? a.CreatedAt).Ticks),
             new TextField(TitleRu, a.Title, Field.Store.NO),

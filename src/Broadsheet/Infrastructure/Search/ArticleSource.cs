@@ -28,17 +28,21 @@ public static class ArticleSource
         }
     }
 
+    /// <summary>Every article's id and version, for comparing against what the index holds.</summary>
+    public static Task<Dictionary<int, Guid>> VersionsAsync(BroadsheetDb db, CancellationToken ct) =>
+        db.Articles.AsNoTracking().Select(a => new { a.Id, a.Version }).ToDictionaryAsync(a => a.Id, a => a.Version, ct);
+
     public static Task<int> CountAsync(BroadsheetDb db, CancellationToken ct) => db.Articles.CountAsync(ct);
 
     private static IQueryable<Row> Rows(IQueryable<Article> articles) =>
         articles.AsNoTracking().AsSplitQuery().Select(a => new Row(
             a.Id, a.Slug, a.Title, a.Lead, a.BodyHtml, a.Language, a.Status, a.PublishedAt, a.CreatedAt,
             a.Rubrics.OrderBy(r => r.Rubric.Position).Select(r => new RubricRow(r.Rubric.Slug, r.Rubric.Name)).ToList(),
-            a.Authors.OrderBy(x => x.Position).Select(x => x.Author.Slug).ToList()));
+            a.Authors.OrderBy(x => x.Position).Select(x => x.Author.Slug).ToList(), a.Version));
 
     private static List<IndexedArticle> Shape(List<Row> rows) => rows.ConvertAll(r => new IndexedArticle(
         r.Id, r.Slug, r.Title, r.Lead, PlainText(r.BodyHtml), r.Language, r.Status, r.PublishedAt, r.CreatedAt,
-        r.Rubrics.ConvertAll(x => (x.Slug, x.Name)), r.Authors));
+        r.Rubrics.ConvertAll(x => (x.Slug, x.Name)), r.Authors, r.Version));
 
     /// <summary>
     /// The words of an article's body as readers see them: the sanitized HTML rather than the Markdown, without
@@ -71,5 +75,5 @@ public static class ArticleSource
 
     private sealed record Row(
         int Id, string Slug, string Title, string Lead, string BodyHtml, string Language, ArticleStatus Status,
-        DateTime? PublishedAt, DateTime CreatedAt, List<RubricRow> Rubrics, List<string> Authors);
+        DateTime? PublishedAt, DateTime CreatedAt, List<RubricRow> Rubrics, List<string> Authors, Guid Version);
 }

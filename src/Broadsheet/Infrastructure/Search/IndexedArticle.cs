@@ -6,4 +6,4 @@ namespace Broadsheet.Infrastructure.Search;
 public sealed record IndexedArticle(
     int Id, string Slug, string Title, string Lead, string BodyText, string Language,
     ArticleStatus Status, DateTime? PublishedAt, DateTime CreatedAt,
-    IReadOnlyList<(string Slug, string Name)> Rubrics, IReadOnlyList<string> AuthorSlugs);
+    IReadOnlyList<(string Slug, string Name)> Rubrics, IReadOnlyList<string> AuthorSlugs, Guid Version);

@@ -27,7 +27,7 @@ public static class SearchBench
         var now = new DateTime(2024, 5, 15, 9, 0, 0, DateTimeKind.Utc);
         try
         {
-            using var index = new ArticleIndex(folder, NullLogger.Instance);
+            using var index = new ArticleIndex(folder, IndexStorage.Files, NullLogger.Instance);
             index.Open();
             var rnd = new Random(20240515);
             output.WriteLine($"Building an index of {count:N0} generated articles in {folder}");
@@ -197,7 +197,7 @@ public static class SearchBench
         return new IndexedArticle(
             i + 1, $"article-{i + 1}", title, text.Leads[rnd.Next(text.Leads.Length)], body, russian ? "ru" : "en",
             rnd.Next(20) == 0 ? ArticleStatus.Draft : ArticleStatus.Published, publishedAt, publishedAt,
-            [(Slug.From(rubricName), rubricName)], [Slug.From(text.Authors[rnd.Next(text.Authors.Length)].Name)]);
+            [(Slug.From(rubricName), rubricName)], [Slug.From(text.Authors[rnd.Next(text.Authors.Length)].Name)], Guid.NewGuid());
     }
 
     /// <summary>Words from the same pools, so queries hit as readers' do: some common, some rare, some missing together.</summary>

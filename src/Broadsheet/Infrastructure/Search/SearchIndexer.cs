@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Broadsheet.Features.Articles;
 using Broadsheet.Infrastructure.Data;
+using Broadsheet.Infrastructure.Telemetry;
 
 namespace Broadsheet.Infrastructure.Search;
 
@@ -10,16 +11,32 @@ namespace Broadsheet.Infrastructure.Search;
 /// only writer — re-reads those articles from the database and replaces or removes their
 /// documents, a batch at a time, so an announcement shows in search well within a second.
 /// A rebuild runs on the same worker, so a change announced meanwhile is applied after it.
+/// A write that fails (a full disk) is tried again twice; then the index is <see cref="IsStale"/>:
+/// the articles it missed are remembered, and it catches up with the database on its own, with
+/// growing pauses, once it can write again. On start it compares every article's version with the
+/// one it indexed, so what a restart made it forget (an edit saved while the disk was full) is caught up too.
 /// </summary>
-public sealed class SearchIndexer(ArticleIndex index, IServiceScopeFactory scopes, ILogger<SearchIndexer> log)
+public sealed class SearchIndexer(ArticleIndex index, IServiceScopeFactory scopes, SiteMetrics metrics, ILogger<SearchIndexer> log)
     : BackgroundService, IArticleObserver
 {
     private const int BatchSize = 500;
+    private static readonly TimeSpan[] Retries = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1)];
+    private static readonly TimeSpan FirstCatchUp = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(30);
 
     private readonly Channel<Work> queue = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
 
+    // Touched by the worker only.
+    private readonly HashSet<int> missed = [];
+    private TimeSpan pause = FirstCatchUp;
+    private DateTime nextCatchUp;
+    private volatile bool stale;
+
     /// <summary>Every node keeps its own Lucene index, so each must follow changes made anywhere.</summary>
     public bool FollowsEveryNode => true;
+
+    /// <summary>The index is behind the database and will catch up when it can write again.</summary>
+    public bool IsStale => stale;
 
     public Task ArticleChangedAsync(int articleId, CancellationToken ct)
     {
@@ -39,21 +56,43 @@ public sealed class SearchIndexer(ArticleIndex index, IServiceScopeFactory scope
     {
         await Task.Yield();
         while (!TryOpen()) await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
-        if (index.NeedsRebuild) await RebuildSafelyAsync(null, stoppingToken);
+        await CatchUpAsync(recover: false, rebuilt: null, stoppingToken);
 
         var ids = new HashSet<int>();
-        while (await queue.Reader.WaitToReadAsync(stoppingToken))
+        while (await NextWorkAsync(stoppingToken))
         {
             ids.Clear();
-            while (ids.Count < BatchSize && queue.Reader.TryRead(out var work))
+            TaskCompletionSource? rebuild = null;
+            while (rebuild is null && ids.Count < BatchSize && queue.Reader.TryRead(out var work))
             {
-                if (work.ArticleId is { } id) { ids.Add(id); continue; }
-                await FollowAsync(ids, stoppingToken);
-                ids.Clear();
-                await RebuildSafelyAsync(work.Rebuilt, stoppingToken);
+                if (work.ArticleId is { } id) ids.Add(id);
+                else rebuild = work.Rebuilt;
             }
-            await FollowAsync(ids, stoppingToken);
+            if (stale)
+            {
+                missed.UnionWith(ids);
+                if (rebuild is not null || DateTime.UtcNow >= nextCatchUp) await CatchUpAsync(recover: true, rebuild, stoppingToken);
+                continue;
+            }
+            if (!await FollowAsync(ids, stoppingToken))
+            {
+                missed.UnionWith(ids);
+                FallBehind(null);
+            }
+            if (rebuild is not null) await CatchUpAsync(recover: stale, rebuild, stoppingToken);
         }
+    }
+
+    /// <summary>Waits for work; while stale, no longer than until the next catch-up is due. False when the app stops.</summary>
+    private async Task<bool> NextWorkAsync(CancellationToken ct)
+    {
+        if (!stale) return await queue.Reader.WaitToReadAsync(ct);
+        var due = nextCatchUp - DateTime.UtcNow;
+        if (due <= TimeSpan.Zero) return true;
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        wait.CancelAfter(due);
+        try { return await queue.Reader.WaitToReadAsync(wait.Token); }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested) { return true; }
     }
 
     private bool TryOpen()
@@ -68,40 +107,122 @@ public sealed class SearchIndexer(ArticleIndex index, IServiceScopeFactory scope
             log.LogWarning(e, "Search index is busy (a reindex running?); trying again in 5 s");
             return false;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.LogError(e, "Search index cannot be opened; trying again in 5 s");
+            metrics.SearchIndexFailed();
+            return false;
+        }
     }
 
-    private async Task FollowAsync(HashSet<int> ids, CancellationToken ct)
+    /// <summary>Applies the changes to these articles, trying again after a failure; false if every try failed.</summary>
+    private async Task<bool> FollowAsync(HashSet<int> ids, CancellationToken ct)
     {
-        if (ids.Count == 0) return;
-        try
+        if (ids.Count == 0) return true;
+        for (var attempt = 0; ; attempt++)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
-            var found = await ArticleSource.ByIdsAsync(db, ids, ct);
+            try
+            {
+                await WriteAsync(ids, ct);
+                return true;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                metrics.SearchIndexFailed();
+                log.LogWarning(e, "Search index failed to follow articles {Ids} (attempt {Attempt})", Shorten(ids), attempt + 1);
+                if (!TryRecover() || attempt == Retries.Length) return false;
+                await Task.Delay(Retries[attempt], ct);
+            }
+        }
+    }
+
+    private async Task WriteAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+        foreach (var chunk in ids.Chunk(BatchSize))
+        {
+            var found = await ArticleSource.ByIdsAsync(db, chunk, ct);
             foreach (var article in found) index.Put(article);
-            foreach (var gone in ids.Except(found.Select(a => a.Id))) index.Remove(gone);
-            index.Publish();
+            foreach (var gone in chunk.Except(found.Select(a => a.Id))) index.Remove(gone);
+            db.ChangeTracker.Clear();
         }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            log.LogError(e, "Search index failed to follow articles {Ids}", string.Join(",", ids));
-        }
+        index.Publish();
     }
 
-    private async Task RebuildSafelyAsync(TaskCompletionSource? done, CancellationToken ct)
+    private bool TryRecover()
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
-            await RebuildAsync(index, db, progress: null, ct);
-            done?.TrySetResult();
+            index.Recover();
+            return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            log.LogError(e, "Search index rebuild failed");
-            done?.TrySetException(e);
+            log.LogWarning(e, "Search index could not be reopened after a failed write");
+            return false;
         }
+    }
+
+    /// <summary>
+    /// Brings the index level with the database: a rebuild when asked or when it is empty, otherwise the
+    /// articles it missed plus every article whose version differs from the one it holds (and those it holds that are gone).
+    /// </summary>
+    private async Task CatchUpAsync(bool recover, TaskCompletionSource? rebuilt, CancellationToken ct)
+    {
+        try
+        {
+            if (recover) index.Recover();
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+            var behind = stale;
+            if (rebuilt is not null || index.NeedsRebuild || index.Stamps() is not { } indexed)
+            {
+                if (rebuilt is null && !index.NeedsRebuild) log.LogInformation("Search index predates version stamps; rebuilding it once");
+                await RebuildAsync(index, db, progress: null, ct);
+            }
+            else
+            {
+                var versions = await ArticleSource.VersionsAsync(db, ct);
+                missed.UnionWith(versions.Where(a => !indexed.TryGetValue(a.Key, out var v) || v != a.Value).Select(a => a.Key));
+                missed.UnionWith(indexed.Keys.Where(id => !versions.ContainsKey(id)));
+                if (missed.Count > 0)
+                {
+                    log.LogInformation("Search index catching up with {Count} articles changed in the database: {Ids}", missed.Count, Shorten(missed));
+                    await WriteAsync(missed, ct);
+                }
+            }
+            missed.Clear();
+            if (behind) log.LogInformation("Search index caught up with the database");
+            stale = false;
+            pause = FirstCatchUp;
+            metrics.SearchIndexStale(false);
+            rebuilt?.TrySetResult();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            metrics.SearchIndexFailed();
+            FallBehind(e);
+            rebuilt?.TrySetException(e);
+        }
+    }
+
+    private void FallBehind(Exception? e)
+    {
+        if (!stale)
+            log.LogError(e, "Search index is behind the database ({Count} articles missed); it will catch up when it can write again", missed.Count);
+        else if (e is not null)
+            log.LogWarning(e, "Search index still cannot catch up; trying again in {Seconds} s", (int)pause.TotalSeconds);
+        stale = true;
+        metrics.SearchIndexStale(true);
+        nextCatchUp = DateTime.UtcNow + pause;
+        pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks));
+    }
+
+    private static string Shorten(IEnumerable<int> ids)
+    {
+        var list = ids.Take(21).ToList();
+        return list.Count > 20 ? string.Join(",", list.Take(20)) + ",…" : string.Join(",", list);
     }
 
     /// <summary>

@@ -19,6 +19,8 @@ public sealed class SiteMetrics : IDisposable
     private readonly Counter<long> writesFailed;
     private long lastFlushTicks = DateTime.UtcNow.Ticks;
     private int writesFailing;
+    private readonly Counter<long> searchIndexFailures;
+    private int searchIndexBehind;
 
     public SiteMetrics()
     {
@@ -32,6 +34,9 @@ public sealed class SiteMetrics : IDisposable
         meter.CreateObservableGauge("broadsheet.writes.failing", () => Volatile.Read(ref writesFailing), "{outage}",
             "1 while writes are failing (from the first storage failure to the next commit), else 0; /readyz answers 503 meanwhile.");
         jobRuns = meter.CreateCounter<long>("broadsheet.jobs.runs", "{run}", "Background job passes on this node, by job and outcome (done|standby|failed).");
+        searchIndexFailures = meter.CreateCounter<long>("broadsheet.search.index.failures", "{write}", "Writes to this node's search index that failed (a full disk) and will be tried again.");
+        meter.CreateObservableGauge("broadsheet.search.index.stale", () => Volatile.Read(ref searchIndexBehind),
+            "{index}", "1 while this node's search index is behind the database and catching up, else 0.");
     }
 
     public void PageServed(bool fromCache) => pages.Add(1, new KeyValuePair<string, object?>("cache", fromCache ? "hit" : "miss"));
@@ -50,6 +55,10 @@ public sealed class SiteMetrics : IDisposable
     public void WriteFailed() => writesFailed.Add(1);
 
     public void WritesFailing(bool failing) => Volatile.Write(ref writesFailing, failing ? 1 : 0);
+
+    public void SearchIndexFailed() => searchIndexFailures.Add(1);
+
+    public void SearchIndexStale(bool stale) => Volatile.Write(ref searchIndexBehind, stale ? 1 : 0);
 
     public void Dispose() => meter.Dispose();
 }
