@@ -30,7 +30,8 @@ public static class HostileImages
         using var image = coloured.Cast(Enums.BandFormat.Uchar);
         var options = new VOption();
         if (profile) options.Add("profile", "srgb");
-        if (extension == "webp") options.Add("lossless", true);
+        // Without metadata, a lossless WebP is the simple kind: one VP8L chunk right after the RIFF header.
+        if (extension == "webp") { options.Add("lossless", true); options.Add("keep", Enums.ForeignKeep.None); }
         return image.WriteToBuffer("." + extension, options);
     }
 
@@ -338,12 +339,22 @@ public static class HostileImages
         return webp;
     }
 
-    /// <summary>An animated WebP of <paramref name="frames"/> frames of <paramref name="size"/>² pixels.</summary>
-    public static byte[] AnimatedWebp(int size, int frames)
+    /// <summary>
+    /// An animated WebP of <paramref name="frames"/> frames of <paramref name="size"/>² pixels, each a different grey
+    /// (the encoder merges identical frames); with <paramref name="canvas"/>, its header then claims a canvas of that
+    /// size, which every frame is drawn onto.
+    /// </summary>
+    public static byte[] AnimatedWebp(int size, int frames, int? canvas = null)
     {
-        using var black = NetVips.Image.Black(size, size * frames, 3);
-        using var strip = black.Cast(Enums.BandFormat.Uchar);
-        using var animated = strip.Mutate(m => m.Set(GValue.GIntType, "page-height", size));
-        return animated.WriteToBuffer(".webp", new VOption { { "lossless", true } });
+        using var xyz = NetVips.Image.Xyz(size, size * frames);
+        using var row = xyz[1];
+        using var frameIndex = row / size;
+        using var grey = frameIndex.Cast(Enums.BandFormat.Uchar);
+        using var animated = grey.Mutate(m => m.Set(GValue.GIntType, "page-height", size));
+        var webp = animated.WriteToBuffer(".webp", new VOption { { "lossless", true } });
+        if (canvas is not { } side) return webp;
+        if (!webp.AsSpan(12, 4).SequenceEqual("VP8X"u8)) throw new InvalidOperationException("Expected an extended WebP");
+        for (var i = 0; i < 3; i++) webp[24 + i] = webp[27 + i] = (byte)((side - 1) >> (8 * i));
+        return webp;
     }
 }

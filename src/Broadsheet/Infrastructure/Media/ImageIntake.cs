@@ -50,6 +50,11 @@ public sealed class ImageIntake(BroadsheetOptions options, TimeProvider clock)
 
         Libvips.Configure();
         if (Header.Read(bytes) is not { Width: > 0, Height: > 0 } header) return ImageIntakeResult.Refused(Damaged);
+        if (format == PictureFormat.Gif)
+        {
+            if (GifBlocks.CountFrames(bytes) is not { } frames) return ImageIntakeResult.Refused(Damaged);
+            header = header with { Frames = Math.Max(header.Frames, frames) };
+        }
         if (header.Frames > MaxFrames)
             return ImageIntakeResult.Refused($"The animation has {header.Frames} frames; at most {MaxFrames} are accepted.");
         if ((long)header.Width * header.Height > MaxPixels)
@@ -76,7 +81,8 @@ public sealed class ImageIntake(BroadsheetOptions options, TimeProvider clock)
         {
             // One decode (shrunk on load where the format allows it, turned upright by its EXIF
             // orientation, first frame only); the smaller renditions are drawn from it in memory.
-            using var largest = NetVips.Image.ThumbnailBuffer(bytes, widths[^1], height: Unbounded, size: Enums.Size.Down, failOn: Enums.FailOn.Truncated);
+            // fail_on goes in the loader's options: thumbnail's own failOn argument does not reach the loader (libvips 8.18).
+            using var largest = NetVips.Image.ThumbnailBuffer(bytes, widths[^1], optionString: "[fail_on=truncated]", height: Unbounded, size: Enums.Size.Down);
             largest.SetProgress(new Progress<int>(), deadline.Token);
             using var decoded = largest.CopyMemory();
             Directory.CreateDirectory(Path.Combine(options.MediaPath, folder));
