@@ -120,6 +120,10 @@ public static class HostileImages
     /// <summary>Segments inserted right after the start-of-image marker.</summary>
     public static byte[] JpegWith(byte[] jpeg, params byte[][] segments) => [.. jpeg[..2], .. segments.SelectMany(s => s), .. jpeg[2..]];
 
+    /// <summary>A JPEG whose APP2 "colour profile" is an HTML page, not a profile.</summary>
+    public static byte[] JpegWithFakeProfile(string page) =>
+        JpegWith(Plain("jpg", 800, 600), Segment(0xE2, [.. "ICC_PROFILE\0"u8, 1, 1, .. Encoding.ASCII.GetBytes(page)]));
+
     /// <summary>A baseline JPEG whose frame header is rewritten to claim <paramref name="width"/>×<paramref name="height"/>.</summary>
     public static byte[] JpegClaiming(int width, int height)
     {
@@ -164,6 +168,18 @@ public static class HostileImages
             for (var y = 0; y < size; y++) z.Write(zeros);
         }
         return Png(size, size, bitDepth: 1, colourType: 0, idat: raw.ToArray());
+    }
+
+    /// <summary>A small PNG with a zTXt chunk of 200 KB that inflates to 200 MB of zeros.</summary>
+    public static byte[] PngWithTextBomb()
+    {
+        using var raw = new MemoryStream();
+        using (var z = new ZLibStream(raw, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            var zeros = new byte[1 << 20];
+            for (var i = 0; i < 200; i++) z.Write(zeros);
+        }
+        return PngWith(Plain("png", 100, 100), ("zTXt", [.. "Comment\0\0"u8, .. raw.ToArray()]));
     }
 
     private static byte[] Png(int width, int height, byte bitDepth, byte colourType, byte[] idat)

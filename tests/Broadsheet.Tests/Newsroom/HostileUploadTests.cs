@@ -78,6 +78,7 @@ public sealed class HostileUploadTests : IDisposable
         // Decompression bombs: tiny files, huge pixels.
         ["png bomb of 7000×7000 in a few KB"] = () => Refused(PngBomb(7000), "bomb.png", "image/png", "The image is 7000×7000 pixels"),
         ["gif bomb of 7000×7000 in one frame"] = () => Refused(Gif(7000, 7000, 7000, 7000, 1), "bomb.gif", "image/gif", "The image is 7000×7000 pixels"),
+        ["png with a zTXt chunk inflating to 200 MB"] = () => Accepted(PngWithTextBomb(), "text.png", "image/png"),
         ["png of 6000×6000 just under the limit is decoded within bounds"] = () => Accepted(PngBomb(6000), "under.png", "image/png"),
 
         // Polyglots: a picture that is also a script or a page; the script never reaches the stored file.
@@ -85,6 +86,7 @@ public sealed class HostileUploadTests : IDisposable
         ["jpeg with an html page appended"] = () => Accepted([.. Plain("jpg", 600, 400), .. Ascii("<html><script>alert(1)</script></html>")], "page.jpg", "image/jpeg", "<script"),
         ["png with an html page after its end"] = () => Accepted([.. Plain("png", 600, 400), .. Ascii("<html><script>alert(1)</script></html>")], "page.png", "image/png", "<script"),
         ["png with php in a text chunk"] = () => Accepted(PngWith(Plain("png", 600, 400), ("tEXt", Ascii("Comment\0<?php system($_GET['c']); ?>"))), "shell.png", "image/png", "<?php"),
+        ["jpeg whose colour profile is an html page"] = () => Accepted(JpegWithFakeProfile("<html><script>alert(1)</script></html>" + new string(' ', 2000)), "profile.jpg", "image/jpeg", "<script"),
         ["html with a gif signature"] = () => Refused(Ascii("GIF89a<html><script>alert(1)</script></html>"), "page.gif", "image/gif", Damaged),
 
         // Other things dressed as pictures.
