@@ -49,6 +49,23 @@ public sealed class DemoPublicationTests
     }
 
     [Fact]
+    public void The_demo_pictures_are_drawn_landscapes_and_portraits()
+    {
+        using var app = Seeded("en");
+        _ = app.Services;
+        var demo = Path.Combine(app.DataDirectory, "media", "demo");
+
+        using var figure = NetVips.Image.NewFromFile(Path.Combine(demo, "figure-1.jpg"));
+        using var portrait = NetVips.Image.NewFromFile(Path.Combine(demo, "author-1.jpg"));
+
+        Assert.Equal((1200, 675, 3), (figure.Width, figure.Height, figure.Bands));
+        Assert.Equal((240, 240, 3), (portrait.Width, portrait.Height, portrait.Bands));
+        // A sky over a ridge, a figure on a background: neither is a flat colour.
+        Assert.True(figure.Deviate() > 10, $"the landscape deviates by {figure.Deviate()}");
+        Assert.True(portrait.Deviate() > 10, $"the portrait deviates by {portrait.Deviate()}");
+    }
+
+    [Fact]
     public async Task Seeds_in_russian_when_asked()
     {
         using var app = Seeded("ru");

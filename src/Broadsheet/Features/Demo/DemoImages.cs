@@ -1,6 +1,3 @@
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats.Jpeg;
-using SixLabors.ImageSharp.PixelFormats;
 
 namespace Broadsheet.Features.Demo;
 
@@ -18,24 +15,21 @@ public static class DemoImages
         var phase = rnd.NextDouble() * Math.PI * 2;
         var ridge = 0.45 + rnd.NextDouble() * 0.2;
         var freq = 2 + rnd.NextDouble() * 4;
-        using var image = new Image<Rgb24>(width, height);
-        image.ProcessPixelRows(rows =>
+        var image = new Canvas(width, height);
+        for (var y = 0; y < height; y++)
         {
-            for (var y = 0; y < height; y++)
+            var row = image.Row(y);
+            var fy = (double)y / height;
+            for (var x = 0; x < width; x++)
             {
-                var row = rows.GetRowSpan(y);
-                var fy = (double)y / height;
-                for (var x = 0; x < width; x++)
-                {
-                    var fx = (double)x / width;
-                    var horizon = ridge + 0.08 * Math.Sin(fx * freq + phase) + 0.03 * Math.Sin(fx * freq * 3.7 + phase * 2);
-                    row[x] = fy < horizon
-                        ? Mix(sky, new Rgb24(255, 255, 255), 0.6 * (1 - fy / horizon))
-                        : Mix(land, new Rgb24(20, 30, 25), (fy - horizon) / (1 - horizon) * 0.7);
-                }
+                var fx = (double)x / width;
+                var horizon = ridge + 0.08 * Math.Sin(fx * freq + phase) + 0.03 * Math.Sin(fx * freq * 3.7 + phase * 2);
+                row[x] = fy < horizon
+                    ? Mix(sky, new Rgb24(255, 255, 255), 0.6 * (1 - fy / horizon))
+                    : Mix(land, new Rgb24(20, 30, 25), (fy - horizon) / (1 - horizon) * 0.7);
             }
-        });
-        Save(image, path);
+        }
+        image.SaveJpeg(path);
     }
 
     public static void Portrait(string path, int seed, int size = 240)
@@ -43,29 +37,37 @@ public static class DemoImages
         var rnd = new Random(seed);
         var background = Hue(rnd.NextDouble(), 0.3, 0.8);
         var figure = Hue(rnd.NextDouble(), 0.35, 0.35);
-        using var image = new Image<Rgb24>(size, size);
-        image.ProcessPixelRows(rows =>
+        var image = new Canvas(size, size);
+        for (var y = 0; y < size; y++)
         {
-            for (var y = 0; y < size; y++)
+            var row = image.Row(y);
+            for (var x = 0; x < size; x++)
             {
-                var row = rows.GetRowSpan(y);
-                for (var x = 0; x < size; x++)
-                {
-                    double dx = x - size / 2.0, dyHead = y - size * 0.4, dyBody = y - size * 1.05;
-                    var head = dx * dx + dyHead * dyHead < Math.Pow(size * 0.2, 2);
-                    var body = dx * dx / 1.3 + dyBody * dyBody < Math.Pow(size * 0.45, 2);
-                    row[x] = head || body ? figure : Mix(background, new Rgb24(255, 255, 255), (double)y / size * 0.4);
-                }
+                double dx = x - size / 2.0, dyHead = y - size * 0.4, dyBody = y - size * 1.05;
+                var head = dx * dx + dyHead * dyHead < Math.Pow(size * 0.2, 2);
+                var body = dx * dx / 1.3 + dyBody * dyBody < Math.Pow(size * 0.45, 2);
+                row[x] = head || body ? figure : Mix(background, new Rgb24(255, 255, 255), (double)y / size * 0.4);
             }
-        });
-        Save(image, path);
+        }
+        image.SaveJpeg(path);
     }
 
-    private static void Save(Image image, string path)
+    /// <summary>Pixels drawn row by row, then handed to libvips as they lie in memory.</summary>
+    private sealed class Canvas(int width, int height)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        image.Save(path, new JpegEncoder { Quality = 78 });
+        private readonly Rgb24[] pixels = new Rgb24[width * height];
+
+        public Span<Rgb24> Row(int y) => pixels.AsSpan(y * width, width);
+
+        public void SaveJpeg(string path)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using var image = NetVips.Image.NewFromMemory(System.Runtime.InteropServices.MemoryMarshal.AsBytes(pixels.AsSpan()).ToArray(), width, height, 3, NetVips.Enums.BandFormat.Uchar);
+            image.Jpegsave(path, q: 78);
+        }
     }
+
+    private readonly record struct Rgb24(byte R, byte G, byte B);
 
     private static Rgb24 Mix(Rgb24 a, Rgb24 b, double t)
     {

@@ -42,7 +42,7 @@ public sealed class IndexModel(BroadsheetDb db, ImageIntake intake, PageMeta met
 
         using var buffer = new MemoryStream((int)Upload!.Length);
         await Upload.CopyToAsync(buffer, ct);
-        var result = intake.Accept(buffer.ToArray());
+        var result = await intake.AcceptAsync(buffer.ToArray(), ct);
         if (result.Error is { } error)
         {
             ModelState.AddModelError(nameof(Upload), error);
@@ -57,7 +57,9 @@ public sealed class IndexModel(BroadsheetDb db, ImageIntake intake, PageMeta met
             UploadedBy = User.Identity?.Name ?? "", UploadedAt = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(ct);
-        Notice = $"Uploaded: {result.Width}×{result.Height} {result.Format}.";
+        Notice = result.Frames > 1
+            ? $"Uploaded: {result.Width}×{result.Height} {result.Format}, an animation of {result.Frames} frames kept as a still of its first."
+            : $"Uploaded: {result.Width}×{result.Height} {result.Format}.";
         return Redirect("/newsroom/media");
     }
 
