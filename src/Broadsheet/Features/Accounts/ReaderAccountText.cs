@@ -36,6 +36,8 @@ public sealed class ReaderAccountText
 
     public required string ConfirmTitle { get; init; }
     public required string Confirmed { get; init; }
+    public required string ConfirmPrompt { get; init; }
+    public required string ConfirmButton { get; init; }
     public required string LinkDead { get; init; }
     public required string AskNewLink { get; init; }
     public required string AskNewLinkHow { get; init; }
@@ -111,6 +113,8 @@ public sealed class ReaderAccountText
 
         ConfirmTitle = "Confirm your account",
         Confirmed = "Your address is confirmed.",
+        ConfirmPrompt = "One step left: confirm that this address is yours.",
+        ConfirmButton = "Confirm my address",
         LinkDead = "This link does not work any more.",
         AskNewLink = "Ask for a new one",
         AskNewLinkHow = " by resetting your password, or sign up again.",
@@ -187,6 +191,8 @@ public sealed class ReaderAccountText
 
         ConfirmTitle = "Подтверждение адреса",
         Confirmed = "Адрес подтверждён.",
+        ConfirmPrompt = "Остался один шаг: подтвердите, что это ваш адрес.",
+        ConfirmButton = "Подтвердить адрес",
         LinkDead = "Эта ссылка больше не действует.",
         AskNewLink = "Запросите новую",
         AskNewLinkHow = " через восстановление пароля или зарегистрируйтесь заново.",

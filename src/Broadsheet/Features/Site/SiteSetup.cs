@@ -27,6 +27,7 @@ public static class SiteSetup
             if (options.PublicUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u)) o.AllowedHosts = [u.Host];
         });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<StrictBinding>());
         return services;
     }
 
