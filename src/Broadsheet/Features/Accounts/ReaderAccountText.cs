@@ -29,6 +29,8 @@ public sealed class ReaderAccountText
     public required string Remember { get; init; }
     public required string SignInButton { get; init; }
     public required string Forgot { get; init; }
+    public required string PasskeySignIn { get; init; }
+    public required string PasskeyFailed { get; init; }
     public required string NewHere { get; init; }
     public required string CreateReaderAccount { get; init; }
     public required string LockedOut { get; init; }
@@ -106,6 +108,8 @@ public sealed class ReaderAccountText
         Remember = "Keep me signed in",
         SignInButton = "Sign in",
         Forgot = "Forgot your password?",
+        PasskeySignIn = "Sign in with a passkey",
+        PasskeyFailed = "That passkey did not sign you in. Try again, or use your password.",
         NewHere = "New here?",
         CreateReaderAccount = "Create a reader's account",
         LockedOut = "Too many failed attempts. The account is locked for 15 minutes.",
@@ -184,6 +188,8 @@ public sealed class ReaderAccountText
         Remember = "Запомнить меня",
         SignInButton = "Войти",
         Forgot = "Забыли пароль?",
+        PasskeySignIn = "Войти с ключом доступа",
+        PasskeyFailed = "Не удалось войти с этим ключом доступа. Попробуйте ещё раз или войдите по паролю.",
         NewHere = "Впервые у нас?",
         CreateReaderAccount = "Зарегистрируйтесь",
         LockedOut = "Слишком много неудачных попыток. Вход заблокирован на 15 минут.",
