@@ -24,7 +24,9 @@ public sealed class PasskeyTests(LiveSite site, ITestOutputHelper output)
         var page = await context.NewPageAsync();
         var problems = new List<string>();
         page.PageError += (_, e) => problems.Add("uncaught: " + e);
-        page.Console += (_, m) => { if (m.Type == "error") problems.Add($"console: {m.Text}"); };
+        // A failed load is reported by the response handler with its address; the console's copy names none (and covers the favicon).
+        page.Console += (_, m) => { if (m.Type == "error" && !m.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) problems.Add($"console: {m.Text}"); };
+        page.Response += (_, r) => { if (r.Status >= 400) problems.Add($"{r.Status} {r.Request.Method} {r.Url}"); };
         var cdp = await context.NewCDPSessionAsync(page);
         await cdp.SendAsync("WebAuthn.enable");
         await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
