@@ -25,6 +25,8 @@ public sealed class CommentsTests(LiveSite site)
         await reader.Locator("[role=status]").WaitForAsync();
 
         await reader.OpenAsync(new Uri(await site.Mail.LinkAsync(email, site.Origin + "/account/confirm")).PathAndQuery);
+        await reader.ClickAsync("[data-confirm-account]");
+        await reader.Locator(".account-confirmed").WaitForAsync();
         Assert.True(await reader.Locator(".account-confirmed").IsVisibleAsync());
         await reader.OpenAsync("/account/sign-in?ReturnUrl=/");
         await reader.FillAsync("#Input_Email", email);

@@ -134,7 +134,10 @@ public sealed class ReaderAccountsInRussianTests : IDisposable
         Assert.Contains("Если вы не регистрировались, просто не обращайте внимания на это письмо.", mail.Text);
         Assert.Contains("Чтобы подтвердить адрес", mail.Html);
         var link = mail.Text.Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).First(w => w.StartsWith(Origin + "/account/confirm", StringComparison.Ordinal));
-        var confirmed = await client.GetDocumentAsync(new Uri(link).PathAndQuery);
+        var offered = await client.GetDocumentAsync(new Uri(link).PathAndQuery);
+        Assert.Equal("Подтвердить адрес", offered.QuerySelector("[data-confirm-account]")!.TextContent);
+        using var confirming = await client.SubmitAsync(offered, new Uri(link).PathAndQuery);
+        var confirmed = await confirming.ParseAsync();
         Assert.Equal("Адрес подтверждён. Войдите, чтобы комментировать.", confirmed.QuerySelector(".account-confirmed")!.TextContent);
     }
 

@@ -45,8 +45,11 @@ public sealed class ReaderAccountTests : IDisposable
         using (await SignInAsync(client, "olga@example.test")) { }
         Assert.Equal(CommentMessages.English.Unconfirmed, (await client.CommentAsync(article.Id, "Before confirming")).Message);
 
-        var confirmed = await client.GetDocumentAsync(new Uri(LinkIn(mail, "/account/confirm")).PathAndQuery);
-        Assert.NotNull(confirmed.QuerySelector(".account-confirmed"));
+        var link = new Uri(LinkIn(mail, "/account/confirm")).PathAndQuery;
+        Assert.Null((await client.GetDocumentAsync(link)).QuerySelector(".account-confirmed"));
+        Assert.Equal(CommentMessages.English.Unconfirmed, (await client.CommentAsync(article.Id, "Opening the link is not confirming")).Message);
+        using var confirming = await client.SubmitAsync(link);
+        Assert.NotNull((await confirming.ParseAsync()).QuerySelector(".account-confirmed"));
         using (await SignInAsync(client, "olga@example.test")) { }
         var posted = await client.CommentAsync(article.Id, "After confirming");
 

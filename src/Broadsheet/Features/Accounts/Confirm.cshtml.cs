@@ -1,20 +1,46 @@
 using Broadsheet.Features.Shared;
 using Broadsheet.Features.Site;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Broadsheet.Features.Accounts;
 
-/// <summary>The link from the confirmation mail. Confirming is idempotent, so a mail scanner opening it first does no harm.</summary>
+/// <summary>
+/// The link from the confirmation mail. Opening it only checks the link and offers a button; the button confirms.
+/// A mail scanner that opens every link therefore confirms nothing on the reader's behalf, and no GET changes an account.
+/// </summary>
 public sealed class ConfirmModel(UserManager<Account> accounts, SiteContext site, PageMeta meta) : PageModel
 {
+    [BindProperty(SupportsGet = true)] public string? Id { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Token { get; set; }
     public bool Confirmed { get; private set; }
+    public bool Valid { get; private set; }
 
-    public async Task OnGetAsync(string? id, string? token)
+    public async Task OnGetAsync()
+    {
+        Describe();
+        if (await AccountAsync() is not { } account) return;
+        Confirmed = account.EmailConfirmed;
+        Valid = Confirmed || await accounts.VerifyUserTokenAsync(account, accounts.Options.Tokens.EmailConfirmationTokenProvider,
+            UserManager<Account>.ConfirmEmailTokenPurpose, ReaderLinks.Decode(Token!));
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Describe();
+        if (await AccountAsync() is { } account)
+            Confirmed = account.EmailConfirmed || (await accounts.ConfirmEmailAsync(account, ReaderLinks.Decode(Token!))).Succeeded;
+        Valid = Confirmed;
+        return Page();
+    }
+
+    private async Task<Account?> AccountAsync() =>
+        Id is null || Token is null ? null : await accounts.FindByIdAsync(Id);
+
+    private void Describe()
     {
         meta.Title = site.Text.Accounts.ConfirmTitle;
         meta.NoIndex = true;
-        if (id is null || token is null || await accounts.FindByIdAsync(id) is not { } account) return;
-        Confirmed = account.EmailConfirmed || (await accounts.ConfirmEmailAsync(account, ReaderLinks.Decode(token))).Succeeded;
     }
 }

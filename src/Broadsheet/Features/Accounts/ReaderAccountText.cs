@@ -29,6 +29,8 @@ public sealed class ReaderAccountText
     public required string Remember { get; init; }
     public required string SignInButton { get; init; }
     public required string Forgot { get; init; }
+    public required string PasskeySignIn { get; init; }
+    public required string PasskeyFailed { get; init; }
     public required string NewHere { get; init; }
     public required string CreateReaderAccount { get; init; }
     public required string WrongCredentials { get; init; }
@@ -45,6 +47,8 @@ public sealed class ReaderAccountText
 
     public required string ConfirmTitle { get; init; }
     public required string Confirmed { get; init; }
+    public required string ConfirmPrompt { get; init; }
+    public required string ConfirmButton { get; init; }
     public required string LinkDead { get; init; }
     public required string AskNewLink { get; init; }
     public required string AskNewLinkHow { get; init; }
@@ -136,6 +140,8 @@ public sealed class ReaderAccountText
         Remember = "Keep me signed in",
         SignInButton = "Sign in",
         Forgot = "Forgot your password?",
+        PasskeySignIn = "Sign in with a passkey",
+        PasskeyFailed = "That passkey did not sign you in. Try again, or use your password.",
         NewHere = "New here?",
         CreateReaderAccount = "Create a reader's account",
         WrongCredentials = "The e-mail or the password is wrong.",
@@ -149,6 +155,8 @@ public sealed class ReaderAccountText
 
         ConfirmTitle = "Confirm your account",
         Confirmed = "Your address is confirmed.",
+        ConfirmPrompt = "One step left: confirm that this address is yours.",
+        ConfirmButton = "Confirm my address",
         LinkDead = "This link does not work any more.",
         AskNewLink = "Ask for a new one",
         AskNewLinkHow = " by resetting your password, or sign up again.",
@@ -222,6 +230,8 @@ public sealed class ReaderAccountText
         Remember = "Запомнить меня",
         SignInButton = "Войти",
         Forgot = "Забыли пароль?",
+        PasskeySignIn = "Войти с ключом доступа",
+        PasskeyFailed = "Не удалось войти с этим ключом доступа. Попробуйте ещё раз или войдите по паролю.",
         NewHere = "Впервые у нас?",
         CreateReaderAccount = "Зарегистрируйтесь",
         WrongCredentials = "Неверный адрес электронной почты или пароль.",
@@ -235,6 +245,8 @@ public sealed class ReaderAccountText
 
         ConfirmTitle = "Подтверждение адреса",
         Confirmed = "Адрес подтверждён.",
+        ConfirmPrompt = "Остался один шаг: подтвердите, что это ваш адрес.",
+        ConfirmButton = "Подтвердить адрес",
         LinkDead = "Эта ссылка больше не действует.",
         AskNewLink = "Запросите новую",
         AskNewLinkHow = " через восстановление пароля или зарегистрируйтесь заново.",

@@ -25,16 +25,21 @@ public sealed class IndexModel(BroadsheetDb db, CommentDesk desk, UserManager<Ac
     public bool IsOpen { get; private set; }
     public bool SignedIn { get; private set; }
     public List<Comment> Waiting { get; private set; } = [];
-    [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    public int PageNumber { get; private set; } = 1;
     [BindProperty(SupportsGet = true)] public long? Reply { get; set; }
     [BindProperty(SupportsGet = true)] public long? Edit { get; set; }
     [BindProperty, StringLength(Comment.TextMax * 4)] public string Text { get; set; } = "";
     [TempData] public string? Notice { get; set; }
     public string? Problem { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    /// <summary>The page number comes from the query only: "page" is also Razor Pages' own route value (the page's name), which is not a number.</summary>
+    public async Task<IActionResult> OnGetAsync(int id, [FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
+        if (page < 1) return BadRequest();
+        PageNumber = page ?? 1;
         if (!await LoadAsync(id, ct)) return NotFound();
+        // A page past the last one (a stale link, a guessed number) is not a page of this discussion.
+        if (Thread.Page.Page != PageNumber) return NotFound();
         if (Edit is { } edit && Waiting.Concat(await OwnAsync(ct)).FirstOrDefault(c => c.Id == edit) is { } mine) Text = mine.Text;
         return Page();
     }

@@ -1,6 +1,7 @@
 using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Newsroom.Articles;
 using Broadsheet.Features.Newsroom.Audit;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Broadsheet.Features.Newsroom;
@@ -22,8 +23,11 @@ public static class NewsroomSetup
             o.Conventions.AuthorizeFolder("/Newsroom/Audit", StaffPolicies.Admins);
             o.Conventions.AuthorizePage("/Newsroom/Settings", StaffPolicies.Admins);
             o.Conventions.AddPageRoute("/Newsroom/Articles/Edit", "newsroom/articles/new");
+            o.Conventions.AddFolderApplicationModelConvention("/Newsroom", page => page.Filters.Add(new ServiceFilterAttribute(typeof(StrongSignInGate))));
         });
         services.AddScoped<ArticleDesk>();
+        services.AddScoped<StrongSignIn>();
+        services.AddScoped<StrongSignInGate>();
         services.AddScoped<AuditLog>();
         services.AddScoped<TypoReports.TypoDesk>();
         services.AddSingleton<Infrastructure.Media.ImageIntake>();

@@ -1,17 +1,29 @@
 using Broadsheet.Features.Accounts;
+using Broadsheet.Features.Newsroom.Audit;
 using Broadsheet.Features.Shared;
 using Broadsheet.Features.Site;
+using Broadsheet.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Broadsheet.Features.Newsroom;
 
-/// <summary>Each staff member's own two-step sign-in: turn it on with an authenticator app (TOTP), or off.</summary>
-public sealed class SecurityModel(UserManager<Account> accounts, SignInManager<Account> signIn, SiteContext site, PageMeta meta) : PageModel
+/// <summary>
+/// Each staff member's own sign-in security: passkeys (added with wwwroot/js/passkeys.js, removed with a button) and
+/// two-step sign-in with an authenticator app (TOTP). Where the site requires one of them, staff without are sent here.
+/// </summary>
+public sealed class SecurityModel(UserManager<Account> accounts, SignInManager<Account> signIn, StrongSignIn rule, AuditLog audit,
+    BroadsheetDb db, SiteContext site, PageMeta meta) : PageModel
 {
+    /// <summary>Enough for a phone, a laptop and a hardware key or two; past it the list is a sign of something wrong.</summary>
+    public const int MaxPasskeys = 10;
+
     [BindProperty] public string? Code { get; set; }
+    [TempData] public string? Notice { get; set; }
     public bool Enabled { get; private set; }
+    public List<UserPasskeyInfo> Passkeys { get; private set; } = [];
+    public bool MustEnrol { get; private set; }
     public string Key { get; private set; } = "";
     public string AuthenticatorUri { get; private set; } = "";
     public List<string> RecoveryCodes { get; private set; } = [];
@@ -35,6 +47,19 @@ public sealed class SecurityModel(UserManager<Account> accounts, SignInManager<A
         return await ShowAsync();
     }
 
+    /// <summary>Makes the authenticator key. A POST of its own because it changes the account (and its security stamp); opening the page never does.</summary>
+    public async Task<IActionResult> OnPostKeyAsync()
+    {
+        var account = await accounts.GetUserAsync(User);
+        if (account is null) return Challenge();
+        if (!await accounts.GetTwoFactorEnabledAsync(account) && string.IsNullOrEmpty(await accounts.GetAuthenticatorKeyAsync(account)))
+        {
+            await accounts.ResetAuthenticatorKeyAsync(account);
+            await signIn.RefreshSignInAsync(account);
+        }
+        return Redirect("/newsroom/security");
+    }
+
     public async Task<IActionResult> OnPostDisableAsync()
     {
         var account = await accounts.GetUserAsync(User);
@@ -46,22 +71,79 @@ public sealed class SecurityModel(UserManager<Account> accounts, SignInManager<A
         return Redirect("/newsroom/security");
     }
 
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync()
+    {
+        var account = await accounts.GetUserAsync(User);
+        if (account is null) return Challenge();
+        if ((await accounts.GetPasskeysAsync(account)).Count >= MaxPasskeys) return BadRequest();
+        var options = await signIn.MakePasskeyCreationOptionsAsync(new PasskeyUserEntity
+        {
+            Id = account.Id, Name = account.Email ?? account.Id, DisplayName = account.DisplayName,
+        });
+        return Content(options, "application/json");
+    }
+
+    public async Task<IActionResult> OnPostPasskeyAsync(string? credential, string? name)
+    {
+        var account = await accounts.GetUserAsync(User);
+        if (account is null) return Challenge();
+        name = (name ?? "").Trim();
+        if (credential is not { Length: > 0 and <= PasskeySignInModel.CredentialMax } || name.Length > 100) return BadRequest();
+        if ((await accounts.GetPasskeysAsync(account)).Count >= MaxPasskeys)
+        {
+            Error = $"You have {MaxPasskeys} passkeys already; remove one first.";
+            return await ShowAsync();
+        }
+        var attested = await signIn.PerformPasskeyAttestationAsync(credential);
+        if (!attested.Succeeded)
+        {
+            Error = "The passkey was not added: " + attested.Failure.Message;
+            return await ShowAsync();
+        }
+        attested.Passkey.Name = name.Length > 0 ? name : $"Passkey of {site.FormatTime(attested.Passkey.CreatedAt.UtcDateTime)}";
+        var added = await accounts.AddOrUpdatePasskeyAsync(account, attested.Passkey);
+        if (!added.Succeeded)
+        {
+            Error = "The passkey was not added: " + string.Join(" ", added.Errors.Select(e => e.Description));
+            return await ShowAsync();
+        }
+        audit.Record(User, "passkey-add", details: attested.Passkey.Name);
+        await db.SaveChangesAsync();
+        await signIn.RefreshSignInAsync(account);
+        Notice = "The passkey is added; you can sign in with it now.";
+        return Redirect("/newsroom/security");
+    }
+
+    public async Task<IActionResult> OnPostRemovePasskeyAsync(string? id)
+    {
+        var account = await accounts.GetUserAsync(User);
+        if (account is null) return Challenge();
+        byte[] credentialId;
+        try { credentialId = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(id ?? ""); }
+        catch (FormatException) { return BadRequest(); }
+        if (await accounts.GetPasskeyAsync(account, credentialId) is not { } passkey) return NotFound();
+        await accounts.RemovePasskeyAsync(account, credentialId);
+        audit.Record(User, "passkey-remove", details: passkey.Name ?? "");
+        await db.SaveChangesAsync();
+        await signIn.RefreshSignInAsync(account);
+        Notice = "The passkey is removed.";
+        return Redirect("/newsroom/security");
+    }
+
+    public static string IdOf(UserPasskeyInfo passkey) => Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(passkey.CredentialId);
+
     private async Task<IActionResult> ShowAsync()
     {
-        meta.Title = "Two-step sign-in";
+        meta.Title = "Sign-in security";
         meta.NoIndex = true;
         var account = await accounts.GetUserAsync(User);
         if (account is null) return Challenge();
+        Passkeys = [.. (await accounts.GetPasskeysAsync(account)).OrderBy(p => p.CreatedAt)];
+        MustEnrol = rule.AppliesTo(User) && !await rule.IsMetByAsync(account);
         Enabled = await accounts.GetTwoFactorEnabledAsync(account);
-        if (!Enabled)
+        if (!Enabled && await accounts.GetAuthenticatorKeyAsync(account) is { Length: > 0 } key)
         {
-            var key = await accounts.GetAuthenticatorKeyAsync(account);
-            if (string.IsNullOrEmpty(key))
-            {
-                await accounts.ResetAuthenticatorKeyAsync(account);
-                key = await accounts.GetAuthenticatorKeyAsync(account);
-            }
-            Key = key!;
+            Key = key;
             var issuer = Uri.EscapeDataString(site.Settings.PublicationName);
             AuthenticatorUri = $"otpauth://totp/{issuer}:{Uri.EscapeDataString(account.Email ?? "")}?secret={Key}&issuer={issuer}&digits=6";
         }

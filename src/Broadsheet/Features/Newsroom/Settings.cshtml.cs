@@ -25,6 +25,7 @@ public sealed class SettingsModel(BroadsheetDb db, CacheEviction cache, AuditLog
         {
             PublicationName = s.PublicationName, Tagline = s.Tagline, Language = s.Language, TimeZoneId = s.TimeZoneId,
             TimeZoneLabel = s.TimeZoneLabel, CommentRules = s.CommentRules, CommentNotice = s.CommentNotice,
+            StrongSignInForEditors = s.StrongSignInForEditors,
             Channels = string.Join("\n", s.Channels.OrderBy(c => c.Position)
                 .Select(c => $"{c.Name} | {c.Url}{(c.ChosenArticlesOnly ? $" | {ChosenOnly}" : "")}")),
         };
@@ -47,6 +48,7 @@ public sealed class SettingsModel(BroadsheetDb db, CacheEviction cache, AuditLog
         s.TimeZoneLabel = Input.TimeZoneLabel?.Trim() ?? "";
         s.CommentRules = Input.CommentRules?.Trim() ?? "";
         s.CommentNotice = Input.CommentNotice?.Trim() ?? "";
+        s.StrongSignInForEditors = Input.StrongSignInForEditors;
         // Kept by name, not replaced: articles chosen for a channel stay chosen across a settings save.
         db.Channels.RemoveRange(s.Channels.Where(c => !channels.Any(n => n.Name.Equals(c.Name, StringComparison.OrdinalIgnoreCase))));
         foreach (var wanted in channels)
@@ -55,7 +57,7 @@ public sealed class SettingsModel(BroadsheetDb db, CacheEviction cache, AuditLog
             if (kept is null) { s.Channels.Add(wanted); continue; }
             (kept.Name, kept.Url, kept.Position, kept.ChosenArticlesOnly) = (wanted.Name, wanted.Url, wanted.Position, wanted.ChosenArticlesOnly);
         }
-        audit.Record(User, AuditAction.SettingsChange, details: $"{s.PublicationName}, {s.Language}, {s.TimeZoneId}");
+        audit.Record(User, AuditAction.SettingsChange, details: $"{s.PublicationName}, {s.Language}, {s.TimeZoneId}{(s.StrongSignInForEditors ? ", passkey or two-step sign-in for editors" : "")}");
         await db.SaveChangesAsync(ct);
         await cache.SettingsChangedAsync(ct);
         Notice = "Settings saved; the site shows them now.";
@@ -98,4 +100,5 @@ public sealed class SettingsForm
     [StringLength(4000)] public string? Channels { get; set; }
     [StringLength(4000)] public string? CommentRules { get; set; }
     [StringLength(1000)] public string? CommentNotice { get; set; }
+    public bool StrongSignInForEditors { get; set; }
 }

@@ -23,8 +23,13 @@ public sealed class SiteContext
     public DateTime ToLocal(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZone);
 
-    public DateTime ToUtc(DateTime local) =>
-        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeZone);
+    /// <summary>A local time the clocks skipped (the hour lost to summer time) is moved past the gap, half an hour at a time, instead of throwing.</summary>
+    public DateTime ToUtc(DateTime local)
+    {
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        for (var i = 0; i < 8 && TimeZone.IsInvalidTime(local); i++) local = local.AddMinutes(30);
+        return TimeZoneInfo.ConvertTimeToUtc(local, TimeZone);
+    }
 
     public DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(ToLocal(utc));
 

@@ -19,6 +19,9 @@ public sealed class SiteSettings
     public string CommentRules { get; set; } = "";
     public string CommentNotice { get; set; } = "";
 
+    /// <summary>Administrators and editors must have a passkey or two-step sign-in before the newsroom lets them work.</summary>
+    public bool StrongSignInForEditors { get; set; }
+
     public List<Channel> Channels { get; set; } = [];
 }
 

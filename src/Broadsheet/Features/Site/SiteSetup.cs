@@ -28,6 +28,7 @@ public static class SiteSetup
         });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddExceptionHandler<FailureAnswer>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<StrictBinding>());
         return services;
     }
 

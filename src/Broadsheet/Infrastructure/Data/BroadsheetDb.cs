@@ -44,6 +44,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
         Jobs.JobsSetup.Configure(builder);
         Features.Comments.CommentsModel.Configure(builder);
         builder.Entity<Account>(a => { a.Property(x => x.DisplayNameKey).HasMaxLength(80); a.HasIndex(x => x.DisplayNameKey); });
+        AccountsModel.ConfigurePasskeys(builder);
         Features.Moderation.ModerationModel.Configure(builder);
     }
 }

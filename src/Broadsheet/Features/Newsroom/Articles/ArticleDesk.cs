@@ -17,6 +17,9 @@ namespace Broadsheet.Features.Newsroom.Articles;
 /// </summary>
 public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChanges changes, AuditLog audit, SiteContext site, TimeProvider clock)
 {
+    /// <summary>How far ahead an article may be scheduled; a year like 9999 is a typo, and has no UTC in most zones.</summary>
+    public const int MaxScheduleYears = 5;
+
     public Task<Article?> LoadAsync(int id, CancellationToken ct) =>
         db.Articles.AsSplitQuery()
             .Include(a => a.Authors).ThenInclude(x => x.Author)
@@ -186,6 +189,9 @@ public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChange
         {
             if (form.ScheduleAt is not { } local)
                 outcome.Error(nameof(ArticleForm.ScheduleAt), "Choose when the article goes out.");
+            else if (local < now.AddDays(-2) || local > now.AddYears(MaxScheduleYears))
+                // Checked before converting: a time at the calendar's ends has no UTC in the site's zone.
+                outcome.Error(nameof(ArticleForm.ScheduleAt), $"Choose a time between now and {MaxScheduleYears} years ahead.");
             else if (site.ToUtc(local) <= now)
                 outcome.Error(nameof(ArticleForm.ScheduleAt), $"That time has already passed; it is now {site.FormatTime(now)}.");
         }

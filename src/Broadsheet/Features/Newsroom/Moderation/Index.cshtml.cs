@@ -11,6 +11,9 @@ namespace Broadsheet.Features.Newsroom.Moderation;
 public sealed class IndexModel(BroadsheetDb db, CommentModeration moderation, TimeProvider clock, PageMeta meta) : PageModel
 {
     public const int PageSize = 100;
+
+    /// <summary>The longest block short of "for good" (0 days); past it the end date would be a guess, and past 10,000 years a crash.</summary>
+    public const int MaxBlockDays = 3650;
     public List<Waiting> Queue { get; private set; } = [];
     [TempData] public string? Notice { get; set; }
 
@@ -48,7 +51,8 @@ public sealed class IndexModel(BroadsheetDb db, CommentModeration moderation, Ti
 
     public async Task<IActionResult> OnPostBlockAsync(string account, int days, bool tell, string? reason, CancellationToken ct)
     {
-        var until = days <= 0 ? DateTime.MaxValue : clock.GetUtcNow().UtcDateTime.AddDays(days);
+        if (days is < 0 or > MaxBlockDays) return BadRequest();
+        var until = days == 0 ? DateTime.MaxValue : clock.GetUtcNow().UtcDateTime.AddDays(days);
         Notice = await moderation.BlockAsync(User, account, until, tell, (reason ?? "").Trim(), ct) ? "The account is blocked." : "There is no such account.";
         return RedirectToPage();
     }

@@ -51,9 +51,10 @@ public sealed class RubricsModel(BroadsheetDb db, CacheEviction cache, PageMeta 
 
 public sealed class RubricForm
 {
+    public const int MaxPosition = 9999;
     [Required(ErrorMessage = "A rubric needs a name."), StringLength(100)] public string? Name { get; set; }
     [StringLength(100)] public string? Slug { get; set; }
     [StringLength(1000)] public string? Description { get; set; }
-    public int Position { get; set; }
+    [Range(0, MaxPosition, ErrorMessage = "The order is a number from 0 to 9999.")] public int Position { get; set; }
     public bool IsOpinion { get; set; }
 }
