@@ -36,7 +36,7 @@ public sealed class PasskeySignInModel(SignInManager<Account> signIn, SiteContex
         }
         var result = await signIn.PasskeySignInAsync(credential);
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/newsroom");
-        Error = result.IsLockedOut ? site.Text.Accounts.LockedOut : site.Text.Accounts.PasskeyFailed;
+        Error = site.Text.Accounts.PasskeyFailed;
         return Page();
     }
 }
