@@ -63,7 +63,8 @@ await app.PrepareDatabaseAsync(args);
 if (args is ["migrate"]) return;
 if (await app.RunSearchCommandAsync(args) || await app.RunBackupCommandAsync(args)) return;
 
-app.UseForwardedHeaders();
+app.UseTrustedProxies();
+app.UsePublicHostFilter();
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseSecurityHeaders();
 app.UseExceptionHandler("/error/500");

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Broadsheet.Features.Accounts;
 
 /// <summary>Mails a reset link. The answer is the same whether or not the address has an account, so the page tells nobody who reads here.</summary>
-public sealed class ForgotPasswordModel(UserManager<Account> accounts, ReaderMail mail, PublicOrigin origin, SiteContext site, PageMeta meta, ILogger<ForgotPasswordModel> log) : PageModel
+public sealed class ForgotPasswordModel(UserManager<Account> accounts, ReaderMail mail, SiteContext site, PageMeta meta, ILogger<ForgotPasswordModel> log) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     public bool Sent { get; private set; }
@@ -25,7 +25,7 @@ public sealed class ForgotPasswordModel(UserManager<Account> accounts, ReaderMai
         try
         {
             // Resetting through the mailed link proves the address, so it confirms an unconfirmed account too.
-            await mail.ResetAsync(account.Email!, await ReaderLinks.ResetAsync(accounts, account, origin.Of(Request)), ct);
+            await mail.ResetAsync(account.Email!, await ReaderLinks.ResetAsync(accounts, account), ct);
         }
         catch (MailNotSentException e) { log.LogWarning(e, "Could not send a password reset"); }
         return Page();

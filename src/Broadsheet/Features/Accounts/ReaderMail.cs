@@ -7,7 +7,7 @@ using MimeKit;
 namespace Broadsheet.Features.Accounts;
 
 /// <summary>The mail a reader's account sends: confirm the address, reset the password, a moderator's block.</summary>
-public sealed class ReaderMail(MailSender sender, SiteContext site)
+public sealed class ReaderMail(MailSender sender, SiteContext site, PublicOrigin origin)
 {
     // The default encoder writes every non-Latin letter as an entity; a Russian mail would be all &#x...; in its source.
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
@@ -15,11 +15,19 @@ public sealed class ReaderMail(MailSender sender, SiteContext site)
     private ReaderAccountText Text => site.Text.Accounts;
     private string Publication => site.Settings.PublicationName;
 
-    public Task ConfirmAsync(string to, string link, CancellationToken ct) =>
-        SendAsync(to, Text.ConfirmSubject(Publication), Text.ConfirmLead, link, Text.ConfirmAfter, ct);
+    /// <summary>Mails the confirmation link (<paramref name="path"/> from <see cref="ReaderLinks"/>); nothing while the public address is unknown.</summary>
+    public async Task ConfirmAsync(string to, string path, CancellationToken ct)
+    {
+        if (await origin.ForLinksOutAsync("address confirmations", ct) is not { } site) return;
+        await SendAsync(to, Text.ConfirmSubject(Publication), Text.ConfirmLead, site + path, Text.ConfirmAfter, ct);
+    }
 
-    public Task ResetAsync(string to, string link, CancellationToken ct) =>
-        SendAsync(to, Text.ResetSubject(Publication), Text.ResetLead, link, Text.ResetAfter, ct);
+    /// <summary>Mails the password-reset link (<paramref name="path"/> from <see cref="ReaderLinks"/>); nothing while the public address is unknown.</summary>
+    public async Task ResetAsync(string to, string path, CancellationToken ct)
+    {
+        if (await origin.ForLinksOutAsync("password resets", ct) is not { } site) return;
+        await SendAsync(to, Text.ResetSubject(Publication), Text.ResetLead, site + path, Text.ResetAfter, ct);
+    }
 
     public Task BlockedAsync(string to, DateTime? until, string reason, CancellationToken ct) =>
         SendAsync(to, Text.BlockedSubject(Publication),

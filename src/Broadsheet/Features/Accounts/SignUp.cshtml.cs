@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Features.Accounts;
 
 /// <summary>A reader's account for commenting: created unconfirmed, usable once the mailed link is followed.</summary>
-public sealed class SignUpModel(UserManager<Account> accounts, BroadsheetDb db, ReaderMail mail, PublicOrigin origin, SiteContext site, TimeProvider clock, PageMeta meta, ILogger<SignUpModel> log) : PageModel
+public sealed class SignUpModel(UserManager<Account> accounts, BroadsheetDb db, ReaderMail mail, SiteContext site, TimeProvider clock, PageMeta meta, ILogger<SignUpModel> log) : PageModel
 {
     private ReaderAccountText Text => site.Text.Accounts;
 
@@ -42,7 +42,7 @@ public sealed class SignUpModel(UserManager<Account> accounts, BroadsheetDb db, 
             return Page();
         }
         await accounts.AddToRoleAsync(account, StaffRoles.Reader);
-        try { await mail.ConfirmAsync(email, await ReaderLinks.ConfirmAsync(accounts, account, origin.Of(Request)), ct); }
+        try { await mail.ConfirmAsync(email, await ReaderLinks.ConfirmAsync(accounts, account), ct); }
         catch (MailNotSentException e) { log.LogWarning(e, "Could not send the confirmation to a new reader"); }
         Sent = true;
         return Page();

@@ -1,4 +1,3 @@
-using System.Net;
 using Broadsheet.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
 
@@ -16,16 +15,7 @@ public static class SiteSetup
         services.AddSingleton<PublicOrigin>();
         services.AddScoped<Shared.PageMeta>();
         services.AddScoped(sp => sp.GetRequiredService<SiteSettingsStore>().Current);
-        services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            // Only proxies named in configuration are believed; by default, nobody is.
-            o.KnownProxies.Clear();
-            o.KnownIPNetworks.Clear();
-            foreach (var proxy in options.KnownProxies)
-                if (IPAddress.TryParse(proxy, out var ip)) o.KnownProxies.Add(ip);
-            if (options.PublicUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u)) o.AllowedHosts = [u.Host];
-        });
+        services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, options.AllTrustedProxies));
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return services;
     }
