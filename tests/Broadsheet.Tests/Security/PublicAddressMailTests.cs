@@ -164,7 +164,7 @@ public sealed class PublicAddressMailTests : IDisposable
         var form = await client.GetDocumentAsync(link);
         Assert.Equal("http://localhost", form.QuerySelector("input[name='Input.PublicUrl']")!.GetAttribute("value"));
         using (var refused = await client.SubmitAsync(form, link, null, ("Input.Password", Staff.Password), ("Input.Confirm", Staff.Password), ("Input.PublicUrl", "news dot test")))
-            Assert.Contains("such as https://news.example", (await refused.ParseAsync()).QuerySelector(".desk-form__error")!.TextContent, StringComparison.Ordinal);
+            Assert.Contains("such as https://news.example", (await refused.ParseAsync()).QuerySelector("[data-valmsg-for='Input.PublicUrl']")!.TextContent, StringComparison.Ordinal);
         using (var set = await client.SubmitAsync(link, null, ("Input.Password", Staff.Password), ("Input.Confirm", Staff.Password), ("Input.PublicUrl", "https://paper.test/")))
             Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
 
