@@ -10,11 +10,13 @@ namespace Broadsheet.Tests.Security;
 /// where every request's peer is 127.0.0.1. Loopback is believed only when it is named in
 /// Broadsheet:TrustedProxies; otherwise a client reaching the port directly could pick its address.
 /// </summary>
-public sealed class LoopbackProxyTests : IAsyncDisposable
+public sealed class LoopbackProxyTests : IAsyncLifetime
 {
     private readonly List<(AppProcess App, TestDatabase Storage)> started = [];
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         foreach (var (app, storage) in started)
         {

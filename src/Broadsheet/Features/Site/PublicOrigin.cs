@@ -28,9 +28,6 @@ public sealed class PublicOrigin(BroadsheetOptions options, SiteSettingsStore se
     public async ValueTask<string?> KnownAsync(CancellationToken ct = default) =>
         configured ?? Normalize((await settings.GetAsync(ct)).Settings.PublicUrl);
 
-    /// <summary>The public address's host name, or null while it is unknown.</summary>
-    public string? Host => Known is { } origin ? new Uri(origin).Host : null;
-
     /// <summary>
     /// For what a page renders: canonical and Open Graph links, JSON-LD, feeds, sitemaps, robots.txt.
     /// While the address is unknown (the demo on a laptop, a site before its first setup) pages use the
