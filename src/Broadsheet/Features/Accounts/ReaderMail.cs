@@ -18,15 +18,15 @@ public sealed class ReaderMail(MailSender sender, SiteContext site, PublicOrigin
     /// <summary>Mails the confirmation link (<paramref name="path"/> from <see cref="ReaderLinks"/>); nothing while the public address is unknown.</summary>
     public async Task ConfirmAsync(string to, string path, CancellationToken ct)
     {
-        if (await origin.ForLinksOutAsync("address confirmations", ct) is not { } site) return;
-        await SendAsync(to, Text.ConfirmSubject(Publication), Text.ConfirmLead, site + path, Text.ConfirmAfter, ct);
+        if (await origin.ForLinksOutAsync("address confirmations", ct) is not { } address) return;
+        await SendAsync(to, Text.ConfirmSubject(Publication), Text.ConfirmLead, address + path, Text.ConfirmAfter, ct);
     }
 
     /// <summary>Mails the password-reset link (<paramref name="path"/> from <see cref="ReaderLinks"/>); nothing while the public address is unknown.</summary>
     public async Task ResetAsync(string to, string path, CancellationToken ct)
     {
-        if (await origin.ForLinksOutAsync("password resets", ct) is not { } site) return;
-        await SendAsync(to, Text.ResetSubject(Publication), Text.ResetLead, site + path, Text.ResetAfter, ct);
+        if (await origin.ForLinksOutAsync("password resets", ct) is not { } address) return;
+        await SendAsync(to, Text.ResetSubject(Publication), Text.ResetLead, address + path, Text.ResetAfter, ct);
     }
 
     public Task BlockedAsync(string to, DateTime? until, string reason, CancellationToken ct) =>

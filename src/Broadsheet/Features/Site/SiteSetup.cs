@@ -12,6 +12,9 @@ public static class SiteSetup
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<SiteSettingsStore>();
+        // A mistyped address would otherwise read as "unknown" and quietly stop every mail with a link.
+        if (!string.IsNullOrWhiteSpace(options.PublicUrl) && PublicOrigin.Normalize(options.PublicUrl) is null)
+            throw new InvalidOperationException($"Broadsheet:PublicUrl \"{options.PublicUrl}\" is not an absolute http(s) address such as https://news.example.");
         services.AddSingleton<PublicOrigin>();
         services.AddScoped<Shared.PageMeta>();
         services.AddScoped(sp => sp.GetRequiredService<SiteSettingsStore>().Current);
