@@ -75,7 +75,8 @@ var app = builder.Build();
 if (commandLine.Command is not null) { Environment.ExitCode = await commandLine.RunAsync(app); return; }
 await app.PrepareDatabaseAsync();
 
-app.UseForwardedHeaders();
+app.UseTrustedProxies();
+app.UsePublicHostFilter();
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseSecurityHeaders();
 app.UseErrorPages();

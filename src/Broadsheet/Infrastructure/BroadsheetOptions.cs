@@ -20,11 +20,24 @@ public sealed class BroadsheetOptions
     /// <summary>Output caching of reader pages; off only to measure what the cache is worth.</summary>
     public bool PageCache { get; set; } = true;
 
-    /// <summary>The public address, for canonical links and feeds when the site sits behind a proxy; otherwise the request's own.</summary>
+    /// <summary>
+    /// The public address (https://news.example): the only source of every absolute link, in mail,
+    /// feeds, sitemaps and canonical tags. When unset, the administrator enters it at first start and
+    /// it is kept in the site settings; this setting wins over that. See Features/Site/PublicOrigin.cs.
+    /// </summary>
     public string? PublicUrl { get; set; }
 
-    /// <summary>Proxies whose X-Forwarded-* headers are believed; nobody else's are.</summary>
+    /// <summary>
+    /// Proxies whose X-Forwarded-For/-Proto are believed: addresses (127.0.0.1) or networks
+    /// (10.0.0.0/8). Empty by default, and loopback is not implied: a proxy on the same machine
+    /// must be named too.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
+    /// <summary>The earlier name of <see cref="TrustedProxies"/>, still read so that existing configuration keeps working.</summary>
     public List<string> KnownProxies { get; set; } = [];
+
+    public IEnumerable<string> AllTrustedProxies => TrustedProxies.Concat(KnownProxies);
 
     /// <summary>The administrator created on first start; there is no default password, only a one-time setup link in the log.</summary>
     public string AdminEmail { get; set; } = "admin@localhost";

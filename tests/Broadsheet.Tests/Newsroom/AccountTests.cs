@@ -89,12 +89,15 @@ public sealed class AccountTests : IDisposable
     [Fact]
     public async Task An_admin_invites_staff_who_set_a_password_and_sign_in_with_their_role()
     {
+        app.Settings["Broadsheet:PublicUrl"] = "https://paper.test";
         var admin = await app.SignedInAsync(StaffRoles.Admin);
         using var invited = await admin.SubmitAsync("/newsroom/staff", "Invite",
             ("Invite.Email", "reporter@paper.test"), ("Invite.DisplayName", "Rita Reporter"), ("Invite.Role", StaffRoles.Author));
         Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
         var staffPage = await admin.GetDocumentAsync("/newsroom/staff");
-        var link = new Uri(staffPage.QuerySelector("[data-setup-link]")!.TextContent.Trim()).PathAndQuery;
+        var shown = new Uri(staffPage.QuerySelector("[data-setup-link]")!.TextContent.Trim());
+        Assert.Equal("https://paper.test", shown.GetLeftPart(UriPartial.Authority));
+        var link = shown.PathAndQuery;
 
         var newcomer = app.Reader();
         using var set = await newcomer.SubmitAsync(link, null, ("Input.Password", "reporter's own secret"), ("Input.Confirm", "reporter's own secret"));

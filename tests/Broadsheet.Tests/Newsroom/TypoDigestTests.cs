@@ -19,6 +19,8 @@ public sealed class TypoDigestTests : IDisposable
     {
         smtp.Configure(app);
         app.Settings["Broadsheet:TypoReports:DigestMinutes"] = "30";
+        // The digest links to the inbox, and mail with links waits until the public address is known (Security/PublicAddressMailTests).
+        app.Settings["Broadsheet:PublicUrl"] = "https://news.test";
         publication = new TestPublication(app);
     }
 

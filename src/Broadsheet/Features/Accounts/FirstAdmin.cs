@@ -1,3 +1,4 @@
+using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 
@@ -30,8 +31,15 @@ public sealed class FirstAdmin(IServiceScopeFactory scopes, BroadsheetOptions op
             Check(await accounts.AddToRoleAsync(admin, StaffRoles.Admin));
         }
         var link = await scope.ServiceProvider.GetRequiredService<SetupLinks>().CreateAsync(admin);
-        var origin = options.PublicUrl?.TrimEnd('/') ?? "";
-        log.LogWarning("No administrator has a password yet. {Email} can set one at {Link} (valid 24 hours, once).", admin.Email, origin + link);
+        if (await scope.ServiceProvider.GetRequiredService<PublicOrigin>().KnownAsync(cancellationToken) is { } origin)
+        {
+            log.LogWarning("No administrator has a password yet. {Email} can set one at {Link} (valid 24 hours, once).", admin.Email, origin + link);
+            return;
+        }
+        // No host to put in front: the one the site listens on may not be the one the administrator can
+        // reach. The setup page asks for the public address, which nothing else may guess.
+        log.LogWarning("No administrator has a password yet. {Email} can set one at {Link} (valid 24 hours, once), " +
+            "opened on the address this site answers at; that page also asks for the site's public address.", admin.Email, link);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Broadsheet.Features.Accounts;
 
 /// <summary>Mails a reset link. The answer is the same whether or not the address has an account, so the page tells nobody who reads here.</summary>
-public sealed class ForgotPasswordModel(MailOutbox outbox, AccountThrottle throttle, PublicOrigin origin, SiteContext site, PageMeta meta) : PageModel
+public sealed class ForgotPasswordModel(MailOutbox outbox, AccountThrottle throttle, SiteContext site, PageMeta meta) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     public bool Sent { get; private set; }
@@ -28,7 +28,7 @@ public sealed class ForgotPasswordModel(MailOutbox outbox, AccountThrottle throt
             return ThrottledPage.For(this, wait);
         }
         // The outbox looks the account up: this page does the same for an address with one and without.
-        outbox.PostReset(email, origin.Of(Request));
+        outbox.PostReset(email);
         Sent = true;
         return Page();
     }

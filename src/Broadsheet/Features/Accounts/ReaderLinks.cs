@@ -1,18 +1,20 @@
 using System.Text;
-using Broadsheet.Features.Site;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Broadsheet.Features.Accounts;
 
-/// <summary>The links mailed to readers: the token travels base64url-encoded so no mail client breaks it.</summary>
+/// <summary>
+/// The links mailed to readers, as paths: <see cref="ReaderMail"/> puts the public address in front
+/// (never the request's host). The token travels base64url-encoded so no mail client breaks it.
+/// </summary>
 public static class ReaderLinks
 {
-    public static async Task<string> ConfirmAsync(UserManager<Account> accounts, Account account, string origin) =>
-        $"{origin}/account/confirm?id={Uri.EscapeDataString(account.Id)}&token={Encode(await accounts.GenerateEmailConfirmationTokenAsync(account))}";
+    public static async Task<string> ConfirmAsync(UserManager<Account> accounts, Account account) =>
+        $"/account/confirm?id={Uri.EscapeDataString(account.Id)}&token={Encode(await accounts.GenerateEmailConfirmationTokenAsync(account))}";
 
-    public static async Task<string> ResetAsync(UserManager<Account> accounts, Account account, string origin) =>
-        $"{origin}/account/reset-password?id={Uri.EscapeDataString(account.Id)}&token={Encode(await accounts.GeneratePasswordResetTokenAsync(account))}";
+    public static async Task<string> ResetAsync(UserManager<Account> accounts, Account account) =>
+        $"/account/reset-password?id={Uri.EscapeDataString(account.Id)}&token={Encode(await accounts.GeneratePasswordResetTokenAsync(account))}";
 
     public static string SignIn(string origin) => $"{origin}/account/sign-in";
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Broadsheet.Features.Accounts;
 
 /// <summary>A new confirmation link for an account not confirmed yet. Like the reset page, it answers the same for any address.</summary>
-public sealed class ResendConfirmationModel(MailOutbox outbox, AccountThrottle throttle, PublicOrigin origin, SiteContext site, PageMeta meta) : PageModel
+public sealed class ResendConfirmationModel(MailOutbox outbox, AccountThrottle throttle, SiteContext site, PageMeta meta) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     public bool Sent { get; private set; }
@@ -26,7 +26,7 @@ public sealed class ResendConfirmationModel(MailOutbox outbox, AccountThrottle t
             Error = site.Text.Accounts.TooManyTries(wait);
             return ThrottledPage.For(this, wait);
         }
-        outbox.PostResend(email, origin.Of(Request));
+        outbox.PostResend(email);
         Sent = true;
         return Page();
     }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Features.Accounts;
 
 /// <summary>A reader's account for commenting: created unconfirmed, usable once the mailed link is followed.</summary>
-public sealed class SignUpModel(UserManager<Account> accounts, BroadsheetDb db, MailOutbox outbox, AccountThrottle throttle, SignUpPace pace, PublicOrigin origin, SiteContext site, TimeProvider clock, PageMeta meta) : PageModel
+public sealed class SignUpModel(UserManager<Account> accounts, BroadsheetDb db, MailOutbox outbox, AccountThrottle throttle, SignUpPace pace, SiteContext site, TimeProvider clock, PageMeta meta) : PageModel
 {
     private ReaderAccountText Text => site.Text.Accounts;
 
@@ -58,7 +58,7 @@ public sealed class SignUpModel(UserManager<Account> accounts, BroadsheetDb db, 
         var role = await accounts.AddToRoleAsync(account, StaffRoles.Reader);
         if (!role.Succeeded) throw new InvalidOperationException("Could not give a new reader the reader role: " + string.Join("; ", role.Errors.Select(e => e.Description)));
         await transaction.CommitAsync(ct);
-        outbox.PostConfirmation(account.Id, origin.Of(Request));
+        outbox.PostConfirmation(account.Id);
         pace.Created(started);
         Sent = true;
         return Page();
@@ -66,7 +66,7 @@ public sealed class SignUpModel(UserManager<Account> accounts, BroadsheetDb db, 
 
     private async Task<IActionResult> TakenAsync(string email, CancellationToken ct)
     {
-        outbox.PostSignUpAgain(email, origin.Of(Request));
+        outbox.PostSignUpAgain(email);
         await pace.StandInAsync(ct);
         Sent = true;
         return Page();

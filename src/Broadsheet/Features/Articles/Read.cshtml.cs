@@ -53,7 +53,7 @@ public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, 
         meta.CanonicalPath = canonical;
         meta.OpenGraphType = "article";
         meta.ImagePath = article.CoverImage;
-        meta.StructuredData = NewsArticleJsonLd.For(article, Byline, ArticleRubrics, ArticleTags, site, origin.Of(Request));
+        meta.StructuredData = NewsArticleJsonLd.For(article, Byline, ArticleRubrics, ArticleTags, site, origin.ForPages);
         return Page();
     }
 

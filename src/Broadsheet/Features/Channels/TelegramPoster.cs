@@ -1,6 +1,5 @@
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Site;
-using Broadsheet.Infrastructure;
 using Broadsheet.Infrastructure.Data;
 using Broadsheet.Infrastructure.Data.Faults;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +14,7 @@ namespace Broadsheet.Features.Channels;
 /// </summary>
 public sealed class TelegramPoster(
     IServiceScopeFactory scopes, TelegramOptions options, SiteSettingsStore settings,
-    BroadsheetOptions site, TimeProvider clock, ILogger<TelegramPoster> log) : IArticleObserver
+    PublicOrigin publicOrigin, TimeProvider clock, ILogger<TelegramPoster> log) : IArticleObserver
 {
     /// <summary>Telegram allows 4096 characters of text; a lead is cut well before that.</summary>
     private const int LeadLength = 600;
@@ -29,9 +28,11 @@ public sealed class TelegramPoster(
         var now = clock.GetUtcNow().UtcDateTime;
         var article = await db.Articles.AsNoTracking().Where(a => a.Id == articleId).VisibleAt(now).FirstOrDefaultAsync(ct);
         if (article is null || !await GoesToTelegramAsync(db, context, articleId, ct)) return;
+        // A post's link is read by the whole channel; better no post than one to localhost.
+        if (await publicOrigin.ForLinksOutAsync("Telegram posts", ct) is not { } origin) return;
         if (!await ClaimAsync(db, articleId, now, ct)) return;
 
-        var link = Origin() + ArticleUrl.For(context, article.PublishedAt!.Value, article.Slug);
+        var link = origin + ArticleUrl.For(context, article.PublishedAt!.Value, article.Slug);
         var text = $"<b>{Escape(article.Title)}</b>";
         if (article.Lead.Length > 0) text += $"\n\n{Escape(Teaser.Shorten(article.Lead, LeadLength))}";
         text += $"\n\n<a href=\"{Escape(link)}\">{Escape(link)}</a>";
@@ -86,8 +87,6 @@ public sealed class TelegramPoster(
             return false;
         }
     }
-
-    private string Origin() => site.PublicUrl is { Length: > 0 } url ? url.TrimEnd('/') : "http://localhost";
 
     /// <summary>The Bot API's HTML mode needs only these escaped, in text and in attribute values alike.</summary>
     public static string Escape(string text) =>

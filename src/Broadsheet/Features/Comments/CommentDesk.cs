@@ -2,7 +2,6 @@ using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Moderation;
 using Broadsheet.Features.Site;
-using Broadsheet.Infrastructure;
 using Broadsheet.Infrastructure.Caching;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -18,12 +17,12 @@ namespace Broadsheet.Features.Comments;
 /// </summary>
 public sealed class CommentDesk(
     BroadsheetDb db, RuleBooks ruleBooks, IOptions<CommentOptions> options, TimeProvider clock,
-    CacheEviction eviction, BroadsheetOptions broadsheet, SiteContext site)
+    CacheEviction eviction, PublicOrigin publicOrigin, SiteContext site)
 {
     private CommentOptions Limits => options.Value;
     private CommentMessages Say => site.Text.CommentMessages;
 
-    public async Task<PostOutcome> PostAsync(Account account, int articleId, long? parentId, string? text, string address, string requestHost, CancellationToken ct)
+    public async Task<PostOutcome> PostAsync(Account account, int articleId, long? parentId, string? text, string address, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         if (Refusal(account, now) is { } refusal) return refusal;
@@ -47,7 +46,7 @@ public sealed class CommentDesk(
             .OrderByDescending(c => c.Id).Select(c => c.Text).FirstOrDefaultAsync(ct);
         if (last == clean) return new(422, Say.Duplicate);
 
-        var verdict = await JudgeAsync(account.Id, articleId, clean, requestHost, ct);
+        var verdict = await JudgeAsync(account.Id, articleId, clean, ct);
         if (verdict.Outcome == VerdictOutcome.Refuse) return new(422, verdict.Message!);
 
         var comment = new Comment
@@ -61,7 +60,7 @@ public sealed class CommentDesk(
         return comment.IsPublic ? new(201, Say.Published, comment) : new(202, Say.Held, comment);
     }
 
-    public async Task<PostOutcome> EditAsync(Account account, long commentId, string? text, string requestHost, CancellationToken ct)
+    public async Task<PostOutcome> EditAsync(Account account, long commentId, string? text, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         if (Refusal(account, now) is { } refusal) return refusal;
@@ -71,7 +70,7 @@ public sealed class CommentDesk(
         var clean = CommentText.Clean(text);
         if (TextProblem(clean) is { } problem) return problem;
 
-        var verdict = await JudgeAsync(account.Id, comment.ArticleId, clean, requestHost, ct);
+        var verdict = await JudgeAsync(account.Id, comment.ArticleId, clean, ct);
         if (verdict.Outcome == VerdictOutcome.Refuse) return new(422, verdict.Message!);
         var wasPublic = comment.IsPublic;
         comment.Text = clean;
@@ -146,10 +145,12 @@ public sealed class CommentDesk(
         return a is { } x && b is { } y ? (x > y ? x : y) : a ?? b ?? since;
     }
 
-    private async Task<Verdict> JudgeAsync(string accountId, int articleId, string text, string requestHost, CancellationToken ct)
+    private async Task<Verdict> JudgeAsync(string accountId, int articleId, string text, CancellationToken ct)
     {
         var book = await ruleBooks.CurrentAsync(ct);
-        var ownHost = broadsheet.PublicUrl is { Length: > 0 } url && Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.Host : requestHost;
+        // The site's own links are the public address's (or, before it is known, the listening address's), never
+        // the host the poster's request named: that would let anyone make their own site "ours" with one header.
+        var ownHost = new Uri(publicOrigin.ForPages).Host;
         var verdict = book.Check(text, ownHost.ToLowerInvariant(), Say.ThirdPartyLink, Say.BreaksRules);
         if (verdict.Outcome != VerdictOutcome.Publish) return verdict;
 

@@ -65,7 +65,7 @@ public static class CommentsApi
         var form = await ReadAsync<CommentForm>(context.Request);
         if (form is null) return Answered(new PostOutcome(400, say.NotUnderstood));
         if (form.Text is { Length: > Comment.TextMax * 4 }) return Answered(new PostOutcome(413, say.TooLong(form.Text.Length)));
-        var outcome = await desk.PostAsync(account!, articleId, form.ParentId, form.Text, Address(context), context.Request.Host.Host, context.RequestAborted);
+        var outcome = await desk.PostAsync(account!, articleId, form.ParentId, form.Text, Address(context), context.RequestAborted);
         outcome.Stamp(context.Response);
         return Answered(outcome);
     }
@@ -77,7 +77,7 @@ public static class CommentsApi
         if (refusal is not null) return refusal;
         var form = await ReadAsync<CommentForm>(context.Request);
         if (form is null) return Answered(new PostOutcome(400, say.NotUnderstood));
-        return Answered(await desk.EditAsync(account!, id, form.Text, context.Request.Host.Host, context.RequestAborted));
+        return Answered(await desk.EditAsync(account!, id, form.Text, context.RequestAborted));
     }
 
     private static async Task<IResult> FlagAsync(long id, HttpContext context, CommentDesk desk, UserManager<Account> accounts, IAntiforgery antiforgery, SiteContext site)

@@ -48,8 +48,8 @@ public sealed class IndexModel(BroadsheetDb db, CommentDesk desk, UserManager<Ac
     {
         if (await accounts.GetUserAsync(User) is not { } account) return Challenge();
         var outcome = Edit is { } edit
-            ? await desk.EditAsync(account, edit, Text, Request.Host.Host, ct)
-            : await desk.PostAsync(account, id, Reply, Text, CommentsApi.Address(HttpContext), Request.Host.Host, ct);
+            ? await desk.EditAsync(account, edit, Text, ct)
+            : await desk.PostAsync(account, id, Reply, Text, CommentsApi.Address(HttpContext), ct);
         return await AnswerAsync(id, outcome, ct);
     }
 

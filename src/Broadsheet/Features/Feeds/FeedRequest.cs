@@ -10,6 +10,6 @@ public readonly record struct FeedRequest(
     BroadsheetOptions Options, HttpRequest Request, CancellationToken Aborted)
 {
     public DateTime Now => Clock.GetUtcNow().UtcDateTime;
-    public string Origin => PublicOrigin.Of(Request);
+    public string Origin => PublicOrigin.ForPages;
     public string SelfUrl => Origin + Request.PathBase + Request.Path;
 }

@@ -51,6 +51,8 @@ public sealed class DigestDispatch(
             .Where(d => d.State == DeliveryState.Pending && (d.NextAttemptAt == null || d.NextAttemptAt <= now))
             .OrderBy(d => d.Id).Take(Math.Max(1, options.BatchSize)).ToListAsync(ct);
         if (batch.Count == 0) return (0, false);
+        // Every newsletter mail carries links; without the public address the deliveries wait for it.
+        if (await links.OriginAsync("newsletter digests and alerts", ct) is not { } origin) return (0, false);
 
         var runs = await db.Set<DigestRun>().Where(r => batch.Select(d => d.RunId).Distinct().Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         var accepted = 0;
@@ -60,7 +62,7 @@ public sealed class DigestDispatch(
             foreach (var delivery in batch)
             {
                 if (!await ClaimAsync(db, delivery, now, ct)) continue;
-                var message = await ComposeAsync(db, editions, site, runs[delivery.RunId], delivery, ct);
+                var message = await ComposeAsync(db, editions, site, origin, runs[delivery.RunId], delivery, ct);
                 if (message is null)
                 {
                     delivery.State = DeliveryState.Skipped;
@@ -132,11 +134,10 @@ public sealed class DigestDispatch(
     }
 
     private async Task<MimeMessage?> ComposeAsync(
-        BroadsheetDb db, DigestEditions editions, SiteContext site, DigestRun run, DigestDelivery delivery, CancellationToken ct)
+        BroadsheetDb db, DigestEditions editions, SiteContext site, string origin, DigestRun run, DigestDelivery delivery, CancellationToken ct)
     {
         var subscriber = await db.Set<Subscriber>().AsNoTracking().Include(s => s.Rubrics).FirstOrDefaultAsync(s => s.Id == delivery.SubscriberId, ct);
         if (subscriber is not { IsConfirmed: true }) return null;
-        var origin = links.Origin();
         var unsubscribe = links.Unsubscribe(origin, subscriber.Id);
         var preferences = links.Preferences(origin, subscriber.Id);
         if (run.Kind == DigestKind.Alert)

@@ -1,18 +1,16 @@
-using Broadsheet.Infrastructure;
+using Broadsheet.Features.Site;
 
 namespace Broadsheet.Features.Newsletter;
 
 /// <summary>
 /// Absolute links for mail. A mail is read far from the request that caused it, and digests are
-/// sent by a background job with no request at all, so Broadsheet:PublicUrl is what counts;
-/// without it a sign-up uses its own request's origin and the background job localhost.
+/// sent by a background job with no request at all, so the links start with the public address
+/// (<see cref="PublicOrigin"/>), never with the host a request named. While that address is unknown
+/// <see cref="OriginAsync"/> answers null and no newsletter mail goes out.
 /// </summary>
-public sealed class NewsletterLinks(BroadsheetOptions options, NewsletterTokens tokens)
+public sealed class NewsletterLinks(PublicOrigin publicOrigin, NewsletterTokens tokens)
 {
-    public string Origin(HttpRequest? request = null) =>
-        options.PublicUrl is { Length: > 0 } configured ? configured.TrimEnd('/')
-        : request is not null ? $"{request.Scheme}://{request.Host}"
-        : "http://localhost";
+    public ValueTask<string?> OriginAsync(string what, CancellationToken ct) => publicOrigin.ForLinksOutAsync(what, ct);
 
     public string Confirm(string origin, string token) => $"{origin}/newsletter/confirm?token={Uri.EscapeDataString(token)}";
 

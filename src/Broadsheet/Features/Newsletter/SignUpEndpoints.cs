@@ -12,7 +12,7 @@ public static class SignUpEndpoints
 {
     public const string ThanksPath = "/newsletter/thanks";
 
-    public static async Task<IResult> FormAsync(HttpContext http, Subscriptions subscriptions, SignUpLimits limits, NewsletterLinks links, PublicOrigin publicOrigin, SiteContext site)
+    public static async Task<IResult> FormAsync(HttpContext http, Subscriptions subscriptions, SignUpLimits limits, PublicOrigin publicOrigin, SiteContext site)
     {
         if (!SameOrigin.Allows(http.Request, publicOrigin)) return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         if (!http.Request.HasFormContentType) return TypedResults.BadRequest();
@@ -27,18 +27,18 @@ public static class SignUpEndpoints
         var check = input.Check();
         if (check.Problem is { } problem) return TypedResults.Redirect($"/newsletter?problem={problem}#sign-up");
         if (await limits.WaitAsync(check.SignUp!.Email) is { } wait) return TooMany(http, site, json: false, wait);
-        await subscriptions.SignUpAsync(check.SignUp, links.Origin(http.Request), http.RequestAborted);
+        await subscriptions.SignUpAsync(check.SignUp, http.RequestAborted);
         return TypedResults.Redirect(ThanksPath);
     }
 
-    public static async Task<IResult> JsonAsync(SignUpForm input, HttpContext http, Subscriptions subscriptions, SignUpLimits limits, NewsletterLinks links, PublicOrigin publicOrigin, SiteContext site)
+    public static async Task<IResult> JsonAsync(SignUpForm input, HttpContext http, Subscriptions subscriptions, SignUpLimits limits, PublicOrigin publicOrigin, SiteContext site)
     {
         if (!SameOrigin.Allows(http.Request, publicOrigin)) return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         var text = NewsletterText.For(site);
         var check = input.Check();
         if (check.Problem is { } problem) return TypedResults.BadRequest(new SignUpAnswer(problem.ToString(), text.Describe(problem)));
         if (await limits.WaitAsync(check.SignUp!.Email) is { } wait) return TooMany(http, site, json: true, wait);
-        await subscriptions.SignUpAsync(check.SignUp, links.Origin(http.Request), http.RequestAborted);
+        await subscriptions.SignUpAsync(check.SignUp, http.RequestAborted);
         // The same answer whether the address was new, pending or already confirmed.
         return TypedResults.Accepted((string?)null, new SignUpAnswer("accepted", $"{text.ThankYou} {text.CheckInbox}"));
     }

@@ -18,7 +18,7 @@ public sealed class Subscriptions(
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private TimeSpan PendingFor => TimeSpan.FromHours(options.PendingHours);
 
-    public async Task SignUpAsync(SignUp signUp, string origin, CancellationToken ct)
+    public async Task SignUpAsync(SignUp signUp, CancellationToken ct)
     {
         var now = Now;
         var subscriber = await db.Set<Subscriber>().Include(s => s.Rubrics).FirstOrDefaultAsync(s => s.Email == signUp.Email, ct);
@@ -52,6 +52,7 @@ public sealed class Subscriptions(
             return;
         }
 
+        if (await links.OriginAsync("newsletter confirmations", ct) is not { } origin) return;
         if (!await ClaimMailSlotAsync(subscriber, now, ct)) return;
         var unsubscribe = links.Unsubscribe(origin, subscriber.Id);
         var message = subscriber.IsConfirmed

@@ -12,10 +12,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Features.Newsroom;
 
 /// <summary>The publication's settings. Saving them evicts every cached page, since every page shows some of them.</summary>
-public sealed class SettingsModel(BroadsheetDb db, CacheEviction cache, AuditLog audit, PageMeta meta) : PageModel
+public sealed class SettingsModel(BroadsheetDb db, CacheEviction cache, AuditLog audit, PublicOrigin publicOrigin, PageMeta meta) : PageModel
 {
     [BindProperty] public SettingsForm Input { get; set; } = new();
     [TempData] public string? Notice { get; set; }
+
+    /// <summary>Broadsheet:PublicUrl, which wins over the address kept here; the field then only shows it.</summary>
+    public string? ConfiguredAddress => publicOrigin.IsConfigured ? publicOrigin.Known : null;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -24,7 +27,7 @@ public sealed class SettingsModel(BroadsheetDb db, CacheEviction cache, AuditLog
         Input = new SettingsForm
         {
             PublicationName = s.PublicationName, Tagline = s.Tagline, Language = s.Language, TimeZoneId = s.TimeZoneId,
-            TimeZoneLabel = s.TimeZoneLabel, CommentRules = s.CommentRules, CommentNotice = s.CommentNotice,
+            TimeZoneLabel = s.TimeZoneLabel, CommentRules = s.CommentRules, CommentNotice = s.CommentNotice, PublicUrl = s.PublicUrl,
             StrongSignInForEditors = s.StrongSignInForEditors,
             Channels = string.Join("\n", s.Channels.OrderBy(c => c.Position)
                 .Select(c => $"{c.Name} | {c.Url}{(c.ChosenArticlesOnly ? $" | {ChosenOnly}" : "")}")),
@@ -38,6 +41,9 @@ public sealed class SettingsModel(BroadsheetDb db, CacheEviction cache, AuditLog
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(Input.TimeZoneId ?? "", out _))
             ModelState.AddModelError("Input.TimeZoneId", $"\"{Input.TimeZoneId}\" is not a known time zone; use an IANA id such as Europe/Moscow.");
         var channels = ParseChannels(Input.Channels);
+        var address = PublicOrigin.Normalize(Input.PublicUrl);
+        if (Input.PublicUrl is { Length: > 0 } typed && address is null)
+            ModelState.AddModelError("Input.PublicUrl", $"\"{typed}\" is not a web address; write it as https://news.example.");
         if (!ModelState.IsValid) return Page();
 
         var s = await db.SiteSettings.Include(x => x.Channels).FirstAsync(ct);
@@ -48,6 +54,8 @@ public sealed class SettingsModel(BroadsheetDb db, CacheEviction cache, AuditLog
         s.TimeZoneLabel = Input.TimeZoneLabel?.Trim() ?? "";
         s.CommentRules = Input.CommentRules?.Trim() ?? "";
         s.CommentNotice = Input.CommentNotice?.Trim() ?? "";
+        var addressChanged = s.PublicUrl != address;
+        s.PublicUrl = address;
         s.StrongSignInForEditors = Input.StrongSignInForEditors;
         // Kept by name, not replaced: articles chosen for a channel stay chosen across a settings save.
         db.Channels.RemoveRange(s.Channels.Where(c => !channels.Any(n => n.Name.Equals(c.Name, StringComparison.OrdinalIgnoreCase))));
@@ -57,7 +65,8 @@ public sealed class SettingsModel(BroadsheetDb db, CacheEviction cache, AuditLog
             if (kept is null) { s.Channels.Add(wanted); continue; }
             (kept.Name, kept.Url, kept.Position, kept.ChosenArticlesOnly) = (wanted.Name, wanted.Url, wanted.Position, wanted.ChosenArticlesOnly);
         }
-        audit.Record(User, AuditAction.SettingsChange, details: $"{s.PublicationName}, {s.Language}, {s.TimeZoneId}{(s.StrongSignInForEditors ? ", passkey or two-step sign-in for editors" : "")}");
+        // Every mailed link starts with the address, so who changed it belongs on the record.
+        audit.Record(User, AuditAction.SettingsChange, details: $"{s.PublicationName}, {s.Language}, {s.TimeZoneId}{(addressChanged ? $", address {address ?? "cleared"}" : "")}{(s.StrongSignInForEditors ? ", passkey or two-step sign-in for editors" : "")}");
         await db.SaveChangesAsync(ct);
         await cache.SettingsChangedAsync(ct);
         Notice = "Settings saved; the site shows them now.";
@@ -100,5 +109,6 @@ public sealed class SettingsForm
     [StringLength(4000)] public string? Channels { get; set; }
     [StringLength(4000)] public string? CommentRules { get; set; }
     [StringLength(1000)] public string? CommentNotice { get; set; }
+    [StringLength(200)] public string? PublicUrl { get; set; }
     public bool StrongSignInForEditors { get; set; }
 }

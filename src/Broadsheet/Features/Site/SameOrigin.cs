@@ -17,7 +17,9 @@ public static class SameOrigin
         if (fetchSite.Length > 0) return fetchSite is "same-origin" or "none";
         var origin = request.Headers.Origin.ToString();
         if (origin.Length == 0) return true;
+        // Comparing with the request's own host is sound here, unlike for links: a browser sends the
+        // Origin and the Host of one page, and a hostile page can forge neither in its visitors' requests.
         return string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase)
-            || string.Equals(origin, publicOrigin.Of(request), StringComparison.OrdinalIgnoreCase);
+            || publicOrigin.Known is { } known && string.Equals(origin, new Uri(known).GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase);
     }
 }

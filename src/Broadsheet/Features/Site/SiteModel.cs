@@ -14,6 +14,7 @@ public static class SiteModel
             s.Property(x => x.Language).HasMaxLength(5);
             s.Property(x => x.TimeZoneId).HasMaxLength(64);
             s.Property(x => x.TimeZoneLabel).HasMaxLength(64);
+            s.Property(x => x.PublicUrl).HasMaxLength(200);
             s.HasMany(x => x.Channels).WithOne().HasForeignKey(x => x.SiteSettingsId);
         });
         model.Entity<Channel>(c =>

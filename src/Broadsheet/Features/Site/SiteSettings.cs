@@ -16,6 +16,12 @@ public sealed class SiteSettings
     /// <summary>Printed after each time, e.g. "Moscow time" or «мск».</summary>
     public string TimeZoneLabel { get; set; } = "Moscow time";
 
+    /// <summary>
+    /// The public address the first administrator entered at setup (or later under Settings), for a
+    /// site whose configuration does not set Broadsheet:PublicUrl. Read through <see cref="PublicOrigin"/>.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
     public string CommentRules { get; set; } = "";
     public string CommentNotice { get; set; } = "";
 

@@ -1,4 +1,3 @@
-using System.Net;
 using Broadsheet.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
 
@@ -13,19 +12,13 @@ public static class SiteSetup
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<SiteSettingsStore>();
+        // A mistyped address would otherwise read as "unknown" and quietly stop every mail with a link.
+        if (!string.IsNullOrWhiteSpace(options.PublicUrl) && PublicOrigin.Normalize(options.PublicUrl) is null)
+            throw new InvalidOperationException($"Broadsheet:PublicUrl \"{options.PublicUrl}\" is not an absolute http(s) address such as https://news.example.");
         services.AddSingleton<PublicOrigin>();
         services.AddScoped<Shared.PageMeta>();
         services.AddScoped(sp => sp.GetRequiredService<SiteSettingsStore>().Current);
-        services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            // Only proxies named in configuration are believed; by default, nobody is.
-            o.KnownProxies.Clear();
-            o.KnownIPNetworks.Clear();
-            foreach (var proxy in options.KnownProxies)
-                if (IPAddress.TryParse(proxy, out var ip)) o.KnownProxies.Add(ip);
-            if (options.PublicUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u)) o.AllowedHosts = [u.Host];
-        });
+        services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, options.AllTrustedProxies));
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddExceptionHandler<FailureAnswer>();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<StrictBinding>());

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Newsroom.Audit;
 using Broadsheet.Features.Shared;
+using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,8 +12,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Features.Newsroom.Staff;
 
 /// <summary>Admins invite people and set their role. An invitation is an account without a password and a setup link.</summary>
-public sealed class IndexModel(UserManager<Account> accounts, BroadsheetDb db, AuditLog audit, SetupLinks links, PageMeta meta, TimeProvider clock, ILogger<IndexModel> log) : PageModel
+public sealed class IndexModel(UserManager<Account> accounts, BroadsheetDb db, AuditLog audit, SetupLinks links, PublicOrigin publicOrigin, PageMeta meta, TimeProvider clock, ILogger<IndexModel> log) : PageModel
 {
+    /// <summary>What goes in front of a setup link: the public address, never the host this request named; null while unknown.</summary>
+    public string? PublicAddress => publicOrigin.Known;
+
     [BindProperty] public InviteForm Invite { get; set; } = new();
     [TempData] public string? Notice { get; set; }
     [TempData] public string? Link { get; set; }

@@ -55,6 +55,8 @@ public sealed class TypoDigest(IServiceScopeFactory scopes, TimeProvider clock, 
         var fresh = await db.TypoReports.Where(r => r.DigestedAt == null && r.Status == TypoReportStatus.Open)
             .OrderBy(r => r.CreatedAt).Take(TypoInbox.Limit).ToListAsync(ct);
         if (fresh.Count == 0) return 0;
+        // The digest links to the inbox; without the public address the reports wait, undigested, for it.
+        if (await scope.ServiceProvider.GetRequiredService<PublicOrigin>().ForLinksOutAsync("typo report digests", ct) is not { } origin) return 0;
 
         var articleIds = fresh.Select(r => r.ArticleId).Distinct().ToList();
         var titles = await db.Articles.Where(a => articleIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Title, ct);
@@ -77,7 +79,6 @@ public sealed class TypoDigest(IServiceScopeFactory scopes, TimeProvider clock, 
 
         var mail = scope.ServiceProvider.GetRequiredService<MailSender>();
         var site = scope.ServiceProvider.GetRequiredService<SiteContext>();
-        var origin = scope.ServiceProvider.GetRequiredService<Infrastructure.BroadsheetOptions>().PublicUrl?.TrimEnd('/') ?? "";
         var sent = 0;
         if (byRecipient.Count > 0)
         {

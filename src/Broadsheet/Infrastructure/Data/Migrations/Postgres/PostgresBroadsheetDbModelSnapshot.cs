@@ -1128,6 +1128,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
 
+                    b.Property<string>("PublicUrl")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("PublicationName")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -1089,6 +1089,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PublicUrl")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PublicationName")
                         .IsRequired()
                         .HasMaxLength(200)
