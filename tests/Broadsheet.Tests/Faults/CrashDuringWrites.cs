@@ -84,7 +84,13 @@ public sealed class CrashDuringWrites : IAsyncLifetime
                 {
                     using var response = await send(key);
                     if (response.IsSuccessStatusCode) acknowledged[key] = (round, clock.Elapsed);
-                    else if (Volatile.Read(ref killed) == 0) RefusedBeforeAKill.Enqueue($"{kind} {key}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                    else if (Volatile.Read(ref killed) == 0)
+                    {
+                        var log = Site.Process.Log;
+                        // A 500's page says nothing; the app's log says why.
+                        RefusedBeforeAKill.Enqueue($"{kind} {key}: {(int)response.StatusCode} "
+                            + ((int)response.StatusCode >= 500 ? log[Math.Max(0, log.Length - 3000)..] : await response.Content.ReadAsStringAsync()));
+                    }
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
                 {
