@@ -12,6 +12,7 @@ namespace Broadsheet.Tests.Security;
 /// Nothing a stranger can see tells an address with an account from one without: not the page, not
 /// the status, not the mail, not how long the answer takes.
 /// </summary>
+[Collection(TimingCollection.Name)]
 public sealed class AccountEnumerationTests : IDisposable
 {
     private const string Existing = "member@example.test";
