@@ -21,7 +21,6 @@ using Broadsheet.Infrastructure.Jobs;
 using Broadsheet.Infrastructure.Mail;
 using Broadsheet.Infrastructure.Media;
 using Broadsheet.Infrastructure.Redis;
-using Broadsheet.Infrastructure.Search;
 using Broadsheet.Infrastructure.Telemetry;
 using Broadsheet.Infrastructure;
 
@@ -57,6 +56,7 @@ builder.Services.AddKeyRing(options, redis);
 builder.Services.AddSite(options);
 builder.Services.AddPageCache(redis, options);
 builder.Services.AddPageCompression();
+builder.Services.AddModeration();
 builder.Services.AddArticles();
 builder.Services.AddArchive();
 builder.Services.AddViewCounting();
@@ -74,6 +74,8 @@ builder.Services.AddComments();
 var app = builder.Build();
 if (commandLine.Command is not null) { Environment.ExitCode = await commandLine.RunAsync(app); return; }
 await app.PrepareDatabaseAsync();
+await app.PrepareSettingsAsync();
+await app.SeedDemoAsync();
 
 app.UseTrustedProxies();
 app.UsePublicHostFilter();

@@ -1,4 +1,4 @@
-namespace Broadsheet.Infrastructure.Jobs;
+namespace Broadsheet.Infrastructure;
 
 /// <summary>This process among the web nodes: a name no other process, now or after a restart, has.</summary>
 public sealed class WebNode

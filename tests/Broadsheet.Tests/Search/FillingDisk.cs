@@ -1,4 +1,4 @@
-using Broadsheet.Infrastructure.Search;
+using Broadsheet.Features.Search;
 using Lucene.Net.Store;
 using Microsoft.Extensions.DependencyInjection;
 

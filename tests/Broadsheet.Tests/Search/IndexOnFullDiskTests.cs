@@ -1,5 +1,5 @@
 using Broadsheet.Features.Accounts;
-using Broadsheet.Infrastructure.Search;
+using Broadsheet.Features.Search;
 using Broadsheet.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

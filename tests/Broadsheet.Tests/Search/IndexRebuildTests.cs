@@ -1,4 +1,4 @@
-using Broadsheet.Infrastructure.Search;
+using Broadsheet.Features.Search;
 using Broadsheet.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Search;
-using Broadsheet.Infrastructure.Search;
 using Broadsheet.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

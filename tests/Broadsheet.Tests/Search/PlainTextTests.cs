@@ -1,6 +1,6 @@
 using AngleSharp.Html.Parser;
 using Broadsheet.Features.Articles;
-using Broadsheet.Infrastructure.Search;
+using Broadsheet.Features.Search;
 
 namespace Broadsheet.Tests.Search;
 

@@ -1,6 +1,5 @@
 using AngleSharp.Html.Parser;
 using Broadsheet.Features.Search;
-using Broadsheet.Infrastructure.Search;
 using Broadsheet.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using AngleSharp.Html.Dom;
 using Broadsheet.Features.Articles;
-using Broadsheet.Infrastructure.Search;
+using Broadsheet.Features.Search;
 using Broadsheet.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -67,6 +67,7 @@ public static class AccountsSetup
         services.AddSingleton<DecoyPassword>();
         services.AddSingleton<SignUpPace>();
         services.AddScoped<SetupLinks>();
+        services.AddScoped<ReaderMail>();
         services.AddHostedService<FirstAdmin>();
         return services;
     }

@@ -1,4 +1,3 @@
-using Broadsheet.Features.Shared;
 using Broadsheet.Features.Site;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -40,7 +39,7 @@ public sealed class ConfirmModel(UserManager<Account> accounts, SiteContext site
 
     private void Describe()
     {
-        meta.Title = site.Text.Accounts.ConfirmTitle;
+        meta.Title = ReaderAccountText.For(site).ConfirmTitle;
         meta.NoIndex = true;
     }
 }

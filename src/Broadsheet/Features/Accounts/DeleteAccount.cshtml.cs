@@ -1,4 +1,3 @@
-using Broadsheet.Features.Shared;
 using Broadsheet.Features.Site;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -24,7 +23,7 @@ public sealed class DeleteAccountModel(UserManager<Account> accounts, SignInMana
     {
         Describe();
         if (await accounts.GetUserAsync(User) is not { } account) return Challenge();
-        if (!await accounts.CheckPasswordAsync(account, Password)) { Error = site.Text.Accounts.WrongPassword; return Page(); }
+        if (!await accounts.CheckPasswordAsync(account, Password)) { Error = ReaderAccountText.For(site).WrongPassword; return Page(); }
         await accounts.DeleteAsync(account);
         await signIn.SignOutAsync();
         return Redirect("/");
@@ -32,7 +31,7 @@ public sealed class DeleteAccountModel(UserManager<Account> accounts, SignInMana
 
     private void Describe()
     {
-        meta.Title = site.Text.Accounts.DeleteTitle;
+        meta.Title = ReaderAccountText.For(site).DeleteTitle;
         meta.NoIndex = true;
     }
 }

@@ -1,4 +1,3 @@
-using Broadsheet.Features.Shared;
 using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Mail;
 using Microsoft.AspNetCore.Mvc;
@@ -18,13 +17,13 @@ public sealed class ForgotPasswordModel(MailOutbox outbox, AccountThrottle throt
     public async Task<IActionResult> OnPostAsync()
     {
         Describe();
-        if (AccountInput.EmailProblem(Email, site.Text.Accounts) is { } problem) ModelState.AddModelError(nameof(Email), problem);
+        if (AccountInput.EmailProblem(Email, ReaderAccountText.For(site)) is { } problem) ModelState.AddModelError(nameof(Email), problem);
         if (!ModelState.IsValid) return Page();
         var email = Email!.Trim();
         // Per address mailed to as well as per client: a few links an hour, however many places ask.
         if (await throttle.BeforeMailAsync(AccountThrottle.Mailing.Forgot, AccountThrottle.AddressOf(HttpContext), AccountThrottle.KeyOf(email)) is { } wait)
         {
-            Error = site.Text.Accounts.TooManyTries(wait);
+            Error = ReaderAccountText.For(site).TooManyTries(wait);
             return ThrottledPage.For(this, wait);
         }
         // The outbox looks the account up: this page does the same for an address with one and without.
@@ -35,7 +34,7 @@ public sealed class ForgotPasswordModel(MailOutbox outbox, AccountThrottle throt
 
     private void Describe()
     {
-        meta.Title = site.Text.Accounts.ForgotTitle;
+        meta.Title = ReaderAccountText.For(site).ForgotTitle;
         meta.NoIndex = true;
     }
 }

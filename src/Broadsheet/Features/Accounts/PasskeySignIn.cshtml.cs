@@ -1,4 +1,3 @@
-using Broadsheet.Features.Shared;
 using Broadsheet.Features.Site;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -26,17 +25,17 @@ public sealed class PasskeySignInModel(SignInManager<Account> signIn, SiteContex
 
     public async Task<IActionResult> OnPostAsync(string? credential)
     {
-        meta.Title = site.Text.Accounts.SignInTitle;
+        meta.Title = ReaderAccountText.For(site).SignInTitle;
         meta.NoIndex = true;
         if (credential is not { Length: > 0 and <= CredentialMax })
         {
-            Error = site.Text.Accounts.PasskeyFailed;
+            Error = ReaderAccountText.For(site).PasskeyFailed;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
         var result = await signIn.PasskeySignInAsync(credential);
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/newsroom");
-        Error = site.Text.Accounts.PasskeyFailed;
+        Error = ReaderAccountText.For(site).PasskeyFailed;
         return Page();
     }
 }

@@ -121,6 +121,9 @@ public sealed class ReaderAccountText
         var (n, _) => $"{n} {Plural.Russian(n, "секунду", "секунды", "секунд")}",
     };
 
+    /// <summary>Accounts own their words (they quote the account rules); the site's language picks them.</summary>
+    public static ReaderAccountText For(SiteContext site) => site.IsRussian ? Russian : English;
+
     public static readonly ReaderAccountText English = new()
     {
         Email = "E-mail",

@@ -16,7 +16,7 @@ public sealed class ReaderMail(MailSender sender, SiteContext site)
     // The default encoder writes every non-Latin letter as an entity; a Russian mail would be all &#x...; in its source.
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
-    private ReaderAccountText Text => site.Text.Accounts;
+    private ReaderAccountText Text => ReaderAccountText.For(site);
     private string Publication => site.Settings.PublicationName;
 
     public MimeMessage Confirmation(string to, string link) =>

@@ -1,4 +1,3 @@
-using Broadsheet.Features.Shared;
 using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Mail;
 using Microsoft.AspNetCore.Mvc;
@@ -18,12 +17,12 @@ public sealed class ResendConfirmationModel(MailOutbox outbox, AccountThrottle t
     public async Task<IActionResult> OnPostAsync()
     {
         Describe();
-        if (AccountInput.EmailProblem(Email, site.Text.Accounts) is { } problem) ModelState.AddModelError(nameof(Email), problem);
+        if (AccountInput.EmailProblem(Email, ReaderAccountText.For(site)) is { } problem) ModelState.AddModelError(nameof(Email), problem);
         if (!ModelState.IsValid) return Page();
         var email = Email!.Trim();
         if (await throttle.BeforeMailAsync(AccountThrottle.Mailing.Resend, AccountThrottle.AddressOf(HttpContext), AccountThrottle.KeyOf(email)) is { } wait)
         {
-            Error = site.Text.Accounts.TooManyTries(wait);
+            Error = ReaderAccountText.For(site).TooManyTries(wait);
             return ThrottledPage.For(this, wait);
         }
         outbox.PostResend(email);
@@ -33,7 +32,7 @@ public sealed class ResendConfirmationModel(MailOutbox outbox, AccountThrottle t
 
     private void Describe()
     {
-        meta.Title = site.Text.Accounts.ResendTitle;
+        meta.Title = ReaderAccountText.For(site).ResendTitle;
         meta.NoIndex = true;
     }
 }

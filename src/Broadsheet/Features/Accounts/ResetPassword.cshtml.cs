@@ -1,4 +1,3 @@
-using Broadsheet.Features.Shared;
 using Broadsheet.Features.Site;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +7,7 @@ namespace Broadsheet.Features.Accounts;
 
 public sealed class ResetPasswordModel(UserManager<Account> accounts, KnownDevice device, SiteContext site, PageMeta meta) : PageModel
 {
-    private ReaderAccountText Text => site.Text.Accounts;
+    private ReaderAccountText Text => ReaderAccountText.For(site);
 
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string Token { get; set; } = "";

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Broadsheet.Features.Shared;
 using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Caching;
 using Broadsheet.Infrastructure.Data;

@@ -1,4 +1,3 @@
-using Broadsheet.Features.Shared;
 using Broadsheet.Features.Site;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +8,7 @@ namespace Broadsheet.Features.Accounts;
 /// <summary>Shared by readers and staff; staff go on to the two-step page, which is staff-only and English.</summary>
 public sealed class SignInModel(SignInManager<Account> signIn, AccountThrottle throttle, KnownDevice device, DecoyPassword decoy, SiteContext site, PageMeta meta) : PageModel
 {
-    private ReaderAccountText Text => site.Text.Accounts;
+    private ReaderAccountText Text => ReaderAccountText.For(site);
 
     [BindProperty] public SignInForm Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }

@@ -1,4 +1,3 @@
-using Broadsheet.Features.Shared;
 using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Data;
 using Broadsheet.Infrastructure.Mail;
@@ -12,7 +11,7 @@ namespace Broadsheet.Features.Accounts;
 /// <summary>A reader's account for commenting: created unconfirmed, usable once the mailed link is followed.</summary>
 public sealed class SignUpModel(UserManager<Account> accounts, BroadsheetDb db, MailOutbox outbox, AccountThrottle throttle, SignUpPace pace, SiteContext site, TimeProvider clock, PageMeta meta) : PageModel
 {
-    private ReaderAccountText Text => site.Text.Accounts;
+    private ReaderAccountText Text => ReaderAccountText.For(site);
 
     [BindProperty] public SignUpForm Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }

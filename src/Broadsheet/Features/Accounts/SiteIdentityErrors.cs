@@ -11,7 +11,7 @@ namespace Broadsheet.Features.Accounts;
 /// </summary>
 public sealed class SiteIdentityErrors(SiteSettingsStore settings) : IdentityErrorDescriber
 {
-    private ReaderAccountText Text => settings.Current.Text.Accounts;
+    private ReaderAccountText Text => ReaderAccountText.For(settings.Current);
 
     public override IdentityError DefaultError() => Error(base.DefaultError(), Text.AccountError);
     public override IdentityError ConcurrencyFailure() => Error(base.ConcurrencyFailure(), Text.ChangedMeanwhile);

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Broadsheet.Features.Shared;
+using Broadsheet.Features.Site;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,4 @@
 using Broadsheet.Features.Articles;
-using Broadsheet.Features.Shared;
 using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Caching;
 using Broadsheet.Infrastructure.Data;

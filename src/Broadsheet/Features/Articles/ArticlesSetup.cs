@@ -6,5 +6,5 @@ public static class ArticlesSetup
         services.AddSingleton<ArticleBody>()
             .AddSingleton<ArticleChanges>()
             .AddHostedService(sp => sp.GetRequiredService<ArticleChanges>())
-            .AddSingleton<IArticleObserver, Infrastructure.Caching.PageCacheEviction>();
+            .AddSingleton<IArticleObserver, PageCacheEviction>();
 }

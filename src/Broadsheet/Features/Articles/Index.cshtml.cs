@@ -1,6 +1,4 @@
-using Broadsheet.Features.Shared;
 using Broadsheet.Features.Site;
-using Broadsheet.Features.ViewCounting;
 using Broadsheet.Infrastructure.Caching;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,12 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Features.Articles;
 
 [OutputCache(PolicyName = PageCache.Listing)]
-public sealed class IndexModel(BroadsheetDb db, SiteContext site, PageMeta meta, MostRead mostRead, ListingMemo memo, TimeProvider clock) : PageModel
+public sealed class IndexModel(BroadsheetDb db, SiteContext site, PageMeta meta, ListingMemo memo, TimeProvider clock) : PageModel
 {
     public List<Teaser> TopStories { get; private set; } = [];
     public List<Teaser> Latest { get; private set; } = [];
-    public List<Teaser> MostReadToday { get; private set; } = [];
-    public List<Teaser> MostReadWeek { get; private set; } = [];
     public List<RubricBlock> Blocks { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -24,9 +20,6 @@ public sealed class IndexModel(BroadsheetDb db, SiteContext site, PageMeta meta,
         // Kept for the minute (what is visible depends on the time) or until the next publication.
         var front = await memo.GetOrLoadAsync("front-page", $"{now.Ticks / TimeSpan.TicksPerMinute}", () => LoadAsync(now, ct));
         (TopStories, Latest, Blocks) = (front.TopStories, front.Latest, front.Blocks);
-        var today = site.LocalDate(now);
-        MostReadToday = await mostRead.SinceAsync(today, now, 5, ct);
-        MostReadWeek = await mostRead.SinceAsync(today.AddDays(-6), now, 5, ct);
         meta.Title = null;
         meta.Description = site.Settings.Tagline;
         meta.CanonicalPath = "/";
@@ -56,7 +49,7 @@ public sealed class IndexModel(BroadsheetDb db, SiteContext site, PageMeta meta,
     }
 }
 
-/// <summary>What the home page shows the same to every reader, apart from "most read", which has its own memo.</summary>
+/// <summary>What the home page shows the same to every reader, apart from "most read" (ViewCounting's, with its own memo).</summary>
 public sealed record FrontPage(List<Teaser> TopStories, List<Teaser> Latest, List<RubricBlock> Blocks);
 
 public sealed record RubricBlock(Rubric Rubric, List<Teaser> Teasers);

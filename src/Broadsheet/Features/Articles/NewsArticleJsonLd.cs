@@ -1,8 +1,7 @@
 using System.Text.Json;
-using Broadsheet.Features.Articles;
 using Broadsheet.Features.Site;
 
-namespace Broadsheet.Features.Feeds;
+namespace Broadsheet.Features.Articles;
 
 /// <summary>schema.org NewsArticle for search engines' news carousels.</summary>
 public static class NewsArticleJsonLd

@@ -1,6 +1,6 @@
-using Broadsheet.Features.Articles;
+using Broadsheet.Infrastructure.Caching;
 
-namespace Broadsheet.Infrastructure.Caching;
+namespace Broadsheet.Features.Articles;
 
 /// <summary>A changed article leaves its own page and every listing that may show it, on every node.</summary>
 public sealed class PageCacheEviction(CacheEviction eviction) : IArticleObserver

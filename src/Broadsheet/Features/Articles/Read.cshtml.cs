@@ -1,6 +1,4 @@
-using Broadsheet.Features.Shared;
 using Broadsheet.Features.Site;
-using Broadsheet.Features.Feeds;
 using Broadsheet.Infrastructure.Caching;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +10,7 @@ namespace Broadsheet.Features.Articles;
 
 [OutputCache(PolicyName = PageCache.Article)]
 public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, PublicOrigin origin, TimeProvider clock,
-    ArticleMemo memo, Microsoft.Extensions.Options.IOptions<Comments.CommentOptions> commentOptions) : PageModel
+    ArticleMemo memo) : PageModel
 {
     public Article Article { get; private set; } = null!;
     public List<Author> Byline { get; private set; } = [];
@@ -20,9 +18,6 @@ public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, 
     public List<Tag> ArticleTags { get; private set; } = [];
     public List<Teaser> Related { get; private set; } = [];
     public List<Correction> Corrections { get; private set; } = [];
-    /// <summary>The first page of the discussion, the same for every reader: this page is cached and shared.</summary>
-    public Comments.CommentPage? Comments { get; private set; }
-    public bool CommentsOpen { get; private set; }
     public bool IsOpinion => ArticleRubrics.Any(r => r.IsOpinion);
 
     public async Task<IActionResult> OnGetAsync(int year, int month, int day, string slug, CancellationToken ct)
@@ -43,10 +38,8 @@ public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, 
 
         HttpContext.TagCachedPage(PageCache.ArticleTag(article.Id));
         Article = article;
-        (Byline, ArticleRubrics, ArticleTags, Related, Corrections, Comments) =
-            (content.Byline, content.Rubrics, content.Tags, content.Related, content.Corrections, content.Comments);
-        if (article.CommentsEnabled)
-            CommentsOpen = Features.Comments.CommentsOpen.IsOpenAt(article, now, commentOptions.Value.CloseAfterDays);
+        (Byline, ArticleRubrics, ArticleTags, Related, Corrections) =
+            (content.Byline, content.Rubrics, content.Tags, content.Related, content.Corrections);
 
         meta.Title = article.Title;
         meta.Description = Teaser.Shorten(article.Lead, 300);
@@ -60,11 +53,11 @@ public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, 
     /// <summary>Everything the page shows that is the same for every reader: what <see cref="ArticleMemo"/> keeps.</summary>
     private sealed record ArticleContent(
         Article Article, List<Author> Byline, List<Rubric> Rubrics, List<Tag> Tags, List<Teaser> Related,
-        List<Correction> Corrections, Comments.CommentPage? Comments)
+        List<Correction> Corrections)
     {
         /// <summary>Two bytes a character for the texts that dominate, and room for the rest.</summary>
         public long Bytes => 2L * (Article.Body.Length + Article.BodyHtml.Length + Article.Lead.Length
-            + Related.Sum(r => r.Lead.Length) + (Comments?.Threads.Sum(t => t.Comment.Text.Length + t.Replies.Sum(r => r.Text.Length)) ?? 0)) + 16 * 1024;
+            + Related.Sum(r => r.Lead.Length)) + 16 * 1024;
     }
 
     private async Task<ArticleContent?> LoadAsync(string slug, DateTime now, CancellationToken ct)
@@ -90,10 +83,7 @@ public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, 
                 .Where(a => a.Id != articleId && a.Tags.Any(t => tagsOfThis.Contains(t.TagId)))
                 .Newest().Take(4).ToTeasers().ToListAsync(ct),
             await db.Corrections.AsNoTracking().Where(c => c.ArticleId == articleId)
-                .OrderByDescending(c => c.MadeAt).ThenByDescending(c => c.Id).ToListAsync(ct),
-            article.CommentsEnabled
-                ? await Features.Comments.CommentThread.LoadAsync(db, articleId, 1, commentOptions.Value.PageSize, ct)
-                : null);
+                .OrderByDescending(c => c.MadeAt).ThenByDescending(c => c.Id).ToListAsync(ct));
     }
 
     /// <summary>An article renamed after publication keeps its old address working, permanently.</summary>

@@ -20,7 +20,7 @@ public sealed class CommentDesk(
     CacheEviction eviction, PublicOrigin publicOrigin, SiteContext site)
 {
     private CommentOptions Limits => options.Value;
-    private CommentMessages Say => site.Text.CommentMessages;
+    private CommentMessages Say => CommentMessages.For(site);
 
     public async Task<PostOutcome> PostAsync(Account account, int articleId, long? parentId, string? text, string address, CancellationToken ct)
     {

@@ -64,6 +64,9 @@ public sealed class CommentMessages
 
     private static readonly CultureInfo RussianCulture = CultureInfo.GetCultureInfo("ru-RU");
 
+    /// <summary>Comments own their words (they name <see cref="FlagReason"/>); the site's language picks them.</summary>
+    public static CommentMessages For(SiteContext site) => site.IsRussian ? Russian : English;
+
     public static readonly CommentMessages English = new()
     {
         Published = "Your comment is published.",

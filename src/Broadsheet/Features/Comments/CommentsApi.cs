@@ -59,7 +59,7 @@ public static class CommentsApi
 
     private static async Task<IResult> PostAsync(int articleId, HttpContext context, CommentDesk desk, UserManager<Account> accounts, IAntiforgery antiforgery, SiteContext site)
     {
-        var say = site.Text.CommentMessages;
+        var say = CommentMessages.For(site);
         var (account, refusal) = await CallerAsync(context, accounts, antiforgery, say);
         if (refusal is not null) return refusal;
         var form = await ReadAsync<CommentForm>(context.Request);
@@ -72,7 +72,7 @@ public static class CommentsApi
 
     private static async Task<IResult> EditAsync(long id, HttpContext context, CommentDesk desk, UserManager<Account> accounts, IAntiforgery antiforgery, SiteContext site)
     {
-        var say = site.Text.CommentMessages;
+        var say = CommentMessages.For(site);
         var (account, refusal) = await CallerAsync(context, accounts, antiforgery, say);
         if (refusal is not null) return refusal;
         var form = await ReadAsync<CommentForm>(context.Request);
@@ -82,7 +82,7 @@ public static class CommentsApi
 
     private static async Task<IResult> FlagAsync(long id, HttpContext context, CommentDesk desk, UserManager<Account> accounts, IAntiforgery antiforgery, SiteContext site)
     {
-        var say = site.Text.CommentMessages;
+        var say = CommentMessages.For(site);
         var (account, refusal) = await CallerAsync(context, accounts, antiforgery, say);
         if (refusal is not null) return refusal;
         var form = await ReadAsync<FlagForm>(context.Request);

@@ -1,8 +1,3 @@
-using Broadsheet.Features.Accounts;
-using Broadsheet.Features.Moderation;
-using Broadsheet.Features.Newsroom.Moderation;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Broadsheet.Features.Comments;
 
 public static class CommentsSetup
@@ -10,13 +5,7 @@ public static class CommentsSetup
     public static IServiceCollection AddComments(this IServiceCollection services)
     {
         services.AddOptions<CommentOptions>().BindConfiguration(CommentOptions.Section);
-        services.AddSingleton<RuleBooks>();
         services.AddScoped<CommentDesk>();
-        services.AddScoped<CommentModeration>();
-        services.AddScoped<ReaderMail>();
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ModerationPolicy.Moderators, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Editor, StaffRoles.Moderator));
-        services.PostConfigure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Newsroom/Moderation", ModerationPolicy.Moderators));
         return services;
     }
 

@@ -1,3 +1,5 @@
+using Broadsheet.Features.Site;
+
 namespace Broadsheet.Features.Feeds;
 
 /// <summary>What a feed says about one article.</summary>

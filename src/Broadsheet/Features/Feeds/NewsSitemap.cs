@@ -1,4 +1,5 @@
 using Broadsheet.Features.Articles;
+using Broadsheet.Features.Site;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using System.Xml;
 using Broadsheet.Features.Articles;
+using Broadsheet.Features.Site;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Search;
-using Broadsheet.Features.Shared;
+using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

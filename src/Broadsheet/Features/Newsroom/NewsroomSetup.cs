@@ -1,6 +1,7 @@
 using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Newsroom.Articles;
 using Broadsheet.Features.Newsroom.Audit;
+using Broadsheet.Features.Newsroom.Moderation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -21,6 +22,7 @@ public static class NewsroomSetup
             o.Conventions.AuthorizeFolder("/Newsroom/Media", StaffPolicies.Writers);
             o.Conventions.AuthorizeFolder("/Newsroom/Staff", StaffPolicies.Admins);
             o.Conventions.AuthorizeFolder("/Newsroom/Audit", StaffPolicies.Admins);
+            o.Conventions.AuthorizeFolder("/Newsroom/Moderation", ModerationPolicy.Moderators);
             o.Conventions.AuthorizePage("/Newsroom/Settings", StaffPolicies.Admins);
             o.Conventions.AddPageRoute("/Newsroom/Articles/Edit", "newsroom/articles/new");
             o.Conventions.AddFolderApplicationModelConvention("/Newsroom", page => page.Filters.Add(new ServiceFilterAttribute(typeof(StrongSignInGate))));
@@ -29,6 +31,9 @@ public static class NewsroomSetup
         services.AddScoped<StrongSignIn>();
         services.AddScoped<StrongSignInGate>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<CommentModeration>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ModerationPolicy.Moderators, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Editor, StaffRoles.Moderator));
         services.AddScoped<TypoReports.TypoDesk>();
         services.AddSingleton<Infrastructure.Media.ImageIntake>();
         services.AddScoped<TypoReports.TypoInbox>();

@@ -1,10 +1,11 @@
+using Broadsheet.Infrastructure;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
-namespace Broadsheet.Infrastructure.Search;
+namespace Broadsheet.Features.Search;
 
 /// <summary>
 /// The Lucene index in the data folder: one writer for the process and near-real-time

@@ -1,8 +1,7 @@
-using Broadsheet.Features.Search;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
-namespace Broadsheet.Infrastructure.Search;
+namespace Broadsheet.Features.Search;
 
 /// <summary>
 /// Turns a reader's words into a Lucene query without Lucene's query syntax: each word is

@@ -5,7 +5,7 @@ using Broadsheet.Features.Articles;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Broadsheet.Infrastructure.Search;
+namespace Broadsheet.Features.Search;
 
 /// <summary>Reads articles from the database in the shape the index keeps.</summary>
 public static class ArticleSource

@@ -1,4 +1,3 @@
-using Broadsheet.Features.Shared;
 using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,6 @@
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
-namespace Broadsheet.Infrastructure.Search;
+namespace Broadsheet.Features.Search;
 
 /// <summary>
 /// Where the index's files are written: the data folder's file system. A service of its own so that

@@ -1,6 +1,6 @@
 using Broadsheet.Features.Articles;
 
-namespace Broadsheet.Infrastructure.Search;
+namespace Broadsheet.Features.Search;
 
 /// <summary>What the index keeps of an article: the words to find it by, the facts to filter on, and what a result shows.</summary>
 public sealed record IndexedArticle(

@@ -1,9 +1,8 @@
 using Broadsheet.Features.Articles;
-using Broadsheet.Features.Search;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
-namespace Broadsheet.Infrastructure.Search;
+namespace Broadsheet.Features.Search;
 
 /// <summary>
 /// Search over the Lucene index. Relevance is Lucene's score times a freshness factor: the best

@@ -1,11 +1,10 @@
 using System.Net;
 using Broadsheet.Features.Articles;
-using Broadsheet.Features.Search;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Broadsheet.Infrastructure.Search;
+namespace Broadsheet.Features.Search;
 
 /// <summary>
 /// Search over PostgreSQL full-text search, for several web nodes: every node asks the same

@@ -1,6 +1,8 @@
 using Broadsheet.Infrastructure.Data;
+using Broadsheet.Infrastructure.Search;
+using Broadsheet.Infrastructure;
 
-namespace Broadsheet.Infrastructure.Search;
+namespace Broadsheet.Features.Search;
 
 /// <summary>
 /// The search index's command-line verbs, run instead of the web host:

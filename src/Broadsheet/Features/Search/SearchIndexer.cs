@@ -4,7 +4,7 @@ using Broadsheet.Features.Articles;
 using Broadsheet.Infrastructure.Data;
 using Broadsheet.Infrastructure.Telemetry;
 
-namespace Broadsheet.Infrastructure.Search;
+namespace Broadsheet.Features.Search;
 
 /// <summary>
 /// Keeps the index following the content. Announced changes queue up and one worker — the

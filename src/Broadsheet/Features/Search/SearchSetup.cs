@@ -1,6 +1,5 @@
 using Broadsheet.Features.Articles;
 using Broadsheet.Infrastructure;
-using Broadsheet.Infrastructure.Search;
 
 namespace Broadsheet.Features.Search;
 

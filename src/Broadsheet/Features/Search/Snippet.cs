@@ -1,10 +1,9 @@
 using System.Net;
 using Broadsheet.Features.Articles;
-using Broadsheet.Features.Search;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
 
-namespace Broadsheet.Infrastructure.Search;
+namespace Broadsheet.Features.Search;
 
 /// <summary>
 /// The passage of an article that shows why it was found: its text HTML-escaped, the matched

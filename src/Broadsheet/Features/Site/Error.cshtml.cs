@@ -1,4 +1,3 @@
-using Broadsheet.Features.Shared;
 using Broadsheet.Features.Site;
 using System.Globalization;
 using Broadsheet.Infrastructure.Data.Faults;

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Broadsheet.Features.Feeds;
+namespace Broadsheet.Features.Site;
 
 /// <summary>The two ways machines want a time written: RSS keeps RFC 822, Atom and sitemaps take RFC 3339.</summary>
 public static class FeedTime

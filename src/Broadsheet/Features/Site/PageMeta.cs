@@ -1,4 +1,4 @@
-namespace Broadsheet.Features.Shared;
+namespace Broadsheet.Features.Site;
 
 /// <summary>What a page tells the layout about itself (title, description, the tags machines read); one per request.</summary>
 public sealed class PageMeta

@@ -1,3 +1,4 @@
+using Broadsheet.Infrastructure.Caching;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,7 @@ namespace Broadsheet.Features.Site;
 /// <see cref="Forget"/> after saving them, on every node through the eviction broadcast. A broadcast
 /// can be missed (Redis away, a subscription reconnecting), so a copy is also read again after <see cref="MaxAge"/>.
 /// </summary>
-public sealed class SiteSettingsStore(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class SiteSettingsStore(IServiceScopeFactory scopes, TimeProvider clock) : ICachedCopy
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
 
@@ -31,6 +32,8 @@ public sealed class SiteSettingsStore(IServiceScopeFactory scopes, TimeProvider 
     }
 
     public SiteContext Current => current is { } known && clock.GetUtcNow() - known.ReadAt < MaxAge ? known.Site : GetAsync().AsTask().GetAwaiter().GetResult();
+
+    public string Tag => CacheEviction.SettingsTag;
 
     public void Forget() => current = null;
 }

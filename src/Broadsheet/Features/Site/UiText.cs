@@ -1,7 +1,4 @@
 using System.Globalization;
-using Broadsheet.Features.Accounts;
-using Broadsheet.Features.Comments;
-using Broadsheet.Features.TypoReports;
 
 namespace Broadsheet.Features.Site;
 
@@ -26,12 +23,9 @@ public sealed class UiText
     public required string Related { get; init; }
     public required string SubscribeTitle { get; init; }
     public required string TypoHint { get; init; }
-    public required TypoReportText TypoReports { get; init; }
     public required string Comments { get; init; }
     public required string CommentsOff { get; init; }
     public required string CommentRules { get; init; }
-    public required CommentMessages CommentMessages { get; init; }
-    public required ReaderAccountText Accounts { get; init; }
     public required string Older { get; init; }
     public required string Newer { get; init; }
     public required string Pagination { get; init; }
@@ -74,12 +68,9 @@ public sealed class UiText
         Related = "Related",
         SubscribeTitle = "Subscribe to our news",
         TypoHint = "If you find an error, select a piece of text and press Ctrl+Enter.",
-        TypoReports = TypoReportText.English,
         Comments = "Comments",
         CommentsOff = "Comments are closed for this article.",
         CommentRules = "Comment rules",
-        CommentMessages = CommentMessages.English,
-        Accounts = ReaderAccountText.English,
         Older = "Older",
         Newer = "Newer",
         Pagination = "Pages",
@@ -123,12 +114,9 @@ public sealed class UiText
         Related = "Читайте также",
         SubscribeTitle = "Подписывайтесь на наши новости",
         TypoHint = "Если вы нашли ошибку, выделите фрагмент текста и нажмите Ctrl+Enter.",
-        TypoReports = TypoReportText.Russian,
         Comments = "Комментарии",
         CommentsOff = "Комментарии к этой статье закрыты.",
         CommentRules = "Правила комментирования",
-        CommentMessages = CommentMessages.Russian,
-        Accounts = ReaderAccountText.Russian,
         Older = "Раньше",
         Newer = "Позже",
         Pagination = "Страницы",

@@ -19,7 +19,7 @@ public static class TypoReportEndpoint
 
     public static async Task<IResult> PostAsync(HttpContext context, BroadsheetDb db, SiteContext site, PublicOrigin publicOrigin, TimeProvider clock)
     {
-        var text = site.Text.TypoReports;
+        var text = TypoReportText.For(site);
         var ct = context.RequestAborted;
         if (!SameOrigin.Allows(context.Request, publicOrigin)) return Refuse(text.WrongSite, StatusCodes.Status403Forbidden);
         if (!context.Request.HasJsonContentType()) return Refuse(text.NotUnderstood);

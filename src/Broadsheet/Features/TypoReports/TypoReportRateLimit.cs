@@ -24,7 +24,7 @@ public sealed class TypoReportRateLimit(IOptions<TypoReportOptions> options, Red
         // The window that refused says how long it has left (the hour's, if that one is full); a minute otherwise.
         var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
         http.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await http.Response.WriteAsJsonAsync(new TypoReportAnswer.Refusal(site.Text.TypoReports.TooMany), ct);
+        await http.Response.WriteAsJsonAsync(new TypoReportAnswer.Refusal(TypoReportText.For(site).TooMany), ct);
     };
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)

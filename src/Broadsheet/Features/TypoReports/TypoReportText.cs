@@ -1,3 +1,5 @@
+using Broadsheet.Features.Site;
+
 namespace Broadsheet.Features.TypoReports;
 
 /// <summary>The words of the typo report dialog and of the endpoint's answers, in the site's language.</summary>
@@ -21,6 +23,9 @@ public sealed class TypoReportText
     public required string ArticleNotFound { get; init; }
     public required string TooMany { get; init; }
     public required string WrongSite { get; init; }
+
+    /// <summary>Typo reports own their words; the site's language picks them.</summary>
+    public static TypoReportText For(SiteContext site) => site.IsRussian ? Russian : English;
 
     public static readonly TypoReportText English = new()
     {

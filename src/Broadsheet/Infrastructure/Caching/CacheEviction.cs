@@ -1,4 +1,3 @@
-using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Redis;
 using Microsoft.AspNetCore.OutputCaching;
 using StackExchange.Redis;
@@ -10,7 +9,7 @@ namespace Broadsheet.Infrastructure.Caching;
 /// must be shared is the order to forget them. With Redis the order goes out on a channel and
 /// every node, this one included, acts on it within a moment; without Redis it stays local.
 /// </summary>
-public sealed class CacheEviction(IOutputCacheStore store, ListingMemo memo, ArticleMemo articles, SiteSettingsStore settings, RedisLink redis, ILogger<CacheEviction> log)
+public sealed class CacheEviction(IOutputCacheStore store, ListingMemo memo, ArticleMemo articles, IEnumerable<ICachedCopy> copies, RedisLink redis, ILogger<CacheEviction> log)
     : IHostedService
 {
     private static readonly RedisChannel Channel = RedisChannel.Literal("broadsheet:evict");
@@ -21,7 +20,7 @@ public sealed class CacheEviction(IOutputCacheStore store, ListingMemo memo, Art
     /// <summary>
     /// Never throws for Redis: the change is committed by now, and failing the request would tell a reader
     /// their comment was not taken when it was. A node that misses the order serves its copies until they
-    /// expire by themselves: pages within 45 s (feeds 5 min), memos within a minute, settings within <see cref="SiteSettingsStore.MaxAge"/>.
+    /// expire by themselves: pages within 45 s (feeds 5 min), memos within a minute, settings within their own maximum age (SiteSettingsStore.MaxAge).
     /// </summary>
     public async Task EvictAsync(CancellationToken ct, params string[] tags)
     {
@@ -40,7 +39,10 @@ public sealed class CacheEviction(IOutputCacheStore store, ListingMemo memo, Art
     {
         foreach (var tag in tags)
         {
-            if (tag == SettingsTag) settings.Forget();
+            if (tag == SettingsTag)
+            {
+                foreach (var copy in copies.Where(c => c.Tag == tag)) copy.Forget();
+            }
             else await EvictPagesAsync(tag, ct);
             if (PageCache.ArticleIdOf(tag) is { } articleId) articles.Forget(articleId);
             if (tag is PageCache.ListingsTag or PageCache.SiteTag)

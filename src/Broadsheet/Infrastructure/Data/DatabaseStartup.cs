@@ -1,5 +1,3 @@
-using Broadsheet.Features.Demo;
-using Broadsheet.Features.Site;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Infrastructure.Data;
@@ -7,8 +5,8 @@ namespace Broadsheet.Infrastructure.Data;
 public static class DatabaseStartup
 {
     /// <summary>
-    /// Before the web server opens: brings the schema up to date and, on an empty database, lays down
-    /// the settings and the demo publication. Operators who migrate by hand (`dotnet Broadsheet.dll
+    /// Before the web server opens: brings the schema up to date (Site and Demo then lay down the settings
+    /// row and the demo publication on an empty database). Operators who migrate by hand (`dotnet Broadsheet.dll
     /// migrate`) set Broadsheet:MigrateOnStart=false; a node then refuses to start on a schema it does not know.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
@@ -19,18 +17,6 @@ public static class DatabaseStartup
         var log = Log(scope.ServiceProvider);
 
         await EnsureSchemaAsync(db, options.MigrateOnStart, log);
-        if (!await db.SiteSettings.AnyAsync())
-        {
-            db.SiteSettings.Add(new SiteSettings());
-            await db.SaveChangesAsync();
-        }
-        if (options.SeedDemo && !await db.Articles.AnyAsync())
-        {
-            var demo = scope.ServiceProvider.GetRequiredService<DemoPublication>();
-            var count = await demo.SeedAsync(db, options.DemoLanguage == "ru" ? "ru" : "en", Math.Max(1, options.DemoArticles));
-            log.LogInformation("Seeded the demo publication: {Count} articles", count);
-        }
-        scope.ServiceProvider.GetRequiredService<SiteSettingsStore>().Forget();
     }
 
     /// <summary>`migrate`: applies the migrations and nothing else (no settings row, no demo).</summary>
@@ -53,5 +39,5 @@ public static class DatabaseStartup
         await DurabilityReport.LogAsync(db, log);
     }
 
-    private static ILogger Log(IServiceProvider services) => services.GetRequiredService<ILoggerFactory>().CreateLogger("Broadsheet.Startup");
+    public static ILogger Log(IServiceProvider services) => services.GetRequiredService<ILoggerFactory>().CreateLogger("Broadsheet.Startup");
 }

@@ -1,5 +1,4 @@
 using Broadsheet.Features.Newsroom.Revisions;
-using Broadsheet.Features.Shared;
 using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,5 @@
 using Broadsheet.Features.Comments;
-using Broadsheet.Features.Shared;
+using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,5 @@
 using Broadsheet.Features.Newsletter;
-using Broadsheet.Features.Shared;
+using Broadsheet.Features.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

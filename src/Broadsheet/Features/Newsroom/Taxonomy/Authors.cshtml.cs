@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Articles;
-using Broadsheet.Features.Shared;
+using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Caching;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;

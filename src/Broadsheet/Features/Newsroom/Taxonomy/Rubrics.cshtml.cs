@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Broadsheet.Features.Articles;
-using Broadsheet.Features.Shared;
+using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Caching;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;

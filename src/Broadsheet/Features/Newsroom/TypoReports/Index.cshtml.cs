@@ -1,4 +1,4 @@
-using Broadsheet.Features.Shared;
+using Broadsheet.Features.Site;
 using Broadsheet.Features.TypoReports;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,5 @@
 using Broadsheet.Features.Newsroom.Articles;
-using Broadsheet.Features.Shared;
+using Broadsheet.Features.Site;
 using Broadsheet.Features.TypoReports;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;

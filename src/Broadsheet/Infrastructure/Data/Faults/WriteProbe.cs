@@ -1,4 +1,3 @@
-using Broadsheet.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Infrastructure.Data.Faults;

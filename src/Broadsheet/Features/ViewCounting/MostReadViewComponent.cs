@@ -1,0 +1,21 @@
+using Broadsheet.Features.Articles;
+using Broadsheet.Features.Site;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Broadsheet.Features.ViewCounting;
+
+/// <summary>"Most read" today and this week, in the site's calendar; the home page asks for it by name.</summary>
+public sealed class MostReadViewComponent(MostRead mostRead, SiteContext site, TimeProvider clock) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = site.LocalDate(now);
+        var ct = HttpContext.RequestAborted;
+        return View("/Features/ViewCounting/_MostRead.cshtml", new MostReadLists(
+            await mostRead.SinceAsync(today, now, 5, ct),
+            await mostRead.SinceAsync(today.AddDays(-6), now, 5, ct)));
+    }
+}
+
+public sealed record MostReadLists(List<Teaser> Today, List<Teaser> Week);
