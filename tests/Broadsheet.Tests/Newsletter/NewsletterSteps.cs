@@ -83,8 +83,12 @@ public sealed class NewsletterSteps(Func<BroadsheetApp> app, LoopbackSmtpServer 
         });
     }
 
-    /// <summary>One tick of the newsletter scheduler: plan what is due, send what is pending.</summary>
-    public Task TickAsync() => app().Services.GetRequiredService<NewsletterSchedule>().RunOnceAsync(CancellationToken.None);
+    /// <summary>One tick of the newsletter's jobs: plan what is due, forget expired sign-ups, send what is pending.</summary>
+    public async Task TickAsync()
+    {
+        await app().Services.GetRequiredService<DigestHour>().RunAsync(CancellationToken.None);
+        await app().Services.GetRequiredService<NewsletterSchedule>().RunAsync(CancellationToken.None);
+    }
 
     public Task<List<DigestDelivery>> DeliveriesAsync() =>
         app().WithDbAsync(db => db.Set<DigestDelivery>().AsNoTracking().OrderBy(d => d.Id).ToListAsync());
