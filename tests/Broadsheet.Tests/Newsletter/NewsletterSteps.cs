@@ -83,10 +83,11 @@ public sealed class NewsletterSteps(Func<BroadsheetApp> app, LoopbackSmtpServer 
         });
     }
 
-    /// <summary>One tick of the newsletter's jobs: plan what is due, forget expired sign-ups, send what is pending.</summary>
+    /// <summary>One tick of the newsletter's jobs: plan what is due (DigestHour's step), forget expired sign-ups and send what is pending (NewsletterSchedule).</summary>
     public async Task TickAsync()
     {
-        await app().Services.GetRequiredService<DigestHour>().RunAsync(CancellationToken.None);
+        await using (var scope = app().Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<DigestEditions>().PlanDueAsync(CancellationToken.None);
         await app().Services.GetRequiredService<NewsletterSchedule>().RunAsync(CancellationToken.None);
     }
 
