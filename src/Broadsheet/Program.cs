@@ -50,7 +50,7 @@ builder.WebHost.ConfigureKestrel(k =>
 });
 builder.Services.AddBroadsheetData(builder.Configuration, options);
 var redis = builder.Services.AddRedisLink(options);
-builder.Services.AddJobLeases();
+builder.Services.AddJobs();
 builder.Services.AddShutdownDrain(options);
 builder.Services.AddKeyRing(options, redis);
 builder.Services.AddSite(options);

@@ -83,8 +83,13 @@ public sealed class NewsletterSteps(Func<BroadsheetApp> app, LoopbackSmtpServer 
         });
     }
 
-    /// <summary>One tick of the newsletter scheduler: plan what is due, send what is pending.</summary>
-    public Task TickAsync() => app().Services.GetRequiredService<NewsletterSchedule>().RunOnceAsync(CancellationToken.None);
+    /// <summary>One tick of the newsletter's jobs: plan what is due (DigestHour's step), forget expired sign-ups and send what is pending (NewsletterSchedule).</summary>
+    public async Task TickAsync()
+    {
+        await using (var scope = app().Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<DigestEditions>().PlanDueAsync(CancellationToken.None);
+        await app().Services.GetRequiredService<NewsletterSchedule>().RunAsync(CancellationToken.None);
+    }
 
     public Task<List<DigestDelivery>> DeliveriesAsync() =>
         app().WithDbAsync(db => db.Set<DigestDelivery>().AsNoTracking().OrderBy(d => d.Id).ToListAsync());

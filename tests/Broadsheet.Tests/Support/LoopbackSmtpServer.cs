@@ -35,6 +35,9 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable, IDisposable
 
     public int Port { get; }
 
+    /// <summary>How long each accepted message waits for its 250, as on a slow relay: two senders racing over the same work then overlap.</summary>
+    public TimeSpan AnswerDelay { get; set; }
+
     public IReadOnlyList<ReceivedMail> Received => [.. received];
 
     /// <summary>The settings that point the app at this server.</summary>
@@ -123,6 +126,7 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable, IDisposable
                         {
                             var message = await MimeMessage.LoadAsync(new MemoryStream(data));
                             received.Enqueue(new ReceivedMail(from!, [.. recipients], message));
+                            if (AnswerDelay > TimeSpan.Zero) await Task.Delay(AnswerDelay, stopping.Token);
                             await writer.WriteLineAsync("250 2.0.0 Queued");
                         }
                         from = null; recipients.Clear();

@@ -26,6 +26,6 @@ public sealed class NewsletterOptions
     public int MaxAttempts { get; set; } = 5;
     public int RetryAfterSeconds { get; set; } = 60;
 
-    /// <summary>How often the scheduler looks for due editions and pending deliveries; 0 turns it off (tests drive it by hand).</summary>
+    /// <summary>How often pending deliveries are sent (editions are planned at their hour, <see cref="DigestHour"/>); 0 turns both newsletter jobs off (tests drive them by hand).</summary>
     public int SchedulerSeconds { get; set; } = 30;
 }

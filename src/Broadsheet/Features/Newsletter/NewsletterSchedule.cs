@@ -1,40 +1,24 @@
+using Broadsheet.Infrastructure.Jobs;
+
 namespace Broadsheet.Features.Newsletter;
 
 /// <summary>
-/// The newsletter's clock: every few seconds it plans the editions that are due, forgets
-/// expired sign-ups and sends whatever is pending, including what a previous process left.
+/// The newsletter's errands, every few seconds on every node: forgets expired sign-ups and sends whatever
+/// is pending (alerts, retries, what a previous process left). Editions are planned by <see cref="DigestHour"/>.
+/// No lease: each delivery row is claimed before it is sent, so nodes share the sending.
 /// </summary>
-public sealed class NewsletterSchedule(IServiceScopeFactory scopes, DigestDispatch dispatch, NewsletterOptions options, TimeProvider clock, ILogger<NewsletterSchedule> log)
-    : BackgroundService
+public sealed class NewsletterSchedule(IServiceScopeFactory scopes, DigestDispatch dispatch, NewsletterOptions options) : IJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (options.SchedulerSeconds <= 0) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.SchedulerSeconds), clock);
-        try
-        {
-            do
-            {
-                try { await RunOnceAsync(stoppingToken); }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    log.LogError(e, "Newsletter tick failed; the next one will try again");
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    public string Name => "newsletter";
 
-    public async Task RunOnceAsync(CancellationToken ct)
+    public JobSchedule Schedule => options.SchedulerSeconds > 0 ? JobSchedule.Every(TimeSpan.FromSeconds(options.SchedulerSeconds)) : JobSchedule.Off;
+
+    public bool OnOneNode => false;
+
+    public async Task RunAsync(CancellationToken ct)
     {
         await using (var scope = scopes.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<DigestEditions>().PlanDueAsync(ct);
             await scope.ServiceProvider.GetRequiredService<Subscriptions>().ForgetUnconfirmedAsync(ct);
-        }
         await dispatch.SendPendingAsync(ct);
     }
 }

@@ -1,3 +1,5 @@
+using Broadsheet.Infrastructure.Jobs;
+
 namespace Broadsheet.Features.Newsletter;
 
 public static class NewsletterSetup
@@ -13,8 +15,8 @@ public static class NewsletterSetup
         services.AddScoped<Subscriptions>();
         services.AddScoped<DigestEditions>();
         services.AddScoped<NewsletterDesk>();
-        services.AddSingleton<NewsletterSchedule>();
-        services.AddHostedService(sp => sp.GetRequiredService<NewsletterSchedule>());
+        services.AddJob<NewsletterSchedule>();
+        services.AddJob<DigestHour>();
         services.AddRateLimiter(o => o.AddPolicy<string, SignUpRateLimit>(SignUpRateLimit.Name));
         return services;
     }

@@ -2,6 +2,7 @@ using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Newsroom.Articles;
 using Broadsheet.Features.Newsroom.Audit;
 using Broadsheet.Features.Newsroom.Moderation;
+using Broadsheet.Infrastructure.Jobs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -37,10 +38,8 @@ public static class NewsroomSetup
         services.AddScoped<TypoReports.TypoDesk>();
         services.AddSingleton<Infrastructure.Media.ImageIntake>();
         services.AddScoped<TypoReports.TypoInbox>();
-        services.AddSingleton<TypoReports.TypoDigest>();
-        services.AddHostedService(sp => sp.GetRequiredService<TypoReports.TypoDigest>());
-        services.AddSingleton<ScheduledPublishing>();
-        services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublishing>());
+        services.AddJob<TypoReports.TypoDigest>();
+        services.AddJob<ScheduledPublishing>();
         return services;
     }
 }

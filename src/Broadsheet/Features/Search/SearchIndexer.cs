@@ -16,7 +16,7 @@ namespace Broadsheet.Features.Search;
 /// growing pauses, once it can write again. On start it compares every article's version with the
 /// one it indexed, so what a restart made it forget (an edit saved while the disk was full) is caught up too.
 /// </summary>
-public sealed class SearchIndexer(ArticleIndex index, IServiceScopeFactory scopes, SiteMetrics metrics, ILogger<SearchIndexer> log)
+public sealed class SearchIndexer(ArticleIndex index, IServiceScopeFactory scopes, SiteMetrics metrics, TimeProvider clock, ILogger<SearchIndexer> log)
     : BackgroundService, IArticleObserver
 {
     private const int BatchSize = 500;
@@ -29,7 +29,9 @@ public sealed class SearchIndexer(ArticleIndex index, IServiceScopeFactory scope
     // Touched by the worker only.
     private readonly HashSet<int> missed = [];
     private TimeSpan pause = FirstCatchUp;
-    private DateTime nextCatchUp;
+    // The next catch-up is due when this much time has passed since fellBehind (timestamps on the clock: elapsed time, not the wall clock).
+    private TimeSpan catchUpAfter;
+    private long fellBehind;
     private volatile bool stale;
 
     /// <summary>Every node keeps its own Lucene index, so each must follow changes made anywhere.</summary>
@@ -55,7 +57,7 @@ public sealed class SearchIndexer(ArticleIndex index, IServiceScopeFactory scope
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        while (!TryOpen()) await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
+        while (!TryOpen()) await Task.Delay(TimeSpan.FromSeconds(5), clock, stoppingToken);
         await CatchUpAsync(recover: false, rebuilt: null, stoppingToken);
 
         var ids = new HashSet<int>();
@@ -71,7 +73,7 @@ public sealed class SearchIndexer(ArticleIndex index, IServiceScopeFactory scope
             if (stale)
             {
                 missed.UnionWith(ids);
-                if (rebuild is not null || DateTime.UtcNow >= nextCatchUp) await CatchUpAsync(recover: true, rebuild, stoppingToken);
+                if (rebuild is not null || CatchUpDue <= TimeSpan.Zero) await CatchUpAsync(recover: true, rebuild, stoppingToken);
                 continue;
             }
             if (!await FollowAsync(ids, stoppingToken))
@@ -83,14 +85,16 @@ public sealed class SearchIndexer(ArticleIndex index, IServiceScopeFactory scope
         }
     }
 
+    private TimeSpan CatchUpDue => catchUpAfter - clock.GetElapsedTime(fellBehind);
+
     /// <summary>Waits for work; while stale, no longer than until the next catch-up is due. False when the app stops.</summary>
     private async Task<bool> NextWorkAsync(CancellationToken ct)
     {
         if (!stale) return await queue.Reader.WaitToReadAsync(ct);
-        var due = nextCatchUp - DateTime.UtcNow;
+        var due = CatchUpDue;
         if (due <= TimeSpan.Zero) return true;
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        wait.CancelAfter(due);
+        using var timeout = new CancellationTokenSource(due, clock);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         try { return await queue.Reader.WaitToReadAsync(wait.Token); }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested) { return true; }
     }
@@ -131,7 +135,7 @@ public sealed class SearchIndexer(ArticleIndex index, IServiceScopeFactory scope
                 metrics.SearchIndexFailed();
                 log.LogWarning(e, "Search index failed to follow articles {Ids} (attempt {Attempt})", Shorten(ids), attempt + 1);
                 if (!TryRecover() || attempt == Retries.Length) return false;
-                await Task.Delay(Retries[attempt], ct);
+                await Task.Delay(Retries[attempt], clock, ct);
             }
         }
     }
@@ -215,7 +219,8 @@ public sealed class SearchIndexer(ArticleIndex index, IServiceScopeFactory scope
             log.LogWarning(e, "Search index still cannot catch up; trying again in {Seconds} s", (int)pause.TotalSeconds);
         stale = true;
         metrics.SearchIndexStale(true);
-        nextCatchUp = DateTime.UtcNow + pause;
+        fellBehind = clock.GetTimestamp();
+        catchUpAfter = pause;
         pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks));
     }
 

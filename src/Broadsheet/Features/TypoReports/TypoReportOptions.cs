@@ -13,4 +13,7 @@ public sealed class TypoReportOptions
 
     /// <summary>The newsroom's e-mail digest of new reports goes out at most this often, so a busy morning is one mail, not fifty.</summary>
     public int DigestMinutes { get; set; } = 30;
+
+    /// <summary>How often the digest looks whether one is due and anything is new; a minute is fine against a half-hour digest.</summary>
+    public int DigestCheckSeconds { get; set; } = 60;
 }

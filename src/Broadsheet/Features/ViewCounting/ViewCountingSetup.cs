@@ -1,3 +1,5 @@
+using Broadsheet.Infrastructure.Jobs;
+
 namespace Broadsheet.Features.ViewCounting;
 
 public static class ViewCountingSetup
@@ -9,8 +11,7 @@ public static class ViewCountingSetup
         services.AddSingleton<IViewTally>(sp => sp.GetRequiredService<Infrastructure.Redis.RedisLink>().IsConfigured
             ? new RedisViewTally(sp.GetRequiredService<Infrastructure.Redis.RedisLink>(), sp.GetRequiredService<ILogger<RedisViewTally>>())
             : new ViewTally());
-        services.AddSingleton<ViewFlusher>();
-        services.AddHostedService(sp => sp.GetRequiredService<ViewFlusher>());
+        services.AddJob<ViewFlusher>();
         return services;
     }
 

@@ -12,93 +12,82 @@ namespace Broadsheet.Features.ViewCounting;
 /// Writes the tally to the database every few seconds, in one transaction, so that no reader's
 /// request waits on a write. A page is cached for 45 seconds, so with the default 10-second flush
 /// the count a reader sees lags the truth by under a minute. Whatever is left is written on shutdown.
+/// A shared tally (Redis) is written out by one node at a time; each node's own memory by itself.
 /// </summary>
 public sealed class ViewFlusher(
-    IViewTally tally, JobLeases leases, ListingMemo memo, SiteMetrics metrics, IServiceScopeFactory scopes, TimeProvider clock, BroadsheetOptions options, ILogger<ViewFlusher> log)
-    : BackgroundService
+    IViewTally tally, ListingMemo memo, SiteMetrics metrics, IServiceScopeFactory scopes, TimeProvider clock, BroadsheetOptions options, ILogger<ViewFlusher> log)
+    : IJob, IDisposable
 {
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
 
     // Views taken from the tally whose write failed and which could not be put back; only touched under oneAtATime.
     private List<PendingViews> carried = [];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.ViewFlushSeconds)), clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                // A shared tally is written out by one node at a time; each node's own memory by itself.
-                if (tally.IsShared && !await HoldsLeaseAsync(stoppingToken))
-                {
-                    metrics.JobRan(Job, "standby");
-                    continue;
-                }
-                await FlushAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
     public const string Job = "view-flush";
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        await FlushAsync(cancellationToken);
-        if (tally.IsShared) await leases.ReleaseAsync(Job, cancellationToken);
-    }
+    public string Name => Job;
+    public JobSchedule Schedule => JobSchedule.Every(TimeSpan.FromSeconds(Math.Max(1, options.ViewFlushSeconds)));
+    public bool OnOneNode => tally.IsShared;
 
-    private async Task<bool> HoldsLeaseAsync(CancellationToken ct)
+    public Task RunAsync(CancellationToken ct) => FlushAsync(ct);
+
+    public Task StoppedAsync(CancellationToken ct) => FlushAsync(ct);
+
+    public void Dispose() => oneAtATime.Dispose();
+
+    /// <summary>
+    /// Writes what has been counted (tests and shutdown call this; the job host calls <see cref="RunAsync"/>, which
+    /// lets a failure reach the host so that an outage is logged once, not at every flush).
+    /// </summary>
+    public async Task FlushAsync(CancellationToken ct)
     {
-        try { return await leases.TryHoldAsync(Job, ct); }
+        try { await WriteOutAsync(ct); }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            log.LogWarning(e, "Could not check the {Job} lease", Job);
-            return false;
+            log.LogWarning(e, "The view flush failed");
         }
     }
 
     /// <summary>
-    /// Writes what has been counted. A failed write keeps the views for the next try: back in the tally, or,
-    /// when that fails too (Redis away while the database is), in this node's memory until the next flush.
+    /// A failed write keeps the views for the next try: back in the tally, or, when that fails too (Redis away
+    /// while the database is), in this node's memory until the next flush; then it throws.
     /// </summary>
-    public async Task FlushAsync(CancellationToken ct)
+    private async Task WriteOutAsync(CancellationToken ct)
     {
         await oneAtATime.WaitAsync(ct);
         try
         {
             var batch = carried;
             carried = [];
+            Exception? unread = null;
             try { batch = [.. batch, .. await tally.TakeAsync(clock.GetUtcNow().UtcDateTime)]; }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                log.LogWarning(e, "Could not read the view tally; the views wait there for the next flush");
-                if (batch.Count == 0) return;
+                unread = e;
             }
             if (batch.Count == 0)
             {
-                metrics.ViewsFlushed(0, TimeSpan.Zero);
-                return;
+                if (unread is null) metrics.ViewsFlushed(0, TimeSpan.Zero);
             }
-            try
+            else
             {
-                var started = clock.GetTimestamp();
-                await WriteAsync(batch, ct);
-                await memo.ForgetAsync(MostRead.Kind, ct);
-                metrics.ViewsFlushed(batch.Sum(v => v.Views), clock.GetElapsedTime(started));
-                log.LogDebug("Wrote {Views} views of {Count} article-days in {Elapsed}",
-                    batch.Sum(v => v.Views), batch.Count, clock.GetElapsedTime(started));
+                try
+                {
+                    var started = clock.GetTimestamp();
+                    await WriteAsync(batch, ct);
+                    await memo.ForgetAsync(MostRead.Kind, ct);
+                    metrics.ViewsFlushed(batch.Sum(v => v.Views), clock.GetElapsedTime(started));
+                    log.LogDebug("Wrote {Views} views of {Count} article-days in {Elapsed}",
+                        batch.Sum(v => v.Views), batch.Count, clock.GetElapsedTime(started));
+                }
+                catch (Exception e)
+                {
+                    await KeepAsync(batch);
+                    if (e is OperationCanceledException) throw;
+                    throw new InvalidOperationException($"Could not write {batch.Count} article-day view counts; they are kept for the next flush", e);
+                }
             }
-            catch (Exception e)
-            {
-                await KeepAsync(batch);
-                if (e is OperationCanceledException) throw;
-                log.LogWarning(e, "Could not write {Count} article-day view counts; keeping them for the next flush", batch.Count);
-            }
+            if (unread is not null) throw new InvalidOperationException("Could not read the view tally; the views wait there for the next flush", unread);
         }
         finally
         {
@@ -144,3 +133,4 @@ public sealed class ViewFlusher(
         await transaction.CommitAsync(ct);
     }
 }
+

@@ -1,4 +1,5 @@
 using Broadsheet.Infrastructure.Data.Faults;
+using Broadsheet.Infrastructure.Jobs;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -11,7 +12,7 @@ public static class DataSetup
     {
         services.AddSingleton<WriteOutage>();
         services.AddSingleton<IInterceptor, WriteOutageWatch>();
-        services.AddHostedService<WriteProbe>();
+        services.AddJob<WriteProbe>();
         if (!options.OnPostgres) services.AddSingleton<IInterceptor, SqliteDurability>();
         if (options.OnPostgres)
         {

@@ -12,7 +12,8 @@ namespace Broadsheet.Infrastructure.Jobs;
 /// </summary>
 public sealed class JobLeases(IServiceScopeFactory scopes, WebNode node, BroadsheetOptions options, TimeProvider clock, ILogger<JobLeases> log)
 {
-    private TimeSpan Term => TimeSpan.FromSeconds(Math.Max(2, options.JobLeaseSeconds));
+    /// <summary>How long a lease lasts unless renewed; the host renews a one-node job's lease before each pass and during a long one.</summary>
+    public TimeSpan Term => TimeSpan.FromSeconds(Math.Max(2, options.JobLeaseSeconds));
 
     /// <summary>True when this node holds (or has just taken) the job's lease for another term.</summary>
     public async Task<bool> TryHoldAsync(string job, CancellationToken ct)
@@ -52,13 +53,5 @@ public sealed class JobLeases(IServiceScopeFactory scopes, WebNode node, Broadsh
         {
             log.LogWarning(e, "Could not hand over the {Job} lease; it lapses within its term", job);
         }
-    }
-
-    public async Task<string?> HolderAsync(string job, CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
-        var now = clock.GetUtcNow().UtcDateTime;
-        return await db.JobLeases.Where(l => l.Job == job && l.ExpiresAt >= now).Select(l => l.Holder).FirstOrDefaultAsync(ct);
     }
 }

@@ -16,6 +16,8 @@ public sealed class SiteMetrics : IDisposable
     private readonly Counter<long> viewsWritten;
     private readonly Histogram<double> flushDuration;
     private readonly Counter<long> jobRuns;
+    private readonly Counter<long> jobFailures;
+    private readonly Histogram<double> jobDuration;
     private readonly Counter<long> writesFailed;
     private long lastFlushTicks = DateTime.UtcNow.Ticks;
     private int writesFailing;
@@ -34,6 +36,8 @@ public sealed class SiteMetrics : IDisposable
         meter.CreateObservableGauge("broadsheet.writes.failing", () => Volatile.Read(ref writesFailing), "{outage}",
             "1 while writes are failing (from the first storage failure to the next commit), else 0; /readyz answers 503 meanwhile.");
         jobRuns = meter.CreateCounter<long>("broadsheet.jobs.runs", "{run}", "Background job passes on this node, by job and outcome (done|standby|failed).");
+        jobFailures = meter.CreateCounter<long>("broadsheet.jobs.failures", "{run}", "Background job passes on this node that failed, by job; they are tried again on the job's schedule.");
+        jobDuration = meter.CreateHistogram<double>("broadsheet.jobs.duration", "s", "How long one pass of a background job took on this node (done or failed, not standby), by job.");
         searchIndexFailures = meter.CreateCounter<long>("broadsheet.search.index.failures", "{write}", "Writes to this node's search index that failed (a full disk) and will be tried again.");
         meter.CreateObservableGauge("broadsheet.search.index.stale", () => Volatile.Read(ref searchIndexBehind),
             "{index}", "1 while this node's search index is behind the database and catching up, else 0.");
@@ -49,8 +53,13 @@ public sealed class SiteMetrics : IDisposable
         flushDuration.Record(took.TotalSeconds);
     }
 
-    public void JobRan(string job, string outcome) =>
-        jobRuns.Add(1, new KeyValuePair<string, object?>("job", job), new KeyValuePair<string, object?>("outcome", outcome));
+    public void JobRan(string job, string outcome, TimeSpan? took = null)
+    {
+        var tag = new KeyValuePair<string, object?>("job", job);
+        jobRuns.Add(1, tag, new KeyValuePair<string, object?>("outcome", outcome));
+        if (outcome == "failed") jobFailures.Add(1, tag);
+        if (took is { } t) jobDuration.Record(t.TotalSeconds, tag);
+    }
 
     public void WriteFailed() => writesFailed.Add(1);
 

@@ -2,9 +2,7 @@ using Broadsheet.Features.Articles;
 using Broadsheet.Features.Newsroom.Audit;
 using Broadsheet.Infrastructure;
 using Broadsheet.Infrastructure.Data;
-using Broadsheet.Infrastructure.Data.Faults;
 using Broadsheet.Infrastructure.Jobs;
-using Broadsheet.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Features.Newsroom.Articles;
@@ -12,32 +10,17 @@ namespace Broadsheet.Features.Newsroom.Articles;
 /// <summary>
 /// Publishes scheduled articles whose time has come. The schedule is in the database, so a
 /// restart loses nothing; polling every 15 seconds keeps each article within a minute of its time.
+/// With several nodes only the lease holder publishes; the others stand by to take over.
 /// </summary>
-public sealed class ScheduledPublishing(IServiceScopeFactory scopes, JobLeases leases, SiteMetrics metrics, BroadsheetOptions options, TimeProvider clock, ILogger<ScheduledPublishing> log) : BackgroundService
+public sealed class ScheduledPublishing(IServiceScopeFactory scopes, BroadsheetOptions options, TimeProvider clock, ILogger<ScheduledPublishing> log) : IJob
 {
     public const string Job = "scheduled-publishing";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.ScheduleSeconds)), clock);
-        do
-        {
-            // With several nodes only the lease holder publishes; the others stand by to take over.
-            try
-            {
-                var holding = await leases.TryHoldAsync(Job, stoppingToken);
-                if (holding) await PublishDueAsync(stoppingToken);
-                metrics.JobRan(Job, holding ? "done" : "standby");
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                metrics.JobRan(Job, "failed");
-                // A full disk is logged once by WriteOutage, not at every pass until it is freed.
-                log.Log(StorageFault.Is(e) ? LogLevel.Debug : LogLevel.Error, e, "Scheduled publishing failed; it will try again");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    public string Name => Job;
+    public JobSchedule Schedule => JobSchedule.Every(TimeSpan.FromSeconds(Math.Max(1, options.ScheduleSeconds)));
+    public bool OnOneNode => true;
+
+    public Task RunAsync(CancellationToken ct) => PublishDueAsync(ct);
 
     /// <summary>One pass: publishes what is due and announces each. Returns the ids it published.</summary>
     public async Task<List<int>> PublishDueAsync(CancellationToken ct = default)
@@ -73,11 +56,5 @@ public sealed class ScheduledPublishing(IServiceScopeFactory scopes, JobLeases l
             await changes.AnnounceAsync(id, ct);
         }
         return published;
-    }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        await leases.ReleaseAsync(Job, cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Site;
 using Broadsheet.Features.TypoReports;
 using Broadsheet.Infrastructure.Data;
+using Broadsheet.Infrastructure.Jobs;
 using Broadsheet.Infrastructure.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -15,26 +16,23 @@ namespace Broadsheet.Features.Newsroom.TypoReports;
 /// Tells the newsroom about new typo reports by e-mail, at most once every
 /// <see cref="TypoReportOptions.DigestMinutes"/>: every editor gets all of them, each author those
 /// about their own articles. A report is mailed once; the time of the last digest is the newest
-/// <see cref="TypoReport.DigestedAt"/>, so a restart neither repeats nor hurries a digest.
+/// <see cref="TypoReport.DigestedAt"/>, so a restart neither repeats nor hurries a digest. It runs on one node
+/// (the job lease), so two nodes do not mail the same reports.
 /// </summary>
-public sealed class TypoDigest(IServiceScopeFactory scopes, TimeProvider clock, IOptionsMonitor<TypoReportOptions> options, ILogger<TypoDigest> log) : BackgroundService
+public sealed class TypoDigest(IServiceScopeFactory scopes, TimeProvider clock, IOptionsMonitor<TypoReportOptions> options, ILogger<TypoDigest> log) : IJob, IDisposable
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try { await SendDueAsync(stoppingToken); }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "The typo report digest failed; it will try again");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    public string Name => "typo-digest";
+
+    public JobSchedule Schedule => JobSchedule.Every(TimeSpan.FromSeconds(Math.Max(1, options.CurrentValue.DigestCheckSeconds)));
+
+    /// <summary>Two nodes looking at the same new reports at once would both mail them.</summary>
+    public bool OnOneNode => true;
+
+    public Task RunAsync(CancellationToken ct) => SendDueAsync(ct);
+
+    public void Dispose() => oneAtATime.Dispose();
 
     /// <summary>One pass: sends the digest if one is due and there is anything new. Returns how many messages went out.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct = default)

@@ -7,27 +7,24 @@ namespace Broadsheet.Infrastructure.Data.Faults;
 /// seconds (this node's row in JobLeases, which no job uses), so /readyz turns back to 200 once
 /// space is freed even when no reader writes. Idle, and silent, the rest of the time.
 /// </summary>
-public sealed class WriteProbe(WriteOutage outage, IServiceScopeFactory scopes, WebNode node, TimeProvider clock, ILogger<WriteProbe> log) : BackgroundService
+public sealed class WriteProbe(WriteOutage outage, IServiceScopeFactory scopes, WebNode node, TimeProvider clock) : IJob
 {
     public const string Row = "write-probe";
-    private static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public string Name => Row;
+    public JobSchedule Schedule { get; } = JobSchedule.Every(TimeSpan.FromSeconds(5));
+
+    /// <summary>Every node probes: each has its own view of whether writes work.</summary>
+    public bool OnOneNode => false;
+
+    public async Task RunAsync(CancellationToken ct)
     {
-        // Real time even under a test's movable clock: TimeProvider.System's timer.
-        using var timer = new PeriodicTimer(Every);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        if (!outage.IsOn) return;
+        try { await ProbeAsync(ct); }
+        catch (Exception e) when (StorageFault.Is(e))
         {
-            if (!outage.IsOn) continue;
-            try { await ProbeAsync(stoppingToken); }
-            catch (Exception e) when (StorageFault.Is(e))
-            {
-                // Still failing; WriteOutageWatch has counted it and the outage was logged when it began.
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogWarning(e, "The write probe failed for a reason other than storage");
-            }
+            // Still failing; WriteOutageWatch has counted it and the outage was logged when it began. Any
+            // other failure reaches the job host, which logs it once.
         }
     }
 
