@@ -99,17 +99,17 @@ public sealed class TypoDigest(IServiceScopeFactory scopes, TimeProvider clock, 
     private static MimeMessage Compose(string email, List<TypoReport> reports, Dictionary<int, string> titles, SiteContext site, string origin)
     {
         var text = new StringBuilder();
-        text.AppendLine($"Readers sent {reports.Count} new typo report{(reports.Count == 1 ? "" : "s")}.");
+        text.AppendLine(site.Culture, $"Readers sent {reports.Count} new typo report{(reports.Count == 1 ? "" : "s")}.");
         foreach (var byArticle in reports.GroupBy(r => r.ArticleId))
         {
             text.AppendLine().AppendLine(titles.GetValueOrDefault(byArticle.Key, $"Article {byArticle.Key}"));
             foreach (var r in byArticle)
             {
                 var suggestion = r.Suggestion.Length > 0 && r.Suggestion != r.Fragment ? $" → \"{r.Suggestion}\"" : "";
-                text.AppendLine($"  \"{r.Fragment}\"{suggestion} ({r.Count} reader{(r.Count == 1 ? "" : "s")}, {site.FormatTime(r.LastReportedAt)})");
+                text.AppendLine(site.Culture, $"  \"{r.Fragment}\"{suggestion} ({r.Count} reader{(r.Count == 1 ? "" : "s")}, {site.FormatTime(r.LastReportedAt)})");
             }
         }
-        text.AppendLine().AppendLine($"The inbox: {origin}{IndexModel.Path}");
+        text.AppendLine().AppendLine(site.Culture, $"The inbox: {origin}{IndexModel.Path}");
         var message = new MimeMessage { Subject = $"{site.Settings.PublicationName}: {reports.Count} new typo report{(reports.Count == 1 ? "" : "s")}" };
         message.To.Add(MailboxAddress.Parse(email));
         message.Body = new TextPart("plain") { Text = text.ToString() };
