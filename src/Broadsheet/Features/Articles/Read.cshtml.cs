@@ -12,7 +12,7 @@ namespace Broadsheet.Features.Articles;
 
 [OutputCache(PolicyName = PageCache.Article)]
 public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, PublicOrigin origin, TimeProvider clock,
-    ArticleMemo memo, Microsoft.Extensions.Options.IOptions<Comments.CommentOptions> commentOptions) : PageModel
+    ArticleMemo memo, Comments.CommentOptions commentOptions) : PageModel
 {
     public Article Article { get; private set; } = null!;
     public List<Author> Byline { get; private set; } = [];
@@ -46,7 +46,7 @@ public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, 
         (Byline, ArticleRubrics, ArticleTags, Related, Corrections, Comments) =
             (content.Byline, content.Rubrics, content.Tags, content.Related, content.Corrections, content.Comments);
         if (article.CommentsEnabled)
-            CommentsOpen = Features.Comments.CommentsOpen.IsOpenAt(article, now, commentOptions.Value.CloseAfterDays);
+            CommentsOpen = Features.Comments.CommentsOpen.IsOpenAt(article, now, commentOptions.CloseAfterDays);
 
         meta.Title = article.Title;
         meta.Description = Teaser.Shorten(article.Lead, 300);
@@ -92,7 +92,7 @@ public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, 
             await db.Corrections.AsNoTracking().Where(c => c.ArticleId == articleId)
                 .OrderByDescending(c => c.MadeAt).ThenByDescending(c => c.Id).ToListAsync(ct),
             article.CommentsEnabled
-                ? await Features.Comments.CommentThread.LoadAsync(db, articleId, 1, commentOptions.Value.PageSize, ct)
+                ? await Features.Comments.CommentThread.LoadAsync(db, articleId, 1, commentOptions.PageSize, ct)
                 : null);
     }
 

@@ -6,7 +6,6 @@ using Broadsheet.Infrastructure.Data;
 using Broadsheet.Infrastructure.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Broadsheet.Features.Newsroom.TypoReports;
@@ -17,7 +16,7 @@ namespace Broadsheet.Features.Newsroom.TypoReports;
 /// about their own articles. A report is mailed once; the time of the last digest is the newest
 /// <see cref="TypoReport.DigestedAt"/>, so a restart neither repeats nor hurries a digest.
 /// </summary>
-public sealed class TypoDigest(IServiceScopeFactory scopes, TimeProvider clock, IOptionsMonitor<TypoReportOptions> options, ILogger<TypoDigest> log) : BackgroundService
+public sealed class TypoDigest(IServiceScopeFactory scopes, TimeProvider clock, TypoReportOptions options, ILogger<TypoDigest> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
@@ -50,7 +49,7 @@ public sealed class TypoDigest(IServiceScopeFactory scopes, TimeProvider clock, 
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
         var now = clock.GetUtcNow().UtcDateTime;
         var last = await db.TypoReports.MaxAsync(r => r.DigestedAt, ct);
-        if (last is { } l && now - l < TimeSpan.FromMinutes(Math.Max(1, options.CurrentValue.DigestMinutes))) return 0;
+        if (last is { } l && now - l < TimeSpan.FromMinutes(Math.Max(1, options.DigestMinutes))) return 0;
 
         var fresh = await db.TypoReports.Where(r => r.DigestedAt == null && r.Status == TypoReportStatus.Open)
             .OrderBy(r => r.CreatedAt).Take(TypoInbox.Limit).ToListAsync(ct);
