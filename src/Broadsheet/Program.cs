@@ -63,13 +63,13 @@ builder.Services.AddViewCounting();
 builder.Services.AddMail(builder.Configuration);
 builder.Services.AddNewsletter(builder.Configuration);
 builder.Services.AddChannels(builder.Configuration);
-builder.Services.AddTypoReports();
+builder.Services.AddTypoReports(builder.Configuration);
 builder.Services.AddSearch(options);
 builder.Services.AddDemoPublication();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
-builder.Services.AddAccounts();
+builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddNewsroom();
-builder.Services.AddComments();
+builder.Services.AddComments(builder.Configuration);
 
 var app = builder.Build();
 if (commandLine.Command is not null) { Environment.ExitCode = await commandLine.RunAsync(app); return; }

@@ -7,6 +7,8 @@ namespace Broadsheet.BrowserTests;
 [Collection(LiveSiteCollection.Name)]
 public sealed class ArticlePageTests(LiveSite site, ITestOutputHelper output)
 {
+    private static readonly string[] Compressions = ["gzip", "br", "zstd"];
+
     private const long PageWeightLimit = 60 * 1024;
     private const long ScriptLimit = 5 * 1024;
 
@@ -78,7 +80,7 @@ public sealed class ArticlePageTests(LiveSite site, ITestOutputHelper output)
         output.WriteLine($"total {transferred} B without images, script {script} B");
 
         var document = responses.Single(r => r.Request.ResourceType == "document");
-        Assert.Contains(document.Headers.GetValueOrDefault("content-encoding"), new[] { "gzip", "br", "zstd" });
+        Assert.Contains(document.Headers.GetValueOrDefault("content-encoding"), Compressions);
         Assert.InRange(transferred, 1, PageWeightLimit);
         Assert.InRange(script, 0, ScriptLimit);
     }

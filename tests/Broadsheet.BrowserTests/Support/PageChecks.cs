@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -43,9 +44,9 @@ public static class PageChecks
         var report = new StringBuilder();
         foreach (var v in result.Violations)
         {
-            report.AppendLine($"[{v.Impact}] {v.Id}: {v.Help} ({page.Url})");
+            report.AppendLine(CultureInfo.InvariantCulture, $"[{v.Impact}] {v.Id}: {v.Help} ({page.Url})");
             foreach (var node in v.Nodes.Take(5))
-                report.AppendLine($"    {node.Html}\n      {string.Join("; ", node.Any.Concat(node.All).Concat(node.None).Select(c => c.Message))}");
+                report.AppendLine(CultureInfo.InvariantCulture, $"    {node.Html}\n      {string.Join("; ", node.Any.Concat(node.All).Concat(node.None).Select(c => c.Message))}");
         }
         if (report.Length > 0) output.WriteLine(report.ToString());
         Assert.True(blocking.Count == 0, $"axe found serious or critical violations on {page.Url}:\n{report}");

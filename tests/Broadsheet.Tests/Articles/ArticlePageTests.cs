@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Broadsheet.Features.Articles;
 using Broadsheet.Tests.Support;
@@ -33,7 +34,7 @@ public sealed class ArticlePageTests : IDisposable
         Assert.Equal("19 Nov 2022, 00:19 (Moscow time)", page.QuerySelector(".story__published")!.TextContent);
         Assert.Equal(", Kazan", page.QuerySelector(".story__dateline")!.TextContent);
         Assert.Equal("Views: 2,562", page.QuerySelector("[data-views]")!.TextContent);
-        Assert.Equal(article.Id.ToString(), page.QuerySelector("[data-article-id]")!.GetAttribute("data-article-id"));
+        Assert.Equal(article.Id.ToString(CultureInfo.InvariantCulture), page.QuerySelector("[data-article-id]")!.GetAttribute("data-article-id"));
         Assert.Contains(page.QuerySelectorAll(".story__tags a"), a => a.GetAttribute("href") == "/tag/elections");
         Assert.Contains(page.QuerySelectorAll(".story__kicker a"), a => a.GetAttribute("href") == "/rubric/politics");
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -92,7 +93,7 @@ public sealed class ShutdownDrainTests : IAsyncLifetime
         var firstNotReady = all.Where(o => o.Path == "/readyz" && o.Status == 503).Select(o => o.AnsweredAt).DefaultIfEmpty(TimeSpan.MaxValue).Min();
         var firstRefused = all.Where(o => o.Refused).Select(o => o.SentAt).DefaultIfEmpty(TimeSpan.MaxValue).Min();
         Assert.True(firstNotReady < TimeSpan.MaxValue, $"/readyz never answered 503 while the node stopped (SIGTERM at {stoppedAt}, exited at {exitedAt}): "
-            + string.Join(", ", all.Where(o => o.Path == "/readyz").Select(o => $"{o.SentAt.TotalMilliseconds:0} ms {o.Status?.ToString() ?? o.Error?.Message}").TakeLast(30))
+            + string.Join(", ", all.Where(o => o.Path == "/readyz").Select(o => $"{o.SentAt.TotalMilliseconds:0} ms {o.Status?.ToString(CultureInfo.InvariantCulture) ?? o.Error?.Message}").TakeLast(30))
             + "\n" + site.Process.Log[Math.Max(0, site.Process.Log.Length - 4000)..]);
         Assert.True(firstNotReady < firstRefused, $"/readyz first said 503 at {firstNotReady}, after the first refused connection at {firstRefused} (SIGTERM at {stoppedAt}):\n"
             + site.Process.Log[Math.Max(0, site.Process.Log.Length - 4000)..]);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Broadsheet.Features.Comments;
 using Broadsheet.Features.Newsroom.Audit;
@@ -72,7 +73,7 @@ public sealed class QueueTests : IDisposable
         Assert.Empty(await app.ShownCommentsAsync(article));
         var moderator = await app.SignedInAsync("Moderator");
 
-        using var done = await moderator.SubmitAsync(Queue, "Decide", ("comment", id.ToString()), ("decision", "Published"));
+        using var done = await moderator.SubmitAsync(Queue, "Decide", ("comment", id.ToString(CultureInfo.InvariantCulture)), ("decision", "Published"));
 
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Equal(["Hello, my first comment"], await app.ShownCommentsAsync(article));
@@ -88,7 +89,7 @@ public sealed class QueueTests : IDisposable
         var (id, _, _, article) = await HeldAsync();
         var editor = await app.SignedInAsync("Editor");
 
-        using var done = await editor.SubmitAsync(Queue, "Decide", ("comment", id.ToString()), ("decision", button));
+        using var done = await editor.SubmitAsync(Queue, "Decide", ("comment", id.ToString(CultureInfo.InvariantCulture)), ("decision", button));
 
         Assert.Equal(expected, (await app.CommentInDbAsync(id)).Status);
         Assert.Empty(await app.ShownCommentsAsync(article));
@@ -107,7 +108,7 @@ public sealed class QueueTests : IDisposable
         Assert.Equal(["Shown for now"], await app.ShownCommentsAsync(article));
         var moderator = await app.SignedInAsync("Moderator");
 
-        using var done = await moderator.SubmitAsync(Queue, "Decide", ("comment", posted.Id!.Value.ToString()), ("decision", "Deleted"));
+        using var done = await moderator.SubmitAsync(Queue, "Decide", ("comment", posted.Id!.Value.ToString(CultureInfo.InvariantCulture)), ("decision", "Deleted"));
 
         Assert.Empty(await app.ShownCommentsAsync(article));
     }
@@ -164,7 +165,7 @@ public sealed class QueueTests : IDisposable
         Assert.Equal("No name-calling.", (await reader.CommentAsync(article.Id, "what a numpty")).Message);
 
         var ruleId = await app.WithDbAsync(db => db.Set<Broadsheet.Features.Moderation.CommentRule>().Where(r => r.Pattern == "numpty").Select(r => r.Id).SingleAsync());
-        using var removed = await moderator.SubmitAsync("/newsroom/moderation/rules", "Remove", ("rule", ruleId.ToString()));
+        using var removed = await moderator.SubmitAsync("/newsroom/moderation/rules", "Remove", ("rule", ruleId.ToString(CultureInfo.InvariantCulture)));
         Assert.Equal(HttpStatusCode.Created, (await reader.CommentAsync(article.Id, "what a numpty indeed")).Status);
         Assert.Equal(2, await app.WithDbAsync(db => db.AuditLog.CountAsync(e => e.Action.StartsWith("comment-rule-"))));
     }
@@ -189,9 +190,9 @@ public sealed class QueueTests : IDisposable
         var (_, reader) = await app.ReaderAsync();
         var moderator = await app.SignedInAsync("Moderator");
 
-        using (await moderator.SubmitAsync(Queue, "Article", ("article", article.Id.ToString()), ("mode", "HoldAll"))) { }
+        using (await moderator.SubmitAsync(Queue, "Article", ("article", article.Id.ToString(CultureInfo.InvariantCulture)), ("mode", "HoldAll"))) { }
         var held = await reader.CommentAsync(article.Id, "On a heated story");
-        using (await moderator.SubmitAsync(Queue, "Article", ("article", article.Id.ToString()), ("mode", "Closed"))) { }
+        using (await moderator.SubmitAsync(Queue, "Article", ("article", article.Id.ToString(CultureInfo.InvariantCulture)), ("mode", "Closed"))) { }
         var closed = await reader.CommentAsync(article.Id, "Still want to speak");
 
         Assert.Equal(HttpStatusCode.Accepted, held.Status);

@@ -56,7 +56,7 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public async Task Refuses_a_line_break_in_a_rubric()
     {
-        using var response = await steps.SignUpJsonAsync(new { email = "reader@example.org", rubrics = new[] { "politics\r\nBcc: x@example.org" }, frequency = "daily" });
+        using var response = await steps.SignUpJsonAsync(new { email = "reader@example.org", rubrics = new List<string> { "politics\r\nBcc: x@example.org" }, frequency = "daily" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(0, await SubscriberCountAsync());
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -36,7 +37,7 @@ public sealed class EditorTests : IDisposable
             ("Input.Title", "Council approves the budget"), ("Input.Lead", "After a long night."),
             ("Input.Body", "First *paragraph*.\n\n<script>alert(1)</script>"),
             ("Input.Rubrics", rubric.Slug), ("Input.Tags", "elections, Budget 2024"),
-            ("Input.Authors", author.Id.ToString()), ("Input.Dateline", "Kazan"));
+            ("Input.Authors", author.Id.ToString(CultureInfo.InvariantCulture)), ("Input.Dateline", "Kazan"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var saved = await ArticleAsync("Council approves the budget");
@@ -159,6 +160,6 @@ public sealed class EditorTests : IDisposable
         var editor = await app.SignedInAsync(StaffRoles.Editor);
         var page = await editor.GetDocumentAsync("/newsroom/articles/new");
         Assert.All(page.QuerySelectorAll("script"), s => Assert.False(string.IsNullOrEmpty(s.GetAttribute("src")), "inline script"));
-        Assert.Contains(page.QuerySelectorAll("script"), s => s.GetAttribute("src")!.StartsWith("/js/newsroom-editor.js"));
+        Assert.Contains(page.QuerySelectorAll("script"), s => s.GetAttribute("src")!.StartsWith("/js/newsroom-editor.js", StringComparison.Ordinal));
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Articles;
@@ -25,7 +26,7 @@ public sealed class SchedulingTests : IDisposable
         var editor = await app.SignedInAsync(StaffRoles.Editor);
         using var response = await editor.SubmitAsync("/newsroom/articles/new", "Schedule", ("Input.Title", title), ("Input.ScheduleAt", localTime));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return int.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
+        return int.Parse(response.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
     }
 
     private static Task<Article> LoadAsync(BroadsheetApp app, int id) => app.WithDbAsync(db => db.Articles.SingleAsync(a => a.Id == id));

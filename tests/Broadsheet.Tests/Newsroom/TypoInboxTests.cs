@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Dom;
 using Broadsheet.Features.Accounts;
@@ -68,7 +69,7 @@ public sealed class TypoInboxTests : IDisposable
         var page = await editor.GetDocumentAsync(Inbox);
 
         var articles = page.QuerySelectorAll(".typo-inbox__article").Select(a => a.GetAttribute("data-article-id")).ToList();
-        Assert.Equal([newer.Id.ToString(), older.Id.ToString()], articles);
+        Assert.Equal([newer.Id.ToString(CultureInfo.InvariantCulture), older.Id.ToString(CultureInfo.InvariantCulture)], articles);
         var fragments = page.QuerySelectorAll($".typo-inbox__article[data-article-id='{older.Id}'] .typo-inbox__fragment");
         var headline = Assert.Single(fragments);
         Assert.Equal("3", headline.QuerySelector("[data-readers]")!.GetAttribute("data-readers"));
@@ -153,7 +154,7 @@ public sealed class TypoInboxTests : IDisposable
         Assert.Contains("cannot be replaced safely", message.TextContent);
         var link = (IHtmlAnchorElement)message.QuerySelector("a")!;
         Assert.StartsWith($"/newsroom/articles/{article.Id}?at=", link.GetAttribute("href"));
-        var at = int.Parse(link.GetAttribute("href")!.Split("at=")[1].Split('#')[0]);
+        var at = int.Parse(link.GetAttribute("href")!.Split("at=")[1].Split('#')[0], CultureInfo.InvariantCulture);
         Assert.InRange(at, "First line.\n\nThe ".Length, "First line.\n\nThe **".Length);
         var saved = await app.WithDbAsync(db => db.Articles.AsNoTracking().FirstAsync(a => a.Id == article.Id));
         Assert.Equal(article.Body, saved.Body);
@@ -231,7 +232,7 @@ public sealed class TypoInboxTests : IDisposable
             foreach (var handler in new[] { "Apply", "Dismiss" })
             {
                 using var response = await client.PostAsync($"{Inbox}?handler={handler}",
-                    new FormUrlEncodedContent([new("id", report.Id.ToString()), new("__RequestVerificationToken", token)]));
+                    new FormUrlEncodedContent([new("id", report.Id.ToString(CultureInfo.InvariantCulture)), new("__RequestVerificationToken", token)]));
                 Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
             }
         }
@@ -247,7 +248,7 @@ public sealed class TypoInboxTests : IDisposable
         var report = await ReportAsync(article, "The ", "budjet", " was cut.", "budget");
         var editor = await app.SignedInAsync(StaffRoles.Editor);
 
-        using var response = await editor.PostAsync($"{Inbox}?handler=Apply", new FormUrlEncodedContent([new("id", report.Id.ToString())]));
+        using var response = await editor.PostAsync($"{Inbox}?handler=Apply", new FormUrlEncodedContent([new("id", report.Id.ToString(CultureInfo.InvariantCulture))]));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(TypoReportStatus.Open, (await ReloadAsync(report)).Status);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Articles;
@@ -29,7 +30,7 @@ public sealed class WorkflowTests : IDisposable
         var editor = await app.SignedInAsync(StaffRoles.Editor);
         using var created = await author.SubmitAsync("/newsroom/articles/new", "Save", ("Input.Title", "The long road"));
         var path = created.Headers.Location!.OriginalString;
-        var id = int.Parse(path.Split('/')[^1]);
+        var id = int.Parse(path.Split('/')[^1], CultureInfo.InvariantCulture);
         Assert.Equal(ArticleStatus.Draft, (await LoadAsync(id)).Status);
 
         await Step(author, path, "Submit");
@@ -74,7 +75,7 @@ public sealed class WorkflowTests : IDisposable
         using var response = await editor.PostAsync(path + "?handler=Unpublish", new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("cannot be unpublished", (await response.ParseAsync()).QuerySelector(".validation-summary-errors")!.TextContent);
-        Assert.Equal(ArticleStatus.Draft, (await LoadAsync(int.Parse(path.Split('/')[^1]))).Status);
+        Assert.Equal(ArticleStatus.Draft, (await LoadAsync(int.Parse(path.Split('/')[^1], CultureInfo.InvariantCulture))).Status);
     }
 
     [Fact]
@@ -83,7 +84,7 @@ public sealed class WorkflowTests : IDisposable
         var editor = await app.SignedInAsync(StaffRoles.Editor);
         using var created = await editor.SubmitAsync("/newsroom/articles/new", "Publish", ("Input.Title", "Short-lived"));
         var path = created.Headers.Location!.OriginalString;
-        var id = int.Parse(path.Split('/')[^1]);
+        var id = int.Parse(path.Split('/')[^1], CultureInfo.InvariantCulture);
         Assert.Null((await editor.GetDocumentAsync(path)).QuerySelector("button[formaction*='handler=Delete']"));
 
         await Step(editor, path, "Unpublish");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AngleSharp.Html.Dom;
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Search;
@@ -15,7 +16,7 @@ public static class SearchPage
 
     /// <summary>The ids of the articles the page lists, in order.</summary>
     public static List<int> HitIds(IHtmlDocument page) =>
-        [.. page.QuerySelectorAll(".search-hit").Select(e => int.Parse(e.GetAttribute("data-article-id")!))];
+        [.. page.QuerySelectorAll(".search-hit").Select(e => int.Parse(e.GetAttribute("data-article-id")!, CultureInfo.InvariantCulture))];
 
     public static async Task<List<int>> FindAsync(BroadsheetApp app, string queryString) => HitIds(await OpenAsync(app, queryString));
 

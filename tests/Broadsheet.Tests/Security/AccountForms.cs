@@ -1,3 +1,4 @@
+using System.Globalization;
 using Broadsheet.Features.Accounts;
 using Broadsheet.Infrastructure.Mail;
 using Broadsheet.Tests.Support;
@@ -45,7 +46,7 @@ public static class AccountForms
 
     public static void Limit(this BroadsheetApp app, string name, int count, TimeSpan? window = null)
     {
-        app.Settings[$"{AccountThrottleOptions.Section}:{name}:Count"] = count.ToString();
+        app.Settings[$"{AccountThrottleOptions.Section}:{name}:Count"] = count.ToString(CultureInfo.InvariantCulture);
         if (window is { } w) app.Settings[$"{AccountThrottleOptions.Section}:{name}:Window"] = w.ToString("c");
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
@@ -44,7 +45,7 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable, IDisposable
     public void Configure(BroadsheetApp app)
     {
         app.Settings["Broadsheet:Smtp:Host"] = "127.0.0.1";
-        app.Settings["Broadsheet:Smtp:Port"] = Port.ToString();
+        app.Settings["Broadsheet:Smtp:Port"] = Port.ToString(CultureInfo.InvariantCulture);
         app.Settings["Broadsheet:Smtp:Security"] = "None";
         app.Settings["Broadsheet:Smtp:FromAddress"] = "news@broadsheet.test";
         app.Settings["Broadsheet:Smtp:FromName"] = "The Daily Test";

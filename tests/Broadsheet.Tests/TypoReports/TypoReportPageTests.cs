@@ -27,7 +27,7 @@ public sealed class TypoReportPageTests : IDisposable
         Assert.Equal("Thank you! Now the editors are aware.", dialog.GetAttribute("data-thanks"));
         Assert.Equal("typo-title", dialog.GetAttribute("aria-labelledby"));
         Assert.NotNull(dialog.QuerySelector("[role=status][aria-live=polite]"));
-        var script = page.QuerySelectorAll("script[src]").Single(s => s.GetAttribute("src")!.StartsWith("/js/typo.min.js"));
+        var script = page.QuerySelectorAll("script[src]").Single(s => s.GetAttribute("src")!.StartsWith("/js/typo.min.js", StringComparison.Ordinal));
         Assert.True(script.HasAttribute("defer"));
     }
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Broadsheet.Infrastructure.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Features.Accounts;
 
@@ -19,9 +18,9 @@ namespace Broadsheet.Features.Accounts;
 /// skips the per-account wait: the owner is not slowed by the attacker.
 /// </para>
 /// </summary>
-public sealed class AccountThrottle(WindowTally tally, IOptionsMonitor<AccountThrottleOptions> options)
+public sealed class AccountThrottle(WindowTally tally, AccountThrottleOptions options)
 {
-    private AccountThrottleOptions Limits => options.CurrentValue;
+    private AccountThrottleOptions Limits => options;
 
     public static string AddressOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

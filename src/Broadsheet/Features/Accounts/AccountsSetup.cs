@@ -7,7 +7,7 @@ namespace Broadsheet.Features.Accounts;
 
 public static class AccountsSetup
 {
-    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         // The cookie and antiforgery keys are the key ring's (Infrastructure/KeyRing.cs): shared, so sign-ins survive restarts and node hops.
         services.AddIdentity<Account, IdentityRole>(o =>
@@ -60,7 +60,7 @@ public static class AccountsSetup
             .AddPolicy(StaffPolicies.Editors, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Editor))
             .AddPolicy(StaffPolicies.Admins, p => p.RequireRole(StaffRoles.Admin));
 
-        services.AddOptions<AccountThrottleOptions>().BindConfiguration(AccountThrottleOptions.Section);
+        services.AddSingleton(configuration.GetSection(AccountThrottleOptions.Section).Get<AccountThrottleOptions>() ?? new AccountThrottleOptions());
         services.TryAddSingleton<WindowTally>();
         services.AddSingleton<AccountThrottle>();
         services.AddSingleton<KnownDevice>();

@@ -5,7 +5,6 @@ using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Caching;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Features.Comments;
 
@@ -16,10 +15,10 @@ namespace Broadsheet.Features.Comments;
 /// is saved before the answer goes out.
 /// </summary>
 public sealed class CommentDesk(
-    BroadsheetDb db, RuleBooks ruleBooks, IOptions<CommentOptions> options, TimeProvider clock,
+    BroadsheetDb db, RuleBooks ruleBooks, CommentOptions options, TimeProvider clock,
     CacheEviction eviction, PublicOrigin publicOrigin, SiteContext site)
 {
-    private CommentOptions Limits => options.Value;
+    private CommentOptions Limits => options;
     private CommentMessages Say => CommentMessages.For(site);
 
     public async Task<PostOutcome> PostAsync(Account account, int articleId, long? parentId, string? text, string address, CancellationToken ct)

@@ -7,7 +7,6 @@ using Broadsheet.Infrastructure.Data;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Features.Comments;
 
@@ -35,12 +34,12 @@ public static class CommentsApi
         return app;
     }
 
-    private static async Task<IResult> ListAsync(int articleId, int? page, BroadsheetDb db, IOptions<CommentOptions> options, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> ListAsync(int articleId, int? page, BroadsheetDb db, CommentOptions options, TimeProvider clock, CancellationToken ct)
     {
         if (page < 1) return Results.BadRequest();
         // The same rule as the page: a draft's or an unpublished article's discussion is nobody's business yet.
         if (!await db.Articles.VisibleAt(clock.GetUtcNow().UtcDateTime).AnyAsync(a => a.Id == articleId, ct)) return Results.NotFound();
-        var shown = await CommentThread.LoadAsync(db, articleId, page ?? 1, options.Value.PageSize, ct);
+        var shown = await CommentThread.LoadAsync(db, articleId, page ?? 1, options.PageSize, ct);
         if (shown.Page != (page ?? 1)) return Results.NotFound();
         return Results.Json(new
         {

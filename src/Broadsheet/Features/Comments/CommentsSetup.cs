@@ -2,9 +2,9 @@ namespace Broadsheet.Features.Comments;
 
 public static class CommentsSetup
 {
-    public static IServiceCollection AddComments(this IServiceCollection services)
+    public static IServiceCollection AddComments(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<CommentOptions>().BindConfiguration(CommentOptions.Section);
+        services.AddSingleton(configuration.GetSection(CommentOptions.Section).Get<CommentOptions>() ?? new CommentOptions());
         services.AddScoped<CommentDesk>();
         return services;
     }

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Features.Comments;
 
@@ -16,7 +15,7 @@ namespace Broadsheet.Features.Comments;
 /// JavaScript. The article page itself is cached for everyone and links here for anything personal.
 /// </summary>
 public sealed class IndexModel(BroadsheetDb db, CommentDesk desk, UserManager<Account> accounts, SiteContext site,
-    IOptions<CommentOptions> options, TimeProvider clock, PageMeta meta) : PageModel
+    CommentOptions options, TimeProvider clock, PageMeta meta) : PageModel
 {
     public Article Article { get; private set; } = null!;
     public string ArticlePath { get; private set; } = "";
@@ -80,8 +79,8 @@ public sealed class IndexModel(BroadsheetDb db, CommentDesk desk, UserManager<Ac
         if (article is null || !article.IsVisibleAt(now)) return false;
         Article = article;
         ArticlePath = ArticleUrl.For(site, article.PublishedAt!.Value, article.Slug);
-        IsOpen = article.IsOpenAt(now, options.Value.CloseAfterDays);
-        var shown = await CommentThread.LoadAsync(db, id, PageNumber, options.Value.PageSize, ct);
+        IsOpen = article.IsOpenAt(now, options.CloseAfterDays);
+        var shown = await CommentThread.LoadAsync(db, id, PageNumber, options.PageSize, ct);
         ReaderView? reader = null;
         if (await accounts.GetUserAsync(User) is { } account)
         {

@@ -133,14 +133,14 @@ public sealed class DemoPublication(ArticleBody body, BroadsheetOptions options,
         {
             var n = rnd.Next(FigureImages) + 1;
             var caption = text.Captions[rnd.Next(text.Captions.Length)];
-            sb.AppendLine("^^^").AppendLine($"![{caption}](/media/demo/figure-{n}.jpg)").AppendLine($"^^^ {caption}").AppendLine();
+            sb.AppendLine("^^^").AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"![{caption}](/media/demo/figure-{n}.jpg)").AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"^^^ {caption}").AppendLine();
         }
-        sb.AppendLine($"## {text.Subheadings[rnd.Next(text.Subheadings.Length)]}").AppendLine();
+        sb.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"## {text.Subheadings[rnd.Next(text.Subheadings.Length)]}").AppendLine();
         sb.AppendLine(Paragraph()).AppendLine();
-        if (rnd.Next(3) == 0) sb.AppendLine($"> {text.Quotes[rnd.Next(text.Quotes.Length)]}").AppendLine();
+        if (rnd.Next(3) == 0) sb.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"> {text.Quotes[rnd.Next(text.Quotes.Length)]}").AppendLine();
         if (rnd.Next(4) == 0)
         {
-            for (var k = 0; k < 3; k++) sb.AppendLine($"- {text.Sentences[rnd.Next(text.Sentences.Length)]}");
+            for (var k = 0; k < 3; k++) sb.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"- {text.Sentences[rnd.Next(text.Sentences.Length)]}");
             sb.AppendLine();
         }
         sb.AppendLine(Paragraph());

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Broadsheet.Features.Articles;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -71,22 +72,22 @@ public sealed class LuceneArticleSearch(ArticleIndex index, TimeProvider clock) 
 
     private static SearchHit Hit(Lucene.Net.Documents.Document doc, Query? words, SearchText text)
     {
-        var lead = doc.Get(ArticleDocument.StoredLead) ?? "";
-        var title = doc.Get(ArticleDocument.StoredTitle) ?? "";
-        var language = doc.Get(ArticleDocument.StoredLanguage) ?? "en";
+        var lead = doc.Get(ArticleDocument.StoredLead, CultureInfo.InvariantCulture) ?? "";
+        var title = doc.Get(ArticleDocument.StoredTitle, CultureInfo.InvariantCulture) ?? "";
+        var language = doc.Get(ArticleDocument.StoredLanguage, CultureInfo.InvariantCulture) ?? "en";
         var (titleHtml, snippet) = words is null
             ? (System.Net.WebUtility.HtmlEncode(title), System.Net.WebUtility.HtmlEncode(Teaser.Shorten(lead)))
             : (Snippet.Title(words, title, Snippet.Languages(text, language)),
-                Snippet.For(words, doc.Get(ArticleDocument.StoredText) ?? "", lead, Snippet.Languages(text, language)));
+                Snippet.For(words, doc.Get(ArticleDocument.StoredText, CultureInfo.InvariantCulture) ?? "", lead, Snippet.Languages(text, language)));
         var published = doc.GetField(ArticleDocument.Published)?.GetInt64Value();
         return new SearchHit(
-            int.Parse(doc.Get(ArticleDocument.Id), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(doc.Get(ArticleDocument.Id, CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture),
             title,
-            doc.Get(ArticleDocument.StoredSlug) ?? "",
-            Enum.TryParse<ArticleStatus>(doc.Get(ArticleDocument.Status), out var status) ? status : ArticleStatus.Draft,
+            doc.Get(ArticleDocument.StoredSlug, CultureInfo.InvariantCulture) ?? "",
+            Enum.TryParse<ArticleStatus>(doc.Get(ArticleDocument.Status, CultureInfo.InvariantCulture), out var status) ? status : ArticleStatus.Draft,
             published is { } ticks ? new DateTime(ticks, DateTimeKind.Utc) : null,
-            doc.Get(ArticleDocument.StoredRubricName),
-            doc.Get(ArticleDocument.StoredRubricSlug),
+            doc.Get(ArticleDocument.StoredRubricName, CultureInfo.InvariantCulture),
+            doc.Get(ArticleDocument.StoredRubricSlug, CultureInfo.InvariantCulture),
             titleHtml,
             snippet);
     }

@@ -42,6 +42,13 @@ public sealed class SiteContext
         return string.IsNullOrWhiteSpace(Settings.TimeZoneLabel) ? text : $"{text} ({Settings.TimeZoneLabel})";
     }
 
+    /// <summary>The machine form of a moment for <c>&lt;time datetime&gt;</c>: ISO 8601 with the zone's offset, the same under any request culture.</summary>
+    public string MachineTime(DateTime utc)
+    {
+        var at = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+        return new DateTimeOffset(at).ToOffset(TimeZone.GetUtcOffset(at)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    }
+
     public string FormatDate(DateOnly day) =>
         day.ToString("d MMMM yyyy", Culture);
 

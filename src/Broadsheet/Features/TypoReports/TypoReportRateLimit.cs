@@ -3,7 +3,6 @@ using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.RateLimiting;
 using Broadsheet.Infrastructure.Redis;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Features.TypoReports;
 
@@ -12,7 +11,7 @@ namespace Broadsheet.Features.TypoReports;
 /// (429 with a message in the site's language), so it does not depend on how the rest of the
 /// site's limiter is set up. Windows run on the limiter's own clock, not the injected TimeProvider.
 /// </summary>
-public sealed class TypoReportRateLimit(IOptions<TypoReportOptions> options, RedisLink redis) : IRateLimiterPolicy<string>
+public sealed class TypoReportRateLimit(TypoReportOptions limits, RedisLink redis) : IRateLimiterPolicy<string>
 {
     public const string Name = "typo-reports";
 
@@ -29,7 +28,6 @@ public sealed class TypoReportRateLimit(IOptions<TypoReportOptions> options, Red
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)
     {
-        var limits = options.Value;
         // Behind a known proxy this is the reader's address: forwarded headers run before routing.
         var address = httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         return RateLimitPartition.Get(address, _ => RateLimiter.CreateChained(

@@ -2,9 +2,9 @@ namespace Broadsheet.Features.TypoReports;
 
 public static class TypoReportsSetup
 {
-    public static IServiceCollection AddTypoReports(this IServiceCollection services)
+    public static IServiceCollection AddTypoReports(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TypoReportOptions>().BindConfiguration(TypoReportOptions.Section);
+        services.AddSingleton(configuration.GetSection(TypoReportOptions.Section).Get<TypoReportOptions>() ?? new TypoReportOptions());
         services.AddRateLimiter(o => o.AddPolicy<string, TypoReportRateLimit>(TypoReportRateLimit.Name));
         services.AddSingleton<MarkdownFix>();
         services.AddScoped<TypoFixes>();

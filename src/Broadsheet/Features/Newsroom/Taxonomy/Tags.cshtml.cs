@@ -90,7 +90,10 @@ public sealed class TagsModel(BroadsheetDb db, CacheEviction cache, ArticleChang
         if (Q is { Length: > 0 } q)
         {
             var pattern = "%" + q.Trim().ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            // Runs as SQL LOWER(), where the .NET culture plays no part; EF translates only the parameterless ToLower.
+#pragma warning disable CA1304, CA1311
             query = query.Where(t => EF.Functions.Like(t.Name.ToLower(), pattern, "\\"));
+#pragma warning restore CA1304, CA1311
         }
         Tags = await query.OrderBy(t => t.Name).Take(Limit)
             .Select(t => new Row(t.Id, t.Name, t.Slug, db.ArticleTags.Count(x => x.TagId == t.Id))).ToListAsync(ct);

@@ -7,7 +7,6 @@ using Broadsheet.Infrastructure.Jobs;
 using Broadsheet.Infrastructure.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Broadsheet.Features.Newsroom.TypoReports;
@@ -19,13 +18,13 @@ namespace Broadsheet.Features.Newsroom.TypoReports;
 /// <see cref="TypoReport.DigestedAt"/>, so a restart neither repeats nor hurries a digest. It runs on one node
 /// (the job lease), so two nodes do not mail the same reports.
 /// </summary>
-public sealed class TypoDigest(IServiceScopeFactory scopes, TimeProvider clock, IOptionsMonitor<TypoReportOptions> options, ILogger<TypoDigest> log) : IJob, IDisposable
+public sealed class TypoDigest(IServiceScopeFactory scopes, TimeProvider clock, TypoReportOptions options, ILogger<TypoDigest> log) : IJob, IDisposable
 {
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
 
     public string Name => "typo-digest";
 
-    public JobSchedule Schedule => JobSchedule.Every(TimeSpan.FromSeconds(Math.Max(1, options.CurrentValue.DigestCheckSeconds)));
+    public JobSchedule Schedule => JobSchedule.Every(TimeSpan.FromSeconds(Math.Max(1, options.DigestCheckSeconds)));
 
     /// <summary>Two nodes looking at the same new reports at once would both mail them.</summary>
     public bool OnOneNode => true;
@@ -48,7 +47,7 @@ public sealed class TypoDigest(IServiceScopeFactory scopes, TimeProvider clock, 
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
         var now = clock.GetUtcNow().UtcDateTime;
         var last = await db.TypoReports.MaxAsync(r => r.DigestedAt, ct);
-        if (last is { } l && now - l < TimeSpan.FromMinutes(Math.Max(1, options.CurrentValue.DigestMinutes))) return 0;
+        if (last is { } l && now - l < TimeSpan.FromMinutes(Math.Max(1, options.DigestMinutes))) return 0;
 
         var fresh = await db.TypoReports.Where(r => r.DigestedAt == null && r.Status == TypoReportStatus.Open)
             .OrderBy(r => r.CreatedAt).Take(TypoInbox.Limit).ToListAsync(ct);
@@ -97,17 +96,17 @@ public sealed class TypoDigest(IServiceScopeFactory scopes, TimeProvider clock, 
     private static MimeMessage Compose(string email, List<TypoReport> reports, Dictionary<int, string> titles, SiteContext site, string origin)
     {
         var text = new StringBuilder();
-        text.AppendLine($"Readers sent {reports.Count} new typo report{(reports.Count == 1 ? "" : "s")}.");
+        text.AppendLine(site.Culture, $"Readers sent {reports.Count} new typo report{(reports.Count == 1 ? "" : "s")}.");
         foreach (var byArticle in reports.GroupBy(r => r.ArticleId))
         {
             text.AppendLine().AppendLine(titles.GetValueOrDefault(byArticle.Key, $"Article {byArticle.Key}"));
             foreach (var r in byArticle)
             {
                 var suggestion = r.Suggestion.Length > 0 && r.Suggestion != r.Fragment ? $" → \"{r.Suggestion}\"" : "";
-                text.AppendLine($"  \"{r.Fragment}\"{suggestion} ({r.Count} reader{(r.Count == 1 ? "" : "s")}, {site.FormatTime(r.LastReportedAt)})");
+                text.AppendLine(site.Culture, $"  \"{r.Fragment}\"{suggestion} ({r.Count} reader{(r.Count == 1 ? "" : "s")}, {site.FormatTime(r.LastReportedAt)})");
             }
         }
-        text.AppendLine().AppendLine($"The inbox: {origin}{IndexModel.Path}");
+        text.AppendLine().AppendLine(site.Culture, $"The inbox: {origin}{IndexModel.Path}");
         var message = new MimeMessage { Subject = $"{site.Settings.PublicationName}: {reports.Count} new typo report{(reports.Count == 1 ? "" : "s")}" };
         message.To.Add(MailboxAddress.Parse(email));
         message.Body = new TextPart("plain") { Text = text.ToString() };
