@@ -1,7 +1,7 @@
 using Broadsheet.Features.Articles;
+using Broadsheet.Infrastructure.Caching;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Features.Comments;
 
@@ -9,14 +9,18 @@ namespace Broadsheet.Features.Comments;
 /// The discussion under an article: the article page asks for it by name, so Articles does not
 /// depend on Comments (which depends on Articles). The first page is the same for every reader.
 /// </summary>
-public sealed class ArticleCommentsViewComponent(BroadsheetDb db, TimeProvider clock, IOptions<CommentOptions> options) : ViewComponent
+public sealed class ArticleCommentsViewComponent(BroadsheetDb db, TimeProvider clock, CommentOptions options, ArticleMemo memo) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(Article article)
     {
         var page = article.CommentsEnabled
-            ? await CommentThread.LoadAsync(db, article.Id, 1, options.Value.PageSize, HttpContext.RequestAborted)
+            // Kept with the article's memo and forgotten with it, so a page rendered again runs no query.
+            ? await memo.GetOrLoadAsync($"comments:{article.Id}",
+                () => CommentThread.LoadAsync(db, article.Id, 1, options.PageSize, HttpContext.RequestAborted),
+                _ => article.Id,
+                p => 2L * p.Threads.Sum(t => t.Comment.Text.Length + t.Replies.Sum(r => r.Text.Length)) + 4096)
             : null;
-        var open = article.CommentsEnabled && article.IsOpenAt(clock.GetUtcNow().UtcDateTime, options.Value.CloseAfterDays);
+        var open = article.CommentsEnabled && article.IsOpenAt(clock.GetUtcNow().UtcDateTime, options.CloseAfterDays);
         return View("/Features/Comments/_ArticleComments.cshtml", new ArticleDiscussion(article, page, open));
     }
 }
