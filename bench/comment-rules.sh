@@ -3,5 +3,5 @@
 # with and without phrases and patterns. See docs/features/comments.md for the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dotnet build -c Release src/Broadsheet -v q -nologo
-dotnet run -c Release --no-build --no-launch-profile --project src/Broadsheet -- comment-rules-bench
+dotnet build -c Release bench/Broadsheet.Bench -v q -nologo
+dotnet run -c Release --no-build --project bench/Broadsheet.Bench -- comment-rules

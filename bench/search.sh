@@ -9,14 +9,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ARTICLES="${1:-100000}"
 ENGINE="${2:-lucene}"
-DATA="$(mktemp -d)"
-trap 'rm -rf "$DATA"' EXIT
 if [ "$ENGINE" = postgres ]; then
   export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-55432}" PGUSER="${PGUSER:-postgres}"
   DB="broadsheet_search_bench_$$"
-  export Broadsheet__Database=postgres ConnectionStrings__Broadsheet="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Database=$DB"
-  trap 'rm -rf "$DATA"; psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"' EXIT
+  export ConnectionStrings__Broadsheet="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Database=$DB"
+  trap 'psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"' EXIT
 fi
-dotnet build -c Release src/Broadsheet -v q -nologo
-Broadsheet__DataDirectory="$DATA" Broadsheet__SeedDemo=false Logging__LogLevel__Default=Warning \
-  dotnet run -c Release --no-build --no-launch-profile --project src/Broadsheet -- search-bench "$ARTICLES"
+dotnet build -c Release bench/Broadsheet.Bench -v q -nologo
+dotnet run -c Release --no-build --project bench/Broadsheet.Bench -- search "$ARTICLES" "$ENGINE"

@@ -4,7 +4,6 @@ using Broadsheet.Features.Articles;
 using Broadsheet.Features.Channels;
 using Broadsheet.Features.Comments;
 using Broadsheet.Features.Demo;
-using Broadsheet.Features.Moderation;
 using Broadsheet.Features.Feeds;
 using Broadsheet.Features.Newsroom;
 using Broadsheet.Features.Newsletter;
@@ -30,13 +29,11 @@ var commandLine = CommandLine.Parse(args, [
     new("migrate", "", "apply the database migrations, then exit", DatabaseStartup.MigrateCommandAsync),
     new("backup", "FILE", "copy the SQLite database, online, to a new FILE", SqliteBackup.RunCommandAsync),
     new("reindex", "", "rebuild the Lucene search index from the database (stop the site first)", SearchCommands.ReindexCommandAsync),
-    new("search-bench", "[ARTICLES]", "time indexing and queries over ARTICLES generated articles (100,000)", SearchCommands.BenchCommandAsync),
-    new("comment-rules-bench", "", "time one comment's check against a large rule book", CommentRulesBench.RunCommandAsync),
 ], Console.Out, Console.Error);
 if (commandLine.ExitCode is { } answered) { Environment.ExitCode = answered; return; }
 
 var builder = WebApplication.CreateBuilder(commandLine.Configuration);
-var options = builder.Configuration.GetSection("Broadsheet").Get<BroadsheetOptions>() ?? new BroadsheetOptions();
+var options = (builder.Configuration.GetSection("Broadsheet").Get<BroadsheetOptions>() ?? new BroadsheetOptions()).ResolvedAgainst(builder.Environment.ContentRootPath);
 builder.AddTelemetry();
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);

@@ -3,6 +3,7 @@ namespace Broadsheet.Infrastructure;
 /// <summary>The "Broadsheet" configuration section.</summary>
 public sealed class BroadsheetOptions
 {
+    /// <summary>The data folder; a relative one is resolved against the content root (see <see cref="DataPath"/>).</summary>
     public string DataDirectory { get; set; } = "./data";
     public string Database { get; set; } = "sqlite";
 
@@ -67,6 +68,20 @@ public sealed class BroadsheetOptions
     /// </summary>
     public int ShutdownDrainSeconds { get; set; } = 5;
 
-    public string DataPath => Path.GetFullPath(DataDirectory);
+    private string contentRoot = Directory.GetCurrentDirectory();
+
+    /// <summary>
+    /// Where a relative <see cref="DataDirectory"/> is: the content root, the folder appsettings.json (which names
+    /// ./data) and wwwroot are read from, rather than whatever directory the process happens to run in. It is the
+    /// directory the app is started in unless --contentRoot says otherwise; `dotnet run --project src/Broadsheet`
+    /// starts it in src/Broadsheet, so the data is src/Broadsheet/data.
+    /// </summary>
+    public BroadsheetOptions ResolvedAgainst(string contentRoot)
+    {
+        this.contentRoot = contentRoot;
+        return this;
+    }
+
+    public string DataPath => Path.GetFullPath(DataDirectory, contentRoot);
     public string MediaPath => Path.Combine(DataPath, "media");
 }

@@ -79,9 +79,10 @@ public sealed class ArchiveTests : IDisposable
     {
         await publication.ArticleAsync("Scheduled for tomorrow", publishedAt: BroadsheetApp.DefaultNow.UtcDateTime.AddDays(1));
         await publication.ArticleAsync("A draft", status: Broadsheet.Features.Articles.ArticleStatus.Draft);
+        await publication.ArticleAsync("On the record", publishedAt: Utc(2024, 5, 3, 6));
         var page = await app.GetPageAsync("/2024/05");
-        Assert.Empty(page.QuerySelectorAll(".calendar__grid td a"));
-        Assert.Empty(page.QuerySelectorAll(".teaser"));
+        Assert.Equal(["/2024/05/03"], page.QuerySelectorAll(".calendar__grid td a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["On the record"], page.QuerySelectorAll(".teaser__title a").Select(a => a.TextContent.Trim()));
     }
 
     [Theory]

@@ -45,6 +45,7 @@ public sealed class ArticlePageTests : IDisposable
         var article = await publication.ArticleAsync("A bare article", lead: "");
         var page = await app.GetPageAsync(PageUrl.Of(app, article));
 
+        Assert.Equal("A bare article", page.QuerySelector("h1")!.TextContent.Trim());
         Assert.Null(page.QuerySelector(".story__tags"));
         Assert.Null(page.QuerySelector(".story__kicker"));
         Assert.Null(page.QuerySelector(".story__byline"));

@@ -84,6 +84,8 @@ public sealed class HostileInputTests : IDisposable
     public async Task The_form_page_ignores_an_unknown_problem_in_its_address()
     {
         var page = await app.GetPageAsync("/newsletter?problem=%3Cscript%3Ealert(1)%3C/script%3E");
+        Assert.Equal("Newsletter", page.QuerySelector("h1")!.TextContent);
+        Assert.NotNull(page.QuerySelector("form[action='/newsletter/sign-up'] input[name=email]"));
         Assert.Null(page.QuerySelector(".newsletter__problem"));
         Assert.Empty(page.QuerySelectorAll("main script"));
     }

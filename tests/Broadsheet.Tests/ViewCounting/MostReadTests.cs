@@ -38,6 +38,7 @@ public sealed class MostReadTests : IDisposable
 
         var home = await app.GetPageAsync("/");
 
+        Assert.Contains("Council approves the budget", home.QuerySelector("main")!.TextContent);
         Assert.Null(home.QuerySelector(".most-read"));
     }
 

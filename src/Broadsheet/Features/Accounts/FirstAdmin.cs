@@ -10,6 +10,7 @@ namespace Broadsheet.Features.Accounts;
 /// </summary>
 public sealed class FirstAdmin(IServiceScopeFactory scopes, BroadsheetOptions options, TimeProvider clock, ILogger<FirstAdmin> log) : IHostedService
 {
+    // Information, not a warning: on a first start this is the expected next step, not something gone wrong.
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -33,12 +34,12 @@ public sealed class FirstAdmin(IServiceScopeFactory scopes, BroadsheetOptions op
         var link = await scope.ServiceProvider.GetRequiredService<SetupLinks>().CreateAsync(admin);
         if (await scope.ServiceProvider.GetRequiredService<PublicOrigin>().KnownAsync(cancellationToken) is { } origin)
         {
-            log.LogWarning("No administrator has a password yet. {Email} can set one at {Link} (valid 24 hours, once).", admin.Email, origin + link);
+            log.LogInformation("No administrator has a password yet. {Email} can set one at {Link} (valid 24 hours, once).", admin.Email, origin + link);
             return;
         }
         // No host to put in front: the one the site listens on may not be the one the administrator can
         // reach. The setup page asks for the public address, which nothing else may guess.
-        log.LogWarning("No administrator has a password yet. {Email} can set one at {Link} (valid 24 hours, once), " +
+        log.LogInformation("No administrator has a password yet. {Email} can set one at {Link} (valid 24 hours, once), " +
             "opened on the address this site answers at; that page also asks for the site's public address.", admin.Email, link);
     }
 

@@ -25,7 +25,7 @@ public sealed class DemoPublication(ArticleBody body, BroadsheetOptions options,
         var rnd = new Random(Seed);
         DrawImages(text.Authors.Length);
 
-        var settings = await db.SiteSettings.Include(s => s.Channels).FirstOrDefaultAsync(ct) ?? db.SiteSettings.Add(new SiteSettings()).Entity;
+        var settings = await db.SiteSettings.Include(s => s.Channels).OrderBy(s => s.Id).FirstOrDefaultAsync(ct) ?? db.SiteSettings.Add(new SiteSettings()).Entity;
         settings.PublicationName = text.PublicationName;
         settings.Tagline = text.Tagline;
         settings.Language = language;

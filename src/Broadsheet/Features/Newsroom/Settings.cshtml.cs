@@ -22,7 +22,7 @@ public sealed class SettingsModel(BroadsheetDb db, CacheEviction cache, AuditLog
     public async Task OnGetAsync(CancellationToken ct)
     {
         Describe();
-        var s = await db.SiteSettings.AsNoTracking().Include(x => x.Channels).FirstAsync(ct);
+        var s = await db.SiteSettings.AsNoTracking().Include(x => x.Channels).OrderBy(x => x.Id).FirstAsync(ct);
         Input = new SettingsForm
         {
             PublicationName = s.PublicationName, Tagline = s.Tagline, Language = s.Language, TimeZoneId = s.TimeZoneId,
@@ -45,7 +45,7 @@ public sealed class SettingsModel(BroadsheetDb db, CacheEviction cache, AuditLog
             ModelState.AddModelError("Input.PublicUrl", $"\"{typed}\" is not a web address; write it as https://news.example.");
         if (!ModelState.IsValid) return Page();
 
-        var s = await db.SiteSettings.Include(x => x.Channels).FirstAsync(ct);
+        var s = await db.SiteSettings.Include(x => x.Channels).OrderBy(x => x.Id).FirstAsync(ct);
         s.PublicationName = Input.PublicationName.Trim();
         s.Tagline = Input.Tagline?.Trim() ?? "";
         s.Language = Input.Language!;

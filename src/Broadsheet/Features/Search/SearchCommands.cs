@@ -7,9 +7,7 @@ namespace Broadsheet.Features.Search;
 /// <summary>
 /// The search index's command-line verbs, run instead of the web host:
 /// <c>reindex</c> rebuilds the Lucene index from the database (stop the site first: the index has one writer;
-/// on PostgreSQL there is nothing to rebuild);
-/// <c>search-bench [articles]</c> measures indexing and query speed on generated articles: in a temporary Lucene
-/// index, or on PostgreSQL in the (empty) database the app is configured with.
+/// on PostgreSQL there is nothing to rebuild). The search benchmark is in bench/Broadsheet.Bench.
 /// </summary>
 public static class SearchCommands
 {
@@ -29,25 +27,6 @@ public static class SearchCommands
             Console.Error.WriteLine("The search index is open in another process (is the site running?). Stop it and run reindex again.");
             return 1;
         }
-        return 0;
-    }
-
-    public static async Task<int> BenchCommandAsync(WebApplication app, IReadOnlyList<string> args)
-    {
-        var count = 100_000;
-        if (args.Count > 0 && (!int.TryParse(args[0], out count) || count < 1))
-        {
-            Console.Error.WriteLine($"search-bench ARTICLES: '{args[0]}' is not a number of articles.");
-            return 2;
-        }
-        var options = app.Services.GetRequiredService<BroadsheetOptions>();
-        if (!options.OnPostgres)
-        {
-            SearchBench.Run(count, Console.Out);
-            return 0;
-        }
-        await EnsureSchemaAsync(app, options);
-        await SearchBench.RunPostgresAsync(app.Services, count, Console.Out);
         return 0;
     }
 

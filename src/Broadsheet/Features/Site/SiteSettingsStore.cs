@@ -24,7 +24,7 @@ public sealed class SiteSettingsStore(IServiceScopeFactory scopes, TimeProvider 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
         var settings = await db.SiteSettings.AsNoTracking().Include(s => s.Channels)
-            .FirstOrDefaultAsync(ct) ?? new SiteSettings();
+            .OrderBy(s => s.Id).FirstOrDefaultAsync(ct) ?? new SiteSettings();
         settings.Channels = [.. settings.Channels.OrderBy(c => c.Position)];
         var site = new SiteContext(settings);
         current = new Kept(site, readAt);

@@ -1,21 +1,16 @@
 using System.Diagnostics;
 using System.Text;
+using Broadsheet.Features.Moderation;
 
-namespace Broadsheet.Features.Moderation;
+namespace Broadsheet.Bench;
 
 /// <summary>
-/// <c>comment-rules-bench</c>: how long one comment takes to check against a large rule book
+/// <c>comment-rules</c>: how long one comment takes to check against a large rule book
 /// (1,000 word rules, plus phrases and patterns), in microseconds per check. No database, no server:
 /// this times the rule book itself, which is what grows with the moderators' lists.
 /// </summary>
 public static class CommentRulesBench
 {
-    public static Task<int> RunCommandAsync(WebApplication app, IReadOnlyList<string> args)
-    {
-        Run(Console.Out);
-        return Task.FromResult(0);
-    }
-
     public static void Run(TextWriter output)
     {
         var random = new Random(4);

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Broadsheet.Infrastructure.Search;
+namespace Broadsheet.Bench;
 
 /// <summary>
 /// CPU time of the calling thread (Linux), for the search benchmark: on a machine shared with

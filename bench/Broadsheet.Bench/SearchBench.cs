@@ -2,12 +2,15 @@ using System.Diagnostics;
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Demo;
 using Broadsheet.Features.Search;
+using Broadsheet.Infrastructure.Data;
+using Broadsheet.Infrastructure.Search;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Broadsheet.Infrastructure.Search;
+namespace Broadsheet.Bench;
 
 /// <summary>
 /// Measures a search engine on its own: a full build of <c>count</c> generated articles
@@ -52,20 +55,33 @@ public static class SearchBench
 
     /// <summary>
     /// The same measurement for <see cref="PostgresArticleSearch"/>: <paramref name="count"/> generated articles
-    /// are copied into the (empty, migrated) database the app is configured with — the database computes each
-    /// one's search column and indexes it as they arrive — and then asked the same queries.
+    /// are copied into the empty database at <paramref name="connectionString"/> (migrated first) — the database
+    /// computes each one's search column and indexes it as they arrive — and then asked the same queries.
     /// </summary>
-    public static async Task RunPostgresAsync(IServiceProvider services, int count, TextWriter output)
+    public static async Task<int> RunPostgresAsync(string connectionString, int count, TextWriter output)
+    {
+        var services = new ServiceCollection()
+            .AddDbContext<PostgresBroadsheetDb>(o => o.UseNpgsql(connectionString))
+            .AddScoped<BroadsheetDb>(sp => sp.GetRequiredService<PostgresBroadsheetDb>())
+            .BuildServiceProvider();
+        await using (services)
+        {
+            await using (var scope = services.CreateAsyncScope())
+                await DatabaseStartup.EnsureSchemaAsync(scope.ServiceProvider.GetRequiredService<BroadsheetDb>(), migrate: true, NullLogger.Instance);
+            return await RunPostgresAsync(services, count, output);
+        }
+    }
+
+    private static async Task<int> RunPostgresAsync(IServiceProvider services, int count, TextWriter output)
     {
         var now = new DateTime(2024, 5, 15, 9, 0, 0, DateTimeKind.Utc);
         await using (var scope = services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<Data.BroadsheetDb>();
+            var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
             if (await db.Articles.AnyAsync())
             {
-                output.WriteLine("search-bench on PostgreSQL needs an empty database (bench/search.sh makes one and drops it after).");
-                Environment.ExitCode = 1;
-                return;
+                output.WriteLine("The search benchmark on PostgreSQL needs an empty database (bench/search.sh makes one and drops it after).");
+                return 1;
             }
             var rubrics = new Dictionary<string, int>();
             foreach (var (name, _) in DemoTextEnglish.Text.Rubrics.Concat(DemoTextRussian.Text.Rubrics))
@@ -138,6 +154,7 @@ public static class SearchBench
         var search = new PostgresArticleSearch(services.GetRequiredService<IServiceScopeFactory>(), new FixedClock(now));
         // The work happens in the PostgreSQL server, another process: the querying thread's CPU time says nothing here.
         Measure(q => search.SearchAsync(q).GetAwaiter().GetResult().Total, threadCpu: false, output);
+        return 0;
     }
 
     private static void Measure(Func<SearchQuery, int> search, bool threadCpu, TextWriter output)

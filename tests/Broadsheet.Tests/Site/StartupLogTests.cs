@@ -1,0 +1,35 @@
+using AngleSharp.Html.Parser;
+using Broadsheet.Testing;
+using Broadsheet.Tests.Support;
+
+namespace Broadsheet.Tests.Site;
+
+/// <summary>
+/// What an operator reads on the console the first time they start the site: the built app as its own process,
+/// in production, on an empty data folder, seeding the demo publication. A warning there should mean something.
+/// </summary>
+public sealed class StartupLogTests : IDisposable
+{
+    private readonly TestDatabase database = TestDatabase.Create();
+
+    public void Dispose() => database.Release();
+
+    [Fact]
+    public async Task A_first_start_on_an_empty_data_folder_logs_no_warnings()
+    {
+        var environment = database.Settings().ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
+        // The demo publication as a first start seeds it, only smaller: the same steps, in time on a busy machine.
+        environment["Broadsheet__DemoArticles"] = "30";
+        await using var app = await AppProcess.StartAsync(environment);
+        using var http = new HttpClient();
+
+        var home = new HtmlParser().ParseDocument(await http.GetStringAsync(app.Origin + "/"));
+
+        Assert.Contains("Broadsheet is open at", app.Log);
+        Assert.Contains("Seeded the demo publication: 30 articles", app.Log);
+        Assert.NotEmpty(home.QuerySelectorAll(".teaser__title"));
+        var warnings = app.Log.Split('\n').Where(l => l.StartsWith("warn:", StringComparison.Ordinal)
+            || l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal));
+        Assert.True(!warnings.Any(), app.Log);
+    }
+}
