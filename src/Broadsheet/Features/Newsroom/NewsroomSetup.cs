@@ -1,6 +1,6 @@
 using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Newsroom.Articles;
-using Broadsheet.Features.Newsroom.Audit;
+using Broadsheet.Features.Audit;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

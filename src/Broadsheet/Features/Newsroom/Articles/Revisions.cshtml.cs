@@ -1,3 +1,4 @@
+using Broadsheet.Features.Articles.History;
 using Broadsheet.Features.Newsroom.Revisions;
 using Broadsheet.Features.Shared;
 using Broadsheet.Features.Site;

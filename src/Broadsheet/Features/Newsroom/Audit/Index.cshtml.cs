@@ -1,3 +1,4 @@
+using Broadsheet.Features.Audit;
 using Broadsheet.Features.Shared;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Broadsheet.Features.Moderation;
-using Broadsheet.Features.Newsroom.Audit;
+using Broadsheet.Features.Audit;
 using Broadsheet.Features.Shared;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
