@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Broadsheet.Features.Comments;
-using Broadsheet.Features.Newsroom.Audit;
+using Broadsheet.Features.Audit;
 using Broadsheet.Tests.Comments;
 using Broadsheet.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Articles;
-using Broadsheet.Features.Newsroom.Audit;
+using Broadsheet.Features.Audit;
 using Broadsheet.Features.TypoReports;
 using Broadsheet.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -110,7 +110,7 @@ public sealed partial class TwoNodesTests : IAsyncLifetime
         var first = await ScheduleAsync("First edition", TimeSpan.FromSeconds(2));
         Assert.True(await WaitAsync(() => IsPublishedAsync(first), TimeSpan.FromSeconds(20)), "the scheduled article was not published");
         await Task.Delay(TimeSpan.FromSeconds(3));
-        Assert.Equal(1, await WithDbAsync(db => db.AuditLog.CountAsync(e => e.ArticleId == first && e.Action == Features.Newsroom.Audit.AuditAction.Publish)));
+        Assert.Equal(1, await WithDbAsync(db => db.AuditLog.CountAsync(e => e.ArticleId == first && e.Action == Features.Audit.AuditAction.Publish)));
 
         // The holder dies without letting go; the other node takes the job over and publishes the next one.
         var holder = await WithDbAsync(db => db.JobLeases.Where(l => l.Job == "scheduled-publishing").Select(l => l.Holder).SingleAsync());

@@ -1,122 +1,93 @@
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.TypoReports;
-using Broadsheet.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Tests.TypoReports;
 
-public sealed class TypoFixesTests : IDisposable
+/// <summary>Locating a report in an article and applying it: plain objects, no database.</summary>
+public sealed class TypoFixesTests
 {
-    private readonly BroadsheetApp app = new();
-    private readonly TestPublication publication;
+    private static readonly ArticleBody Render = new();
+    private readonly TypoFixes fixes = new(new MarkdownFix(Render), Render);
 
-    public TypoFixesTests() => publication = new TestPublication(app);
+    private static Article Article(string body, string title = "Council approves the budget") =>
+        new() { Id = 7, Title = title, Slug = "story", Lead = "A lead paragraph.", Body = body, BodyHtml = Render.Render(body) };
 
-    public void Dispose() => app.Dispose();
-
-    private Task<TypoReport> ReportAsync(Article article, string before, string fragment, string after, string suggestion) =>
-        app.WithDbAsync(async db =>
-        {
-            var report = new TypoReport
-            {
-                ArticleId = article.Id, Before = before, Fragment = fragment, After = after, Suggestion = suggestion,
-                CreatedAt = BroadsheetApp.DefaultNow.UtcDateTime, LastReportedAt = BroadsheetApp.DefaultNow.UtcDateTime,
-            };
-            db.Add(report);
-            await db.SaveChangesAsync();
-            return report;
-        });
-
-    private async Task<TypoFixResult> ApplyAsync(TypoReport report, Action<Article, TypoFix>? record = null)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<TypoFixes>().ApplyAsync(report.Id, record: record);
-    }
-
-    private Task<(Article Article, TypoReport Report)> ReloadAsync(TypoReport report) =>
-        app.WithDbAsync(async db => (await db.Articles.AsNoTracking().FirstAsync(a => a.Id == report.ArticleId),
-            await db.TypoReports.AsNoTracking().FirstAsync(r => r.Id == report.Id)));
+    private static TypoReport Report(string before, string fragment, string after, string suggestion) =>
+        new() { ArticleId = 7, Before = before, Fragment = fragment, After = after, Suggestion = suggestion };
 
     [Fact]
-    public async Task The_article_page_shows_the_corrected_word_at_once()
+    public void Fixes_the_occurrence_the_readers_meant_and_renders_the_body_again()
     {
-        var article = await publication.ArticleAsync("Council approves the budget",
-            body: "The budjet was approved.\n\nLater, the budjet was cut by a third.");
-        var url = PageUrl.Of(app, article);
-        await app.GetPageAsync(url); // now in the page cache
-        app.Clock.Advance(TimeSpan.FromMinutes(5));
-        var report = await ReportAsync(article, "Later, the ", "budjet", " was cut by a third.", "budget");
-        TypoFix? recorded = null;
+        var article = Article("The budjet was approved.\n\nLater, the budjet was cut by a third.");
 
-        var result = await ApplyAsync(report, (_, change) => recorded = change);
+        var fix = fixes.Locate(article, Report("Later, the ", "budjet", " was cut by a third.", "budget"));
+        fixes.Apply(article, fix);
 
-        Assert.Equal(TypoFixOutcome.Replaced, result.Outcome);
-        var page = await app.GetPageAsync(url);
-        Assert.Equal("The budjet was approved. Later, the budget was cut by a third.",
-            ReaderText.Normalise(page.QuerySelector(".story__body")!.TextContent));
-        Assert.NotNull(page.QuerySelector(".story__updated"));
-        var (saved, savedReport) = await ReloadAsync(report);
-        Assert.Equal(TypoReportStatus.Fixed, savedReport.Status);
-        Assert.NotEqual(article.Version, saved.Version);
-        Assert.Equal(app.Clock.GetUtcNow().UtcDateTime, saved.UpdatedAt);
-        Assert.Equal((ArticleField.Body, article.Body, saved.Body), (recorded!.Field, recorded.OldText, recorded.NewText));
+        Assert.Equal((TypoFixOutcome.Replaced, ArticleField.Body), (fix.Outcome, fix.Field));
+        Assert.Equal("The budjet was approved.\n\nLater, the budget was cut by a third.", article.Body);
+        Assert.Contains("Later, the budget was cut", article.BodyHtml);
+        Assert.Equal(Render.Render(article.Body), article.BodyHtml);
     }
 
     [Fact]
-    public async Task Fixes_the_headline()
+    public void Keeps_the_markdown_around_the_typo()
     {
-        var article = await publication.ArticleAsync("Mayor opens the brigde");
-        var report = await ReportAsync(article, "Mayor opens the ", "brigde", "", "bridge");
+        var article = Article("This is **very importnat** news, [says the councl](https://example.org/c).");
 
-        await ApplyAsync(report);
+        fixes.Apply(article, fixes.Locate(article, Report("This is very ", "importnat", " news", "important")));
+        fixes.Apply(article, fixes.Locate(article, Report("says the ", "councl", ".", "council")));
 
-        var page = await app.GetPageAsync(PageUrl.Of(app, article));
-        Assert.Equal("Mayor opens the bridge", page.QuerySelector("h1")!.TextContent);
+        Assert.Equal("This is **very important** news, [says the council](https://example.org/c).", article.Body);
+        Assert.Contains("<strong>very important</strong>", article.BodyHtml);
     }
 
     [Fact]
-    public async Task Marks_a_report_outdated_when_the_text_changed_since()
+    public void Locating_changes_nothing_and_an_ambiguous_context_is_left_to_an_editor()
     {
-        var article = await publication.ArticleAsync("Council approves the budget", body: "The budget was approved.");
-        var report = await ReportAsync(article, "The ", "budjet", " was approved.", "budget");
+        const string body = "We said teh word. We said teh word.";
+        var article = Article(body);
 
-        var result = await ApplyAsync(report);
+        var fix = fixes.Locate(article, Report("said ", "teh", " word.", "the"));
 
-        Assert.Equal(TypoFixOutcome.Outdated, result.Outcome);
-        var (saved, savedReport) = await ReloadAsync(report);
-        Assert.Equal(TypoReportStatus.Outdated, savedReport.Status);
-        Assert.Equal(article.Version, saved.Version);
+        Assert.Equal(TypoFixOutcome.CannotReplaceSafely, fix.Outcome);
+        Assert.Equal(body.IndexOf("teh", StringComparison.Ordinal), fix.Result.Position);
+        Assert.Equal(body, article.Body);
+        Assert.Throws<InvalidOperationException>(() => fixes.Apply(article, fix));
+        Assert.Equal(body, article.Body);
     }
 
     [Fact]
-    public async Task Leaves_the_article_alone_when_the_fragment_spans_formatting()
+    public void Text_no_longer_in_the_article_is_outdated()
     {
-        var article = await publication.ArticleAsync("Council approves the budget", body: "Some **bold** txet here.");
-        var report = await ReportAsync(article, "Some ", "bold txet", " here.", "bold text");
-        var recorded = false;
+        var article = Article("The budget was approved.");
 
-        var result = await ApplyAsync(report, (_, _) => recorded = true);
+        var fix = fixes.Locate(article, Report("The ", "budjet", " was approved.", "budget"));
 
-        Assert.Equal(TypoFixOutcome.CannotReplaceSafely, result.Outcome);
-        Assert.Equal("Some **".Length, result.Position);
-        var (saved, savedReport) = await ReloadAsync(report);
-        Assert.Equal("Some **bold** txet here.", saved.Body);
-        Assert.Equal(TypoReportStatus.Open, savedReport.Status);
-        Assert.False(recorded);
+        Assert.Equal(TypoFixOutcome.Outdated, fix.Outcome);
+        Assert.Throws<InvalidOperationException>(() => fixes.Apply(article, fix));
     }
 
     [Fact]
-    public async Task A_draft_is_fixed_without_being_marked_updated()
+    public void A_fragment_across_formatting_says_where_to_look()
     {
-        var draft = await publication.ArticleAsync("Draft", status: ArticleStatus.Draft, body: "A draft with a tpyo.");
-        var report = await ReportAsync(draft, "A draft with a ", "tpyo", ".", "typo");
+        var article = Article("Some **bold** txet here.");
 
-        await ApplyAsync(report);
+        var fix = fixes.Locate(article, Report("Some ", "bold txet", " here.", "bold text"));
 
-        var (saved, _) = await ReloadAsync(report);
-        Assert.Equal("A draft with a typo.", saved.Body);
-        Assert.Contains("typo", saved.BodyHtml);
-        Assert.Null(saved.UpdatedAt);
+        Assert.Equal(TypoFixOutcome.CannotReplaceSafely, fix.Outcome);
+        Assert.Equal("Some **".Length, fix.Result.Position);
+    }
+
+    [Fact]
+    public void Fixes_the_headline_with_the_editors_own_wording_and_leaves_the_body()
+    {
+        var article = Article("The brigde is open.", title: "Mayor opens the brigde");
+
+        var fix = fixes.Locate(article, Report("Mayor opens the ", "brigde", "", "bridg"), wording: "bridge");
+        fixes.Apply(article, fix);
+
+        Assert.Equal(ArticleField.Title, fix.Field);
+        Assert.Equal("Mayor opens the bridge", article.Title);
+        Assert.Equal("The brigde is open.", article.Body);
     }
 }

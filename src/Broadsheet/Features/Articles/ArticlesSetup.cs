@@ -6,5 +6,6 @@ public static class ArticlesSetup
         services.AddSingleton<ArticleBody>()
             .AddSingleton<ArticleChanges>()
             .AddHostedService(sp => sp.GetRequiredService<ArticleChanges>())
+            .AddScoped<History.ArticleHistory>()
             .AddSingleton<IArticleObserver, PageCacheEviction>();
 }

@@ -1,6 +1,6 @@
 using Broadsheet.Features.Articles;
-using Broadsheet.Features.Newsroom.Audit;
-using Broadsheet.Features.Newsroom.Revisions;
+using Broadsheet.Features.Audit;
+using Broadsheet.Features.Articles.History;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Features.Newsroom;

@@ -1,8 +1,8 @@
 using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Newsroom.Articles;
-using Broadsheet.Features.Newsroom.Audit;
 using Broadsheet.Features.Newsroom.Moderation;
 using Broadsheet.Infrastructure.Jobs;
+using Broadsheet.Features.Audit;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,5 +1,5 @@
 using Broadsheet.Features.Accounts;
-using Broadsheet.Features.Newsroom.Audit;
+using Broadsheet.Features.Audit;
 using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;

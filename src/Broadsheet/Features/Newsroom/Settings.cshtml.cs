@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Broadsheet.Features.Newsroom.Audit;
+using Broadsheet.Features.Audit;
 using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Caching;
 using Broadsheet.Infrastructure.Data;

@@ -7,7 +7,7 @@ public static class TypoReportsSetup
         services.AddSingleton(configuration.GetSection(TypoReportOptions.Section).Get<TypoReportOptions>() ?? new TypoReportOptions());
         services.AddRateLimiter(o => o.AddPolicy<string, TypoReportRateLimit>(TypoReportRateLimit.Name));
         services.AddSingleton<MarkdownFix>();
-        services.AddScoped<TypoFixes>();
+        services.AddSingleton<TypoFixes>();
         return services;
     }
 

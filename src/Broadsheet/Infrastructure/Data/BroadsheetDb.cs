@@ -24,8 +24,8 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
     public DbSet<Correction> Corrections => Set<Correction>();
     public DbSet<ArticleSlugHistory> ArticleSlugHistory => Set<ArticleSlugHistory>();
     public DbSet<TagSlugHistory> TagSlugHistory => Set<TagSlugHistory>();
-    public DbSet<Features.Newsroom.Revisions.Revision> Revisions => Set<Features.Newsroom.Revisions.Revision>();
-    public DbSet<Features.Newsroom.Audit.AuditEntry> AuditLog => Set<Features.Newsroom.Audit.AuditEntry>();
+    public DbSet<Features.Articles.History.Revision> Revisions => Set<Features.Articles.History.Revision>();
+    public DbSet<Features.Audit.AuditEntry> AuditLog => Set<Features.Audit.AuditEntry>();
     public DbSet<TypoReport> TypoReports => Set<TypoReport>();
     public DbSet<Features.Newsroom.Media.MediaItem> Media => Set<Features.Newsroom.Media.MediaItem>();
 

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Articles;
-using Broadsheet.Features.Newsroom.Audit;
-using Broadsheet.Features.Newsroom.Revisions;
+using Broadsheet.Features.Articles.History;
+using Broadsheet.Features.Audit;
 using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Data;
 using Broadsheet.Infrastructure.Data.Faults;
@@ -11,11 +11,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Features.Newsroom.Articles;
 
 /// <summary>
-/// Where an article is saved: checks the form, applies it and one workflow step, keeps a
-/// revision and the audit line, all in one transaction, then announces the change.
+/// Where an article is saved: checks the form, applies it and one workflow step, and hands the
+/// change to <see cref="ArticleHistory"/>, which keeps the revision, correction and audit line with it
+/// in one transaction and announces it.
 /// A failed save leaves the database as it was and says why, field by field.
 /// </summary>
-public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChanges changes, AuditLog audit, SiteContext site, TimeProvider clock)
+public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChanges changes, ArticleHistory history, AuditLog audit, SiteContext site, TimeProvider clock)
 {
     /// <summary>How far ahead an article may be scheduled; a year like 9999 is a typo, and has no UTC in most zones.</summary>
     public const int MaxScheduleYears = 5;
@@ -60,23 +61,15 @@ public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChange
         article ??= new Article { Title = "", Slug = "", CreatedAt = now, Language = site.Settings.Language };
         var wasPublished = article.Status == ArticleStatus.Published;
         var oldSlug = article.Slug;
-        Revision? baseline = id is null ? null : new Revision
-        {
-            ArticleId = article.Id, Title = article.Title, Lead = article.Lead, Body = article.Body,
-            SavedAt = article.UpdatedAt ?? article.PublishedAt ?? article.CreatedAt,
-        };
         await ApplyAsync(article, form, outcome.Slug!, ct);
 
         try
         {
             TakeStep(article, action, form, now);
-            if (wasPublished && (form.IsCorrection || form.MarkUpdated)) article.MarkUpdated(now);
         }
         catch (WorkflowException e)
         {
-            // Nothing of this save may reach the database, not even through a later SaveChanges in the same request.
-            db.ChangeTracker.Clear();
-            return outcome.Error(action == EditorAction.Schedule ? nameof(ArticleForm.ScheduleAt) : "", e.Message);
+            return Refused(e);
         }
 
         if (oldSlug.Length > 0 && oldSlug != article.Slug && article.PublishedAt is not null
@@ -86,25 +79,31 @@ public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChange
         var reclaimed = await db.ArticleSlugHistory.Where(h => h.Slug == article.Slug && h.ArticleId == article.Id).ToListAsync(ct);
         db.ArticleSlugHistory.RemoveRange(reclaimed);
 
-        article.Version = Guid.NewGuid();
         if (id is not null) db.Entry(article).Property(a => a.Version).OriginalValue = form.Version;
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var edit = new ArticleEdit(user)
+        {
+            Audit = action switch
+            {
+                EditorAction.Publish => AuditAction.Publish,
+                EditorAction.Schedule => AuditAction.Schedule,
+                EditorAction.Unpublish => AuditAction.Unpublish,
+                _ => null,
+            },
+            CorrectionNote = wasPublished && form.IsCorrection ? form.CorrectionNote : null,
+            MarkUpdated = wasPublished && form.MarkUpdated,
+            IsAutosave = action == EditorAction.Autosave,
+            Alongside = (saved, token) => ChooseChannelsAsync(saved.Id, form.Channels, token),
+        };
         try
         {
-            if (id is null) db.Articles.Add(article);
-            await db.SaveChangesAsync(ct);
-            await KeepRevisionAsync(article, baseline, user, action == EditorAction.Autosave, wasPublished && form.IsCorrection, now, ct);
-            await ChooseChannelsAsync(article.Id, form.Channels, ct);
-            if (wasPublished && form.IsCorrection)
-                db.Corrections.Add(new Correction { ArticleId = article.Id, Note = form.CorrectionNote!.Trim(), MadeAt = now });
-            RecordAudit(article, user, action, wasPublished && form.IsCorrection);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            await history.RecordAsync(article, edit, ct);
+        }
+        catch (WorkflowException e)
+        {
+            return Refused(e);
         }
         catch (DbUpdateConcurrencyException)
         {
-            await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             var current = await db.Articles.AsNoTracking().Where(a => a.Id == article.Id).Select(a => a.Version).FirstOrDefaultAsync(ct);
             return outcome.Conflict(current);
@@ -112,15 +111,20 @@ public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChange
         catch (DbUpdateException e) when (DuplicateKey.IsViolation(e))
         {
             // The checks passed, so another save took the slug in the same moment; any other key is a real failure.
-            await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             if (await SlugTakenAsync(article.Slug, article.Id, ct)) return outcome.Error(nameof(ArticleForm.Slug), SlugTaken(article.Slug));
             throw;
         }
 
-        await changes.AnnounceAsync(article.Id, ct);
         outcome.Article = article;
         return outcome;
+
+        SaveOutcome Refused(WorkflowException e)
+        {
+            // Nothing of this save may reach the database, not even through a later SaveChanges in the same request.
+            db.ChangeTracker.Clear();
+            return outcome.Error(action == EditorAction.Schedule ? nameof(ArticleForm.ScheduleAt) : "", e.Message);
+        }
     }
 
     /// <summary>Which channels the article goes to; unknown channel ids are ignored, as a stale form may carry them.</summary>
@@ -256,48 +260,6 @@ public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChange
             case EditorAction.Unpublish: article.Unpublish(); break;
             case EditorAction.ReturnToDraft: article.ReturnToDraft(); break;
         }
-    }
-
-    private async Task KeepRevisionAsync(Article article, Revision? baseline, ClaimsPrincipal user, bool autosave, bool correction, DateTime now, CancellationToken ct)
-    {
-        var accountId = AccountId(user);
-        var last = await db.Revisions.Where(r => r.ArticleId == article.Id).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
-        // Articles written before the newsroom kept history (imported, seeded) get their words as they were, so the first edit can be compared and undone.
-        if (last is null && baseline is not null)
-        {
-            db.Revisions.Add(baseline);
-            last = baseline;
-        }
-        if (last is not null && last.Title == article.Title && last.Lead == article.Lead && last.Body == article.Body && !correction)
-            return;
-        // A run of autosaves by one person is one revision, so history holds what people meant to keep.
-        var revision = autosave && last is { IsAutosave: true } && last.AccountId == accountId ? last : null;
-        if (revision is null)
-        {
-            revision = new Revision { ArticleId = article.Id, Title = "" };
-            db.Revisions.Add(revision);
-        }
-        revision.Title = article.Title;
-        revision.Lead = article.Lead;
-        revision.Body = article.Body;
-        revision.AccountId = accountId;
-        revision.SavedBy = user.Identity?.Name ?? "";
-        revision.SavedAt = now;
-        revision.IsAutosave = autosave;
-        revision.IsCorrection = correction;
-    }
-
-    private void RecordAudit(Article article, ClaimsPrincipal user, EditorAction action, bool correction)
-    {
-        var what = action switch
-        {
-            EditorAction.Publish => AuditAction.Publish,
-            EditorAction.Schedule => AuditAction.Schedule,
-            EditorAction.Unpublish => AuditAction.Unpublish,
-            _ => null,
-        };
-        if (what is not null) audit.Record(user, what, article.Id, details: article.Title);
-        if (correction) audit.Record(user, AuditAction.Correct, article.Id, details: article.Title);
     }
 
     private async Task<List<Tag>> TagsAsync(List<string> names, CancellationToken ct)

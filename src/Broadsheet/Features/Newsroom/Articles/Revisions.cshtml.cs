@@ -1,3 +1,4 @@
+using Broadsheet.Features.Articles.History;
 using Broadsheet.Features.Newsroom.Revisions;
 using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Data;

@@ -1,5 +1,5 @@
 using Broadsheet.Features.Articles;
-using Broadsheet.Features.Newsroom.Audit;
+using Broadsheet.Features.Audit;
 using Broadsheet.Infrastructure;
 using Broadsheet.Infrastructure.Data;
 using Broadsheet.Infrastructure.Jobs;

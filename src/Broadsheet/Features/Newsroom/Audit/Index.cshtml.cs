@@ -1,4 +1,5 @@
 using Broadsheet.Features.Site;
+using Broadsheet.Features.Audit;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

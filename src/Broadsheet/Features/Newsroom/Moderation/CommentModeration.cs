@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Comments;
-using Broadsheet.Features.Newsroom.Audit;
+using Broadsheet.Features.Audit;
 using Broadsheet.Infrastructure.Caching;
 using Broadsheet.Infrastructure.Data;
 using Broadsheet.Infrastructure.Mail;

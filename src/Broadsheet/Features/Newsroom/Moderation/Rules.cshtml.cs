@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Broadsheet.Features.Moderation;
-using Broadsheet.Features.Newsroom.Audit;
 using Broadsheet.Features.Site;
+using Broadsheet.Features.Audit;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Broadsheet.Features.Accounts;
-using Broadsheet.Features.Newsroom.Audit;
+using Broadsheet.Features.Audit;
 using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;

@@ -1,24 +1,21 @@
 using Broadsheet.Features.Site;
 using Broadsheet.Features.TypoReports;
-using Broadsheet.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Features.Newsroom.TypoReports;
 
 /// <summary>The editors' inbox of typo reports, and the two things done with one: apply it, or dismiss it.</summary>
-public sealed class IndexModel(TypoInbox inbox, TypoDesk desk, BroadsheetDb db, PageMeta meta) : PageModel
+public sealed class IndexModel(TypoInbox inbox, TypoDesk desk, PageMeta meta) : PageModel
 {
     public const string Path = "/newsroom/typo-reports";
 
     [TempData] public string? Notice { get; set; }
 
-    /// <summary>A report that could not be applied safely, and where its fragment sits in the source, to open the editor there.</summary>
+    /// <summary>The article of a report that could not be applied safely, and where its fragment sits in the source, to open the editor there.</summary>
     [BindProperty(SupportsGet = true)] public int? Blocked { get; set; }
     [BindProperty(SupportsGet = true)] public int? At { get; set; }
 
-    public int? BlockedArticleId { get; private set; }
     public List<InboxArticle> Articles { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -26,8 +23,6 @@ public sealed class IndexModel(TypoInbox inbox, TypoDesk desk, BroadsheetDb db, 
         meta.Title = "Typo reports";
         meta.NoIndex = true;
         Articles = await inbox.OpenAsync(ct);
-        if (Blocked is { } blocked)
-            BlockedArticleId = await db.TypoReports.Where(r => r.Id == blocked).Select(r => (int?)r.ArticleId).FirstOrDefaultAsync(ct);
     }
 
     public async Task<IActionResult> OnPostApplyAsync(int id, bool asCorrection, string? note, CancellationToken ct)
@@ -43,8 +38,8 @@ public sealed class IndexModel(TypoInbox inbox, TypoDesk desk, BroadsheetDb db, 
             Notice = "The correction note is too long: at most 2000 characters. Nothing was changed.";
             return Redirect(Path);
         }
-        var result = await desk.ApplyAsync(id, User, asCorrection ? note : null, ct);
-        switch (result?.Outcome)
+        var fix = await desk.ApplyAsync(id, User, asCorrection ? note : null, ct);
+        switch (fix?.Outcome)
         {
             case null:
                 Notice = "That report is no longer open; perhaps another editor dealt with it.";
@@ -56,7 +51,7 @@ public sealed class IndexModel(TypoInbox inbox, TypoDesk desk, BroadsheetDb db, 
                 Notice = "The reported text is no longer in the article, so nothing was changed; the report is marked outdated.";
                 return Redirect(Path);
             default:
-                return Redirect($"{Path}?blocked={id}&at={result.Position}");
+                return Redirect($"{Path}?blocked={fix.ArticleId}&at={fix.Result.Position}");
         }
     }
 

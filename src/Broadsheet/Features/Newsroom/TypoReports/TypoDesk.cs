@@ -1,8 +1,7 @@
 using System.Security.Claims;
 using Broadsheet.Features.Articles;
-using Broadsheet.Features.Newsroom.Articles;
-using Broadsheet.Features.Newsroom.Audit;
-using Broadsheet.Features.Newsroom.Revisions;
+using Broadsheet.Features.Articles.History;
+using Broadsheet.Features.Audit;
 using Broadsheet.Features.TypoReports;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -10,37 +9,40 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Features.Newsroom.TypoReports;
 
 /// <summary>
-/// What an editor does with a typo report: applies it (the fix, its revision, the optional public
-/// correction and the audit entry in one save, through <see cref="TypoFixes"/>' record hook) or dismisses it.
+/// What an editor does with a typo report: applies it (the fix located and applied by <see cref="TypoFixes"/>,
+/// then kept by <see cref="ArticleHistory"/> with its revision, the optional public correction and the
+/// audit entry, in one transaction) or dismisses it.
 /// </summary>
-public sealed class TypoDesk(BroadsheetDb db, TypoFixes fixes, AuditLog audit, TimeProvider clock)
+public sealed class TypoDesk(BroadsheetDb db, TypoFixes fixes, ArticleHistory history, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Null when there is no such open report (already fixed or dismissed, perhaps by another editor a moment ago).</summary>
     /// <param name="correctionNote">Null for a silent fix; otherwise the public note, for a published article only.</param>
-    public async Task<TypoFixResult?> ApplyAsync(int reportId, ClaimsPrincipal user, string? correctionNote, CancellationToken ct)
+    public async Task<TypoFix?> ApplyAsync(int reportId, ClaimsPrincipal user, string? correctionNote, CancellationToken ct)
     {
-        var report = await db.TypoReports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, ct);
+        var report = await db.TypoReports.FirstOrDefaultAsync(r => r.Id == reportId, ct);
         if (report is not { Status: TypoReportStatus.Open }) return null;
-        // The hook cannot query; whether the article has any history yet is asked beforehand.
-        var hasHistory = await db.Revisions.AnyAsync(r => r.ArticleId == report.ArticleId, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        return await fixes.ApplyAsync(reportId, record: (article, fix) =>
+        var article = await db.Articles.FirstAsync(a => a.Id == report.ArticleId, ct);
+        var fix = fixes.Locate(article, report);
+        if (fix.Outcome == TypoFixOutcome.Outdated)
         {
-            var correction = correctionNote is { Length: > 0 } && article.Status == ArticleStatus.Published;
-            if (!hasHistory) db.Revisions.Add(Baseline(article, fix));
-            db.Revisions.Add(new Revision
-            {
-                ArticleId = article.Id, Title = article.Title, Lead = article.Lead, Body = article.Body,
-                AccountId = ArticleDesk.AccountId(user), SavedBy = user.Identity?.Name ?? "", SavedAt = now, IsCorrection = correction,
-            });
-            if (correction)
-            {
-                db.Corrections.Add(new Correction { ArticleId = article.Id, Note = correctionNote!, MadeAt = now });
-                audit.Record(user, AuditAction.Correct, article.Id, details: article.Title);
-            }
-            audit.Record(user, AuditAction.TypoFix, article.Id,
-                details: $"Report {fix.ReportId} in the {fix.Field.ToString().ToLowerInvariant()}: \"{report.Fragment}\" → \"{report.Suggestion}\"");
-        }, ct: ct);
+            report.Status = TypoReportStatus.Outdated;
+            await db.SaveChangesAsync(ct);
+        }
+        if (fix.Outcome != TypoFixOutcome.Replaced) return fix;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        fixes.Apply(article, fix);
+        report.Status = TypoReportStatus.Fixed;
+        report.ResolvedAt = now;
+        await history.RecordAsync(article, new ArticleEdit(user)
+        {
+            Audit = AuditAction.TypoFix,
+            AuditDetails = $"Report {report.Id} in the {fix.Field.ToString().ToLowerInvariant()}: \"{report.Fragment}\" → \"{report.Suggestion}\"",
+            CorrectionNote = correctionNote is { Length: > 0 } && article.Status == ArticleStatus.Published ? correctionNote : null,
+            // Readers are told a published article was updated; a draft's edits are nobody's business yet.
+            MarkUpdated = article.IsVisibleAt(now),
+        }, ct);
+        return fix;
     }
 
     public async Task<bool> DismissAsync(int reportId, ClaimsPrincipal user, CancellationToken ct)
@@ -53,14 +55,4 @@ public sealed class TypoDesk(BroadsheetDb db, TypoFixes fixes, AuditLog audit, T
         await db.SaveChangesAsync(ct);
         return true;
     }
-
-    /// <summary>An article that never went through the newsroom keeps its words as they were, so the fix can be compared and undone.</summary>
-    private static Revision Baseline(Article article, TypoFix fix) => new()
-    {
-        ArticleId = article.Id,
-        Title = fix.Field == ArticleField.Title ? fix.OldText : article.Title,
-        Lead = fix.Field == ArticleField.Lead ? fix.OldText : article.Lead,
-        Body = fix.Field == ArticleField.Body ? fix.OldText : article.Body,
-        SavedAt = article.UpdatedAt ?? article.PublishedAt ?? article.CreatedAt,
-    };
 }

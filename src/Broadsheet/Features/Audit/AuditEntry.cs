@@ -1,4 +1,4 @@
-namespace Broadsheet.Features.Newsroom.Audit;
+namespace Broadsheet.Features.Audit;
 
 /// <summary>One line of "who did what and when" for the acts that matter afterwards: publishing, deleting, roles, settings.</summary>
 public sealed class AuditEntry

@@ -1,4 +1,4 @@
-namespace Broadsheet.Features.Newsroom.Revisions;
+namespace Broadsheet.Features.Articles.History;
 
 /// <summary>The words of an article as one save left them. Autosaves replace the previous autosave, so history stays readable.</summary>
 public sealed class Revision
@@ -17,6 +17,6 @@ public sealed class Revision
     public DateTime SavedAt { get; set; }
     public bool IsAutosave { get; set; }
 
-    /// <summary>Set when the save was published as a correction; the public note itself is a <see cref="Articles.Correction"/>.</summary>
+    /// <summary>Set when the save was published as a correction; the public note itself is a <see cref="Correction"/>.</summary>
     public bool IsCorrection { get; set; }
 }

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Broadsheet.Infrastructure.Data;
 
-namespace Broadsheet.Features.Newsroom.Audit;
+namespace Broadsheet.Features.Audit;
 
 /// <summary>Adds entries to the caller's unit of work, so an entry is committed with the act it records, or not at all.</summary>
 public sealed class AuditLog(BroadsheetDb db, TimeProvider clock)
