@@ -3,7 +3,6 @@ using Broadsheet.Features.Articles;
 using Broadsheet.Features.Demo;
 using Broadsheet.Features.Search;
 using Broadsheet.Infrastructure.Data;
-using Broadsheet.Infrastructure.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -5,6 +5,7 @@ using Broadsheet.Features.Channels;
 using Broadsheet.Features.Comments;
 using Broadsheet.Features.Demo;
 using Broadsheet.Features.Feeds;
+using Broadsheet.Features.Moderation;
 using Broadsheet.Features.Newsroom;
 using Broadsheet.Features.Newsletter;
 using Broadsheet.Features.Search;

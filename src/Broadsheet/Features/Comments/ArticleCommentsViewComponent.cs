@@ -16,7 +16,7 @@ public sealed class ArticleCommentsViewComponent(BroadsheetDb db, TimeProvider c
         var page = article.CommentsEnabled
             // Kept with the article's memo and forgotten with it, so a page rendered again runs no query.
             ? await memo.GetOrLoadAsync($"comments:{article.Id}",
-                () => CommentThread.LoadAsync(db, article.Id, 1, options.PageSize, HttpContext.RequestAborted),
+                async () => (CommentPage?)await CommentThread.LoadAsync(db, article.Id, 1, options.PageSize, HttpContext.RequestAborted),
                 _ => article.Id,
                 p => 2L * p.Threads.Sum(t => t.Comment.Text.Length + t.Replies.Sum(r => r.Text.Length)) + 4096)
             : null;

@@ -1,5 +1,4 @@
 using Broadsheet.Infrastructure.Data;
-using Broadsheet.Infrastructure.Search;
 using Broadsheet.Infrastructure;
 
 namespace Broadsheet.Features.Search;

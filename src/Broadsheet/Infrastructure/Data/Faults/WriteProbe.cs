@@ -1,3 +1,4 @@
+using Broadsheet.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Infrastructure.Data.Faults;
