@@ -28,8 +28,22 @@ public sealed class StartupLogTests : IDisposable
         Assert.Contains("Broadsheet is open at", app.Log);
         Assert.Contains("Seeded the demo publication: 30 articles", app.Log);
         Assert.NotEmpty(home.QuerySelectorAll(".teaser__title"));
-        var warnings = app.Log.Split('\n').Where(l => l.StartsWith("warn:", StringComparison.Ordinal)
-            || l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal));
+        var warnings = Entries(app.Log).Where(e => e.StartsWith("warn:", StringComparison.Ordinal)
+            || e.StartsWith("fail:", StringComparison.Ordinal) || e.StartsWith("crit:", StringComparison.Ordinal))
+            // The test PostgreSQL runs with fsync=off (tests/services/start.sh), and the site rightly says what that risks.
+            .Where(e => !(TestDatabase.OnPostgres && e.Contains("a crash of its server can lose writes", StringComparison.Ordinal)));
         Assert.True(!warnings.Any(), app.Log);
+    }
+
+    /// <summary>The console's entries: a "level: category" line and the indented message lines under it.</summary>
+    private static IEnumerable<string> Entries(string log)
+    {
+        var entry = new List<string>();
+        foreach (var line in log.Split('\n'))
+        {
+            if (!line.StartsWith(' ') && entry.Count > 0) { yield return string.Join('\n', entry); entry.Clear(); }
+            entry.Add(line);
+        }
+        if (entry.Count > 0) yield return string.Join('\n', entry);
     }
 }

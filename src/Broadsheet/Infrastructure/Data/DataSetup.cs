@@ -45,11 +45,14 @@ public static class DataSetup
     /// <summary>
     /// The app's interceptors (and a test's, registered the same way), and EF's own error lines made
     /// quiet: a failed command's exception reaches whoever answers or logs it (the error handler, a
-    /// job's catch), and during a storage outage <see cref="WriteOutage"/> logs once, not per command.
+    /// job's catch), and during a storage outage <see cref="WriteOutage"/> logs once, not per command. The same
+    /// for a connection that cannot be opened, which also spares a first start on PostgreSQL an error line
+    /// for the database that migrating is about to create.
     /// </summary>
     private static DbContextOptionsBuilder Watched(IServiceProvider services, DbContextOptionsBuilder options) =>
         options.AddInterceptors(services.GetServices<IInterceptor>())
-            .ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
+            .ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug), (RelationalEventId.ConnectionError, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 
     public static string SqliteConnectionString(string dataPath) => new SqliteConnectionStringBuilder
     {
