@@ -13,7 +13,7 @@ namespace Broadsheet.Features.Accounts;
 public sealed class StrongSignIn(SiteContext site, UserManager<Account> accounts, BroadsheetDb db)
 {
     public bool AppliesTo(ClaimsPrincipal user) =>
-        site.Settings.StrongSignInForEditors && (user.IsInRole(StaffRoles.Admin) || user.IsInRole(StaffRoles.Editor));
+        site.Settings.StrongSignInForEditors && user.IsInAny(StaffRoles.Editors);
 
     public async Task<bool> IsMetByAsync(Account account) =>
         await accounts.GetTwoFactorEnabledAsync(account)

@@ -14,9 +14,7 @@ public static class CommentsSetup
         services.AddScoped<CommentDesk>();
         services.AddScoped<CommentModeration>();
         services.AddScoped<ReaderMail>();
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ModerationPolicy.Moderators, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Editor, StaffRoles.Moderator));
-        services.PostConfigure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Newsroom/Moderation", ModerationPolicy.Moderators));
+        services.PostConfigure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Newsroom/Moderation", StaffPolicies.Moderators));
         return services;
     }
 

@@ -39,7 +39,7 @@ public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChange
         return await db.Authors.AnyAsync(a => authorIds.Contains(a.Id) && a.AccountId == accountId, ct);
     }
 
-    public static bool IsEditor(ClaimsPrincipal user) => user.IsInRole(StaffRoles.Admin) || user.IsInRole(StaffRoles.Editor);
+    public static bool IsEditor(ClaimsPrincipal user) => user.IsInAny(StaffRoles.Editors);
 
     public async Task<SaveOutcome> SaveAsync(int? id, ArticleForm form, ClaimsPrincipal user, EditorAction action, CancellationToken ct)
     {
