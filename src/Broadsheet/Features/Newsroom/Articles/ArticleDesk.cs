@@ -177,7 +177,7 @@ public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChange
             else if (Slug.From(name).Length == 0) outcome.Error(nameof(ArticleForm.Tags), $"The tag \"{name}\" has no letters or digits.");
         }
 
-        if (form.CoverImage is { Length: > 0 } cover && !(cover.StartsWith('/') && !cover.StartsWith("//")))
+        if (form.CoverImage is { Length: > 0 } cover && !SitePath.IsLocal(cover))
             outcome.Error(nameof(ArticleForm.CoverImage), "The cover image must be a path on this site, such as /media/….");
 
         if (form.IsCorrection && string.IsNullOrWhiteSpace(form.CorrectionNote))
