@@ -17,5 +17,5 @@ public sealed class StrongSignIn(SiteContext site, UserManager<Account> accounts
 
     public async Task<bool> IsMetByAsync(Account account) =>
         await accounts.GetTwoFactorEnabledAsync(account)
-        || await db.Set<IdentityUserPasskey<string>>().AnyAsync(p => p.UserId == account.Id);
+        || await db.UserPasskeys.AnyAsync(p => p.UserId == account.Id);
 }

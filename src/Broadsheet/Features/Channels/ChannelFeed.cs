@@ -85,7 +85,7 @@ public static class ChannelFeed
     {
         var visible = db.Articles.AsNoTracking().VisibleAt(now);
         return channel.ChosenArticlesOnly
-            ? visible.Where(a => db.Set<ArticleChannel>().Any(x => x.ChannelId == channel.Id && x.ArticleId == a.Id))
+            ? visible.Where(a => db.ArticleChannels.Any(x => x.ChannelId == channel.Id && x.ArticleId == a.Id))
             : visible;
     }
 }

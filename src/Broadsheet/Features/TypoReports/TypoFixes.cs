@@ -15,7 +15,7 @@ public sealed class TypoFixes(BroadsheetDb db, MarkdownFix markdown, ArticleBody
     public async Task<TypoFixResult> ApplyAsync(int reportId, string? wording = null,
         Action<Article, TypoFix>? record = null, CancellationToken ct = default)
     {
-        var report = await db.Set<TypoReport>().FirstOrDefaultAsync(r => r.Id == reportId, ct)
+        var report = await db.TypoReports.FirstOrDefaultAsync(r => r.Id == reportId, ct)
             ?? throw new InvalidOperationException($"There is no typo report {reportId}.");
         var article = await db.Articles.FirstAsync(a => a.Id == report.ArticleId, ct);
         var suggestion = ReaderText.Normalise(wording ?? report.Suggestion);

@@ -39,7 +39,7 @@ public static class TypoReportEndpoint
         var suggestion = ReaderText.Normalise(form.Suggestion);
         var comment = form.Comment?.Trim() ?? "";
         // A dismissed report stays dismissed when another reader sends it again; it only counts them.
-        var same = await db.Set<TypoReport>()
+        var same = await db.TypoReports
             .Where(r => r.ArticleId == article.Id && r.Fragment == fragment && r.Before == before && r.After == after
                 && r.Suggestion == suggestion && (r.Status == TypoReportStatus.Open || r.Status == TypoReportStatus.Dismissed))
             .OrderBy(r => r.Id).FirstOrDefaultAsync(ct);

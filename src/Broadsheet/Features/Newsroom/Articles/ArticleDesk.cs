@@ -127,7 +127,7 @@ public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChange
     private async Task ChooseChannelsAsync(int articleId, List<int> wanted, CancellationToken ct)
     {
         var chosen = await db.Channels.Where(c => wanted.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
-        var links = await db.Set<Channels.ArticleChannel>().Where(x => x.ArticleId == articleId).ToListAsync(ct);
+        var links = await db.ArticleChannels.Where(x => x.ArticleId == articleId).ToListAsync(ct);
         db.RemoveRange(links.Where(x => !chosen.Contains(x.ChannelId)));
         foreach (var id in chosen.Where(id => !links.Any(x => x.ChannelId == id)))
             db.Add(new Channels.ArticleChannel { ArticleId = articleId, ChannelId = id });
