@@ -35,7 +35,7 @@ public sealed class TelegramTests : IDisposable
     private Task AnnounceAsync(Article article) => app.Services.GetRequiredService<ArticleChanges>().AnnounceAsync(article.Id);
 
     private Task<TelegramPost?> PostOfAsync(Article article) =>
-        app.WithDbAsync(db => db.Set<TelegramPost>().AsNoTracking().FirstOrDefaultAsync(p => p.ArticleId == article.Id));
+        app.WithDbAsync(db => db.TelegramPosts.AsNoTracking().FirstOrDefaultAsync(p => p.ArticleId == article.Id));
 
     [Fact]
     public async Task Publishing_posts_headline_lead_and_link_as_the_bot_api_expects()

@@ -76,7 +76,7 @@ public sealed class CommentPostingTests : IDisposable
         var (_, reader) = await app.ReaderAsync();
         var noToken = await CommentSteps.SendAsync(reader, HttpMethod.Post, $"/api/articles/{article.Id}/comments", new { text = "hello there" }, withToken: false);
         Assert.Equal(HttpStatusCode.BadRequest, noToken.Status);
-        Assert.Equal(0, await app.WithDbAsync(db => db.Set<Comment>().CountAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Comments.CountAsync()));
     }
 
     [Fact]

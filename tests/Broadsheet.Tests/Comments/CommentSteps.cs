@@ -78,7 +78,7 @@ public static class CommentSteps
     }
 
     public static Task<Comment> CommentInDbAsync(this BroadsheetApp app, long id) =>
-        app.WithDbAsync(db => db.Set<Comment>().AsNoTracking().FirstAsync(c => c.Id == id));
+        app.WithDbAsync(db => db.Comments.AsNoTracking().FirstAsync(c => c.Id == id));
 
     public static async Task<Article> OpenArticleAsync(this BroadsheetApp app, string title = "Council approves the budget") =>
         await new TestPublication(app).ArticleAsync(title);

@@ -65,7 +65,7 @@ public sealed class HostileInputTests : IDisposable
                 Assert.False(string.IsNullOrWhiteSpace(answer.Message), $"no message for {text}");
         }
 
-        var published = await app.WithDbAsync(db => db.Set<Comment>().Where(c => c.Status == CommentStatus.Published).OrderBy(c => c.Id).Select(c => c.Text).ToListAsync());
+        var published = await app.WithDbAsync(db => db.Comments.Where(c => c.Status == CommentStatus.Published).OrderBy(c => c.Id).Select(c => c.Text).ToListAsync());
         Assert.True(published.Count > 150, $"only {published.Count} published");
         foreach (var path in new[] { PageUrl.Of(app, article), $"/articles/{article.Id}/comments" })
         {
@@ -130,7 +130,7 @@ public sealed class HostileInputTests : IDisposable
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, answer.Status);
         Assert.StartsWith("A comment may be at most 4,000 characters long", answer.Message);
-        Assert.Equal(0, await app.WithDbAsync(db => db.Set<Comment>().CountAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Comments.CountAsync()));
     }
 
     [Fact]
@@ -142,6 +142,6 @@ public sealed class HostileInputTests : IDisposable
         using var answer = await reader.SubmitAsync($"/articles/{article.Id}/comments", null, ("Text", new string('x', 1024 * 1024)));
 
         Assert.True((int)answer.StatusCode is >= 400 and < 500, answer.StatusCode.ToString());
-        Assert.Equal(0, await app.WithDbAsync(db => db.Set<Comment>().CountAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Comments.CountAsync()));
     }
 }

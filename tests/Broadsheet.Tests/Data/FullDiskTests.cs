@@ -69,7 +69,7 @@ public sealed class FullDiskTests : IDisposable
         using (var again = await steps.SignUpJsonAsync(new { email = "after@example.test", frequency = "daily" }))
             Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
 
-        var onFile = await app.WithDbAsync(db => db.Set<Subscriber>().Select(s => s.Email).ToListAsync());
+        var onFile = await app.WithDbAsync(db => db.Subscribers.Select(s => s.Email).ToListAsync());
         Assert.All(accepted.Append("after@example.test"), email => Assert.Contains(email, onFile));
         Assert.All(refused, email => Assert.DoesNotContain(email, onFile));
         Assert.Equal("ok", await app.WithDbAsync(db => db.Database.SqlQueryRaw<string>("SELECT integrity_check AS \"Value\" FROM pragma_integrity_check").SingleAsync()));

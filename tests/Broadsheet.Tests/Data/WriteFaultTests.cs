@@ -87,7 +87,7 @@ public sealed class WriteFaultTests : IDisposable
 
         await AssertUnavailableProblemAsync(response, UiText.English);
         app.Writes.Mend();
-        Assert.Equal(0, await app.WithDbAsync(db => db.Set<Comment>().CountAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Comments.CountAsync()));
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class WriteFaultTests : IDisposable
 
         await AssertUnavailablePageAsync(response, UiText.English);
         app.Writes.Mend();
-        Assert.Equal(0, await app.WithDbAsync(db => db.Set<Comment>().CountAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Comments.CountAsync()));
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class WriteFaultTests : IDisposable
 
         await AssertUnavailableProblemAsync(response, UiText.English);
         app.Writes.Mend();
-        Assert.Equal(0, await app.WithDbAsync(db => db.Set<TypoReport>().CountAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.TypoReports.CountAsync()));
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class WriteFaultTests : IDisposable
         var account = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == email));
         Assert.True(await app.WithDbAsync(async db =>
         {
-            var roles = db.Set<Microsoft.AspNetCore.Identity.IdentityUserRole<string>>();
+            var roles = db.UserRoles;
             return await roles.AnyAsync(r => r.UserId == account.Id);
         }));
         await smtp.WaitForMailToAsync(email);

@@ -83,7 +83,7 @@ public sealed class DemoPublicationTests
         using var app = Seeded(language);
         _ = app.Services;
 
-        var insult = await app.WithDbAsync(db => db.Set<CommentRule>().AsNoTracking().FirstAsync(r => r.Pattern == "idiot"));
+        var insult = await app.WithDbAsync(db => db.CommentRules.AsNoTracking().FirstAsync(r => r.Pattern == "idiot"));
 
         Assert.Equal(message, insult.Message);
     }

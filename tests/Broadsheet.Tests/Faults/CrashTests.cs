@@ -29,21 +29,21 @@ public sealed class CrashTests(CrashDuringWrites crash, Xunit.Abstractions.ITest
     [Fact]
     public async Task Comments_acknowledged_before_a_crash_are_all_there_once_after_a_restart()
     {
-        var stored = await crash.Site.WithDbAsync(db => db.Set<Comment>().Where(c => c.ArticleId == crash.ArticleId).Select(c => c.Text).ToListAsync());
+        var stored = await crash.Site.WithDbAsync(db => db.Comments.Where(c => c.ArticleId == crash.ArticleId).Select(c => c.Text).ToListAsync());
         AllThereOnce([.. crash.Comments.Keys], [.. stored.Select(t => t.Split(' ')[1])], "comments");
     }
 
     [Fact]
     public async Task Newsletter_sign_ups_acknowledged_before_a_crash_are_all_there_once_after_a_restart()
     {
-        var stored = await crash.Site.WithDbAsync(db => db.Set<Subscriber>().Select(s => s.Email).ToListAsync());
+        var stored = await crash.Site.WithDbAsync(db => db.Subscribers.Select(s => s.Email).ToListAsync());
         AllThereOnce([.. crash.SignUps.Keys], [.. stored.Where(e => e.StartsWith("reader-", StringComparison.Ordinal)).Select(e => e["reader-".Length..e.IndexOf('@')])], "sign-ups");
     }
 
     [Fact]
     public async Task Typo_reports_acknowledged_before_a_crash_are_all_there_once_after_a_restart()
     {
-        var stored = await crash.Site.WithDbAsync(db => db.Set<TypoReport>().Where(r => r.ArticleId == crash.ArticleId).Select(r => new { r.Suggestion, r.Count }).ToListAsync());
+        var stored = await crash.Site.WithDbAsync(db => db.TypoReports.Where(r => r.ArticleId == crash.ArticleId).Select(r => new { r.Suggestion, r.Count }).ToListAsync());
         Assert.All(stored, r => Assert.Equal(1, r.Count));
         AllThereOnce([.. crash.TypoReports.Keys], [.. stored.Select(r => r.Suggestion.Split(' ')[1])], "typo reports");
     }
@@ -56,7 +56,7 @@ public sealed class CrashTests(CrashDuringWrites crash, Xunit.Abstractions.ITest
         await Task.Delay(TimeSpan.FromSeconds(2));
         var (views, daily) = await crash.Site.WithDbAsync(async db => (
             await db.Articles.Where(a => a.Id == crash.ArticleId).Select(a => a.ViewCount).SingleAsync(),
-            await db.Set<DailyViews>().Where(d => d.ArticleId == crash.ArticleId).SumAsync(d => (long?)d.Views) ?? 0));
+            await db.DailyViews.Where(d => d.ArticleId == crash.ArticleId).SumAsync(d => (long?)d.Views) ?? 0));
 
         // One flush interval (1 s) and the flush's own time may be lost at each kill; anything older was written.
         long surelyWritten = crash.Views.Values.Count(v => v.At < crash.KilledAt[v.Round] - TimeSpan.FromSeconds(3));

@@ -164,7 +164,7 @@ public sealed class QueueTests : IDisposable
             ("Input.Kind", "0"), ("Input.Category", "insults"), ("Input.Pattern", "numpty"), ("Input.Action", "1"), ("Input.Message", "No name-calling."));
         Assert.Equal("No name-calling.", (await reader.CommentAsync(article.Id, "what a numpty")).Message);
 
-        var ruleId = await app.WithDbAsync(db => db.Set<Broadsheet.Features.Moderation.CommentRule>().Where(r => r.Pattern == "numpty").Select(r => r.Id).SingleAsync());
+        var ruleId = await app.WithDbAsync(db => db.CommentRules.Where(r => r.Pattern == "numpty").Select(r => r.Id).SingleAsync());
         using var removed = await moderator.SubmitAsync("/newsroom/moderation/rules", "Remove", ("rule", ruleId.ToString(CultureInfo.InvariantCulture)));
         Assert.Equal(HttpStatusCode.Created, (await reader.CommentAsync(article.Id, "what a numpty indeed")).Status);
         Assert.Equal(2, await app.WithDbAsync(db => db.AuditLog.CountAsync(e => e.Action.StartsWith("comment-rule-"))));

@@ -44,7 +44,7 @@ public sealed class RuleTests : IDisposable
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, answer.Status);
         Assert.Equal("Insults are against the rules: please say it without them.", answer.Message);
-        Assert.Equal(0, await app.WithDbAsync(db => db.Set<Comment>().CountAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Comments.CountAsync()));
     }
 
     [Theory]
@@ -177,7 +177,7 @@ public sealed class RuleTests : IDisposable
         var first = await reader.CommentAsync(article.Id, "My very first comment");
         Assert.Equal(HttpStatusCode.Accepted, first.Status);
         Assert.Equal("pre-moderation: new account", (await app.CommentInDbAsync(first.Id!.Value)).Rule);
-        await app.WithDbAsync(db => db.Set<Comment>().Where(c => c.Id == first.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CommentStatus.Published)));
+        await app.WithDbAsync(db => db.Comments.Where(c => c.Id == first.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CommentStatus.Published)));
 
         var second = await reader.CommentAsync(article.Id, "Now I am trusted");
         Assert.Equal(HttpStatusCode.Created, second.Status);

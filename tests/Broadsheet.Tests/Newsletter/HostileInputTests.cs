@@ -23,7 +23,7 @@ public sealed class HostileInputTests : IDisposable
         smtp.Dispose();
     }
 
-    private Task<int> SubscriberCountAsync() => app.WithDbAsync(db => db.Set<Subscriber>().CountAsync());
+    private Task<int> SubscriberCountAsync() => app.WithDbAsync(db => db.Subscribers.CountAsync());
 
     public static TheoryData<string, string, string> BadSignUps => new()
     {

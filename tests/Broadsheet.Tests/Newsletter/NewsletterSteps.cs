@@ -66,7 +66,7 @@ public sealed class NewsletterSteps(Func<BroadsheetApp> app, LoopbackSmtpServer 
         mail.Header("List-Unsubscribe")!.Trim().TrimStart('<').TrimEnd('>');
 
     public Task<Subscriber?> FindAsync(string email) =>
-        app().WithDbAsync(db => db.Set<Subscriber>().AsNoTracking().Include(s => s.Rubrics).FirstOrDefaultAsync(s => s.Email == email));
+        app().WithDbAsync(db => db.Subscribers.AsNoTracking().Include(s => s.Rubrics).FirstOrDefaultAsync(s => s.Email == email));
 
     /// <summary>Confirmed subscribers laid straight into the database, for tests about sending rather than signing up.</summary>
     public async Task AddConfirmedAsync(DateTime confirmedAt, bool alerts, params string[] emails)
@@ -92,7 +92,7 @@ public sealed class NewsletterSteps(Func<BroadsheetApp> app, LoopbackSmtpServer 
     }
 
     public Task<List<DigestDelivery>> DeliveriesAsync() =>
-        app().WithDbAsync(db => db.Set<DigestDelivery>().AsNoTracking().OrderBy(d => d.Id).ToListAsync());
+        app().WithDbAsync(db => db.DigestDeliveries.AsNoTracking().OrderBy(d => d.Id).ToListAsync());
 }
 
 public static class JsonPosting

@@ -33,7 +33,7 @@ public sealed class ChannelChoiceTests : IDisposable
             ("Input.Channels", "Telegram | https://t.me/example\nDzen | https://dzen.ru/example | chosen")))
             Assert.Equal(System.Net.HttpStatusCode.Redirect, again.StatusCode);
         Assert.Equal(dzen.Id, await app.WithDbAsync(db => db.Channels.Where(c => c.Name == "Dzen").Select(c => c.Id).SingleAsync()));
-        Assert.Equal(1, await app.WithDbAsync(db => db.Set<ArticleChannel>().CountAsync(x => x.ChannelId == dzen.Id)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.ArticleChannels.CountAsync(x => x.ChannelId == dzen.Id)));
 
         var feed = XDocument.Parse(await app.Reader().GetStringAsync("/feed/channel/dzen"));
         Assert.Equal(["Chosen for Dzen"], feed.Descendants("item").Select(i => (string?)i.Element("title")));

@@ -57,6 +57,36 @@ public sealed class NewsroomAccessTests : IDisposable
     }
 
     [Fact]
+    public async Task The_newsroom_menu_offers_each_role_exactly_the_screens_it_may_open()
+    {
+        string[] screens =
+        [
+            "/newsroom/moderation", "/newsroom/articles/new", "/newsroom/media", "/newsroom/typo-reports",
+            "/newsroom/taxonomy/rubrics", "/newsroom/taxonomy/tags", "/newsroom/taxonomy/authors",
+            "/newsroom/staff", "/newsroom/settings", "/newsroom/audit",
+        ];
+        var wrong = new List<string>();
+        var offered = new Dictionary<string, int>();
+        foreach (var role in StaffRoles.Staff)
+        {
+            var client = await app.SignedInAsync(role);
+            var menu = (await client.GetDocumentAsync("/newsroom")).QuerySelectorAll(".newsroom-bar a")
+                .Select(a => a.GetAttribute("href")).ToHashSet();
+            offered[role] = screens.Count(menu.Contains);
+            foreach (var screen in screens)
+            {
+                using var response = await client.GetAsync(screen);
+                var opens = response.StatusCode == HttpStatusCode.OK;
+                if (opens != menu.Contains(screen))
+                    wrong.Add($"{role}: {screen} {(opens ? "opens but is not in the menu" : $"is in the menu but answers {(int)response.StatusCode}")}");
+            }
+        }
+        Assert.Empty(wrong);
+        Assert.Equal(screens.Length, offered[StaffRoles.Admin]);
+        Assert.Equal(1, offered[StaffRoles.Moderator]);
+    }
+
+    [Fact]
     public async Task Posts_beyond_a_role_are_refused_even_with_a_valid_token()
     {
         var article = await publication.ArticleAsync("Published piece");

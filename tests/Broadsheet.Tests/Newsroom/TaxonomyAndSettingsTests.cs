@@ -76,6 +76,24 @@ public sealed class TaxonomyAndSettingsTests : IDisposable
         Assert.Equal((account.Id, "Covers the city council."), (saved.AccountId, saved.Bio));
     }
 
+    [Theory]
+    [InlineData("//elsewhere.example/face.jpg")]
+    [InlineData("/\\elsewhere.example/face.jpg")]
+    [InlineData("https://elsewhere.example/face.jpg")]
+    public async Task An_author_photo_must_be_a_path_on_this_site(string photo)
+    {
+        var profile = await publication.AuthorAsync("Rita Reporter");
+        var editor = await app.SignedInAsync(StaffRoles.Editor);
+        using var refused = await editor.SubmitAsync($"/newsroom/taxonomy/authors?id={profile.Id}", null, ("Input.Photo", photo));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("must be a path on this site", (await refused.ParseAsync()).Body!.TextContent);
+        Assert.Null(await app.WithDbAsync(db => db.Authors.Where(a => a.Id == profile.Id).Select(a => a.Photo).SingleAsync()));
+
+        using var kept = await editor.SubmitAsync($"/newsroom/taxonomy/authors?id={profile.Id}", null, ("Input.Photo", "/media/uploads/face.jpg"));
+        Assert.Equal(HttpStatusCode.Redirect, kept.StatusCode);
+        Assert.Equal("/media/uploads/face.jpg", await app.WithDbAsync(db => db.Authors.Where(a => a.Id == profile.Id).Select(a => a.Photo).SingleAsync()));
+    }
+
     [Fact]
     public async Task A_rubric_can_be_added_and_appears_in_the_navigation()
     {

@@ -87,7 +87,7 @@ public sealed partial class TwoNodesTests : IAsyncLifetime
             using var posted = await onB.SendAsync(comment);
             Assert.True(posted.IsSuccessStatusCode, $"posting through B answered {(int)posted.StatusCode}: {await posted.Content.ReadAsStringAsync()}");
         }
-        Assert.Equal(1, await WithDbAsync(db => db.Set<Features.Comments.Comment>().CountAsync(c => c.ArticleId == commentedArticle.Id && c.AccountId != null)));
+        Assert.Equal(1, await WithDbAsync(db => db.Comments.CountAsync(c => c.ArticleId == commentedArticle.Id && c.AccountId != null)));
 
         // Views sent to both nodes add up exactly; a reader counted on one node is not counted again on the other.
         var article = await WithDbAsync(db => db.Articles.SingleAsync(a => a.Title == "Night of the count"));

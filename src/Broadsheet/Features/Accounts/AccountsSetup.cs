@@ -54,11 +54,10 @@ public static class AccountsSetup
             };
         });
 
-        services.AddAuthorizationBuilder()
-            .AddPolicy(StaffPolicies.Staff, p => p.RequireRole(StaffRoles.Staff))
-            .AddPolicy(StaffPolicies.Writers, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Editor, StaffRoles.Author))
-            .AddPolicy(StaffPolicies.Editors, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Editor))
-            .AddPolicy(StaffPolicies.Admins, p => p.RequireRole(StaffRoles.Admin));
+        services.AddAuthorization(o =>
+        {
+            foreach (var (policy, roles) in StaffPolicies.Groups) o.AddPolicy(policy, p => p.RequireRole(roles));
+        });
 
         services.AddSingleton(configuration.GetSection(AccountThrottleOptions.Section).Get<AccountThrottleOptions>() ?? new AccountThrottleOptions());
         services.TryAddSingleton<WindowTally>();

@@ -13,9 +13,9 @@ namespace Broadsheet.Features.Accounts;
 public sealed class StrongSignIn(SiteContext site, UserManager<Account> accounts, BroadsheetDb db)
 {
     public bool AppliesTo(ClaimsPrincipal user) =>
-        site.Settings.StrongSignInForEditors && (user.IsInRole(StaffRoles.Admin) || user.IsInRole(StaffRoles.Editor));
+        site.Settings.StrongSignInForEditors && user.IsInAny(StaffRoles.Editors);
 
     public async Task<bool> IsMetByAsync(Account account) =>
         await accounts.GetTwoFactorEnabledAsync(account)
-        || await db.Set<IdentityUserPasskey<string>>().AnyAsync(p => p.UserId == account.Id);
+        || await db.UserPasskeys.AnyAsync(p => p.UserId == account.Id);
 }

@@ -22,12 +22,8 @@ public sealed class DayModel(BroadsheetDb db, ListingMemo memo, ArchiveCalendar 
         Date = new DateOnly(year, month, day);
         var (from, to) = calendar.DayRange(Date);
         var page = await db.Articles.VisibleAt(now).Where(a => a.PublishedAt >= from && a.PublishedAt < to).KeptPageAsync(memo, $"day:{year}-{month}-{day}", request, now, ct);
-        if (page.Items.Count == 0 && (request.Before is not null || request.After is not null)) return NotFound();
-        var heading = $"{site.Text.Archive}: {site.FormatDate(Date)}";
-        View = new ListingView(heading, null, page, null);
-        meta.Title = heading;
-        meta.CanonicalPath = $"/{year:D4}/{month:D2}/{day:D2}";
-        meta.NoIndex = page.Items.Count == 0;
+        if (ListingView.Dated(meta, request, page, $"{site.Text.Archive}: {site.FormatDate(Date)}", $"/{year:D4}/{month:D2}/{day:D2}") is not { } view) return NotFound();
+        View = view;
         return Page();
     }
 }

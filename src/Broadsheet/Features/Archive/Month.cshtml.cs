@@ -22,13 +22,9 @@ public sealed class MonthModel(BroadsheetDb db, ListingMemo memo, ArchiveCalenda
         var now = clock.GetUtcNow().UtcDateTime;
         var (from, to) = calendar.MonthRange(year, month);
         var page = await db.Articles.VisibleAt(now).Where(a => a.PublishedAt >= from && a.PublishedAt < to).KeptPageAsync(memo, $"month:{year}-{month}", request, now, ct);
-        if (page.Items.Count == 0 && (request.Before is not null || request.After is not null)) return NotFound();
         (Year, Month) = (year, month);
-        var heading = $"{site.Text.Archive}: {site.FormatMonth(year, month)}";
-        View = new ListingView(heading, null, page, null);
-        meta.Title = heading;
-        meta.CanonicalPath = $"/{year:D4}/{month:D2}";
-        meta.NoIndex = page.Items.Count == 0;
+        if (ListingView.Dated(meta, request, page, $"{site.Text.Archive}: {site.FormatMonth(year, month)}", $"/{year:D4}/{month:D2}") is not { } view) return NotFound();
+        View = view;
         return Page();
     }
 }

@@ -23,17 +23,9 @@ public sealed class AuthorListingModel(BroadsheetDb db, ListingMemo memo, PageMe
         if (author is null) return NotFound();
         Author = author;
         var articles = db.Articles.AsNoTracking().VisibleAt(now).Where(a => a.Authors.Any(x => x.AuthorId == author.Id));
-        var heading = author.Name;
-        var description = (string?)null;
         var page = await articles.KeptPageAsync(memo, $"author:{author.Id}", request, now, ct);
-        if (page.Items.Count == 0 && (request.Before is not null || request.After is not null)) return NotFound();
-        View = new ListingView(heading, description, page, $"/author/{slug}/feed");
-        meta.Title = heading;
-        meta.Description = description;
-        meta.CanonicalPath = request.Before is null && request.After is null ? $"/author/{slug}" : null;
-        meta.NoIndex = request.After is not null;
-        meta.FeedPath = View.FeedPath;
-        meta.FeedTitle = heading;
+        if (ListingView.Section(meta, request, page, author.Name, null, $"/author/{slug}") is not { } view) return NotFound();
+        View = view;
         return Page();
     }
 }

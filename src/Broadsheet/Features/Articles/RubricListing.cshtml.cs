@@ -21,17 +21,9 @@ public sealed class RubricListingModel(BroadsheetDb db, ListingMemo memo, PageMe
         var rubric = await db.Rubrics.AsNoTracking().FirstOrDefaultAsync(r => r.Slug == slug, ct);
         if (rubric is null) return NotFound();
         var articles = db.Articles.AsNoTracking().VisibleAt(now).Where(a => a.Rubrics.Any(r => r.RubricId == rubric.Id));
-        var heading = rubric.Name;
-        var description = rubric.Description;
         var page = await articles.KeptPageAsync(memo, $"rubric:{rubric.Id}", request, now, ct);
-        if (page.Items.Count == 0 && (request.Before is not null || request.After is not null)) return NotFound();
-        View = new ListingView(heading, description, page, $"/rubric/{slug}/feed");
-        meta.Title = heading;
-        meta.Description = description;
-        meta.CanonicalPath = request.Before is null && request.After is null ? $"/rubric/{slug}" : null;
-        meta.NoIndex = request.After is not null;
-        meta.FeedPath = View.FeedPath;
-        meta.FeedTitle = heading;
+        if (ListingView.Section(meta, request, page, rubric.Name, rubric.Description, $"/rubric/{slug}") is not { } view) return NotFound();
+        View = view;
         return Page();
     }
 }

@@ -27,17 +27,9 @@ public sealed class TagListingModel(BroadsheetDb db, ListingMemo memo, SiteConte
             return current is null ? NotFound() : RedirectPermanent($"/tag/{current}");
         }
         var articles = db.Articles.AsNoTracking().VisibleAt(now).Where(a => a.Tags.Any(t => t.TagId == tag.Id));
-        var heading = $"{site.Text.TagTitle}: {tag.Name}";
-        var description = (string?)null;
         var page = await articles.KeptPageAsync(memo, $"tag:{tag.Id}", request, now, ct);
-        if (page.Items.Count == 0 && (request.Before is not null || request.After is not null)) return NotFound();
-        View = new ListingView(heading, description, page, $"/tag/{slug}/feed");
-        meta.Title = heading;
-        meta.Description = description;
-        meta.CanonicalPath = request.Before is null && request.After is null ? $"/tag/{slug}" : null;
-        meta.NoIndex = request.After is not null;
-        meta.FeedPath = View.FeedPath;
-        meta.FeedTitle = heading;
+        if (ListingView.Section(meta, request, page, $"{site.Text.TagTitle}: {tag.Name}", null, $"/tag/{slug}") is not { } view) return NotFound();
+        View = view;
         return Page();
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Xml;
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Feeds;
@@ -19,7 +18,6 @@ namespace Broadsheet.Features.Channels;
 public static class ChannelFeed
 {
     private const string ContentNs = "http://purl.org/rss/1.0/modules/content/";
-    private const string DcNs = "http://purl.org/dc/elements/1.1/";
     private const string MediaNs = "http://search.yahoo.com/mrss/";
     private const string YandexNs = "http://news.yandex.ru";
     private const string AtomNs = "http://www.w3.org/2005/Atom";
@@ -46,7 +44,7 @@ public static class ChannelFeed
             w.WriteStartElement("rss");
             w.WriteAttributeString("version", "2.0");
             w.WriteAttributeString("xmlns", "content", null, ContentNs);
-            w.WriteAttributeString("xmlns", "dc", null, DcNs);
+            w.WriteAttributeString("xmlns", "dc", null, RssItem.DcNs);
             w.WriteAttributeString("xmlns", "media", null, MediaNs);
             w.WriteAttributeString("xmlns", "yandex", null, YandexNs);
             w.WriteAttributeString("xmlns", "atom", null, AtomNs);
@@ -63,33 +61,19 @@ public static class ChannelFeed
             w.WriteEndElement();
             foreach (var a in articles)
             {
-                var link = r.Origin + ArticleUrl.For(site, a.PublishedAt, a.Slug);
                 var text = FullText.Of(a.BodyHtml, a.CoverImage, a.CoverCaption, r.Origin, r.Options);
-                w.WriteStartElement("item");
-                w.Element("title", a.Title);
-                w.Element("link", link);
-                w.WriteStartElement("guid");
-                w.WriteAttributeString("isPermaLink", "true");
-                w.WriteString(link);
-                w.WriteEndElement();
-                w.Element("pubDate", FeedTime.Rfc822(a.PublishedAt));
-                foreach (var author in a.Byline) w.Element("creator", DcNs, author);
-                foreach (var rubric in a.Rubrics) w.Element("category", rubric);
-                w.Element("rating", MediaNs, "nonadult");
-                if (a.Lead.Length > 0) w.Element("description", a.Lead);
-                foreach (var image in text.Images.DistinctBy(i => i.Enclosure.Url))
+                new RssItem(r.Origin + ArticleUrl.For(site, a.PublishedAt, a.Slug), a.Title, a.PublishedAt, a.Lead, a.Byline)
                 {
-                    w.WriteStartElement("enclosure");
-                    w.WriteAttributeString("url", image.Enclosure.Url);
-                    w.WriteAttributeString("length", image.Enclosure.Length.ToString(CultureInfo.InvariantCulture));
-                    w.WriteAttributeString("type", image.Enclosure.MediaType);
-                    w.WriteEndElement();
-                }
-                w.WriteStartElement("content", "encoded", ContentNs);
-                w.WriteCData(FeedXml.Clean(text.Html).Replace("]]>", "]]&gt;", StringComparison.Ordinal));
-                w.WriteEndElement();
-                w.Element("full-text", YandexNs, text.PlainText);
-                w.WriteEndElement();
+                    Categories = a.Rubrics.Select(name => (name, (string?)null)),
+                    Enclosures = text.Images.Select(i => i.Enclosure).DistinctBy(e => e.Url),
+                }.Write(w, more =>
+                {
+                    more.Element("rating", MediaNs, "nonadult");
+                    more.WriteStartElement("content", "encoded", ContentNs);
+                    more.WriteCData(FeedXml.Clean(text.Html).Replace("]]>", "]]&gt;", StringComparison.Ordinal));
+                    more.WriteEndElement();
+                    more.Element("full-text", YandexNs, text.PlainText);
+                });
             }
             w.WriteEndElement();
             w.WriteEndElement();
@@ -101,7 +85,7 @@ public static class ChannelFeed
     {
         var visible = db.Articles.AsNoTracking().VisibleAt(now);
         return channel.ChosenArticlesOnly
-            ? visible.Where(a => db.Set<ArticleChannel>().Any(x => x.ChannelId == channel.Id && x.ArticleId == a.Id))
+            ? visible.Where(a => db.ArticleChannels.Any(x => x.ChannelId == channel.Id && x.ArticleId == a.Id))
             : visible;
     }
 }

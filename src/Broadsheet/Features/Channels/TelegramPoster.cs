@@ -41,7 +41,7 @@ public sealed class TelegramPoster(
         try
         {
             var sent = await bot.SendMessageAsync(text, link, ct);
-            await db.Set<TelegramPost>().Where(p => p.ArticleId == articleId).ExecuteUpdateAsync(s => s
+            await db.TelegramPosts.Where(p => p.ArticleId == articleId).ExecuteUpdateAsync(s => s
                 .SetProperty(p => p.State, TelegramPostState.Posted)
                 .SetProperty(p => p.PostedAt, clock.GetUtcNow().UtcDateTime)
                 .SetProperty(p => p.MessageId, sent.MessageId)
@@ -52,7 +52,7 @@ public sealed class TelegramPoster(
         {
             log.LogWarning("Telegram did not take article {ArticleId}: {Error}", articleId, e.Message);
             var error = e.Message.Length > 500 ? e.Message[..500] : e.Message;
-            await db.Set<TelegramPost>().Where(p => p.ArticleId == articleId).ExecuteUpdateAsync(s => s
+            await db.TelegramPosts.Where(p => p.ArticleId == articleId).ExecuteUpdateAsync(s => s
                 .SetProperty(p => p.State, TelegramPostState.Failed)
                 .SetProperty(p => p.Attempts, p => p.Attempts + options.MaxAttempts)
                 .SetProperty(p => p.LastError, error), CancellationToken.None);
@@ -64,17 +64,17 @@ public sealed class TelegramPoster(
     {
         var channel = context.Settings.Channels.FirstOrDefault(c => Slug.From(c.Name) == "telegram");
         if (channel is not { ChosenArticlesOnly: true }) return true;
-        return await db.Set<ArticleChannel>().AnyAsync(x => x.ChannelId == channel.Id && x.ArticleId == articleId, ct);
+        return await db.ArticleChannels.AnyAsync(x => x.ChannelId == channel.Id && x.ArticleId == articleId, ct);
     }
 
     /// <summary>Inserts the guard row, or takes over a failed one; false when someone else holds it or it is done.</summary>
     private static async Task<bool> ClaimAsync(BroadsheetDb db, int articleId, DateTime now, CancellationToken ct)
     {
-        var retaken = await db.Set<TelegramPost>()
+        var retaken = await db.TelegramPosts
             .Where(p => p.ArticleId == articleId && p.State == TelegramPostState.Failed)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.State, TelegramPostState.Posting).SetProperty(p => p.ClaimedAt, now), ct);
         if (retaken == 1) return true;
-        if (await db.Set<TelegramPost>().AnyAsync(p => p.ArticleId == articleId, ct)) return false;
+        if (await db.TelegramPosts.AnyAsync(p => p.ArticleId == articleId, ct)) return false;
         db.Add(new TelegramPost { ArticleId = articleId, State = TelegramPostState.Posting, ClaimedAt = now });
         try
         {

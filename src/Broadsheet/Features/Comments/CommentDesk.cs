@@ -32,7 +32,7 @@ public sealed class CommentDesk(
         long? parent = null;
         if (parentId is { } pid)
         {
-            var replyTo = await db.Set<Comment>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == pid && c.ArticleId == articleId, ct);
+            var replyTo = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == pid && c.ArticleId == articleId, ct);
             if (replyTo is null || replyTo.Status != CommentStatus.Published) return new(422, Say.NoSuchParent);
             // One level of replies: an answer to a reply joins the same thread.
             parent = replyTo.ParentId ?? replyTo.Id;
@@ -41,7 +41,7 @@ public sealed class CommentDesk(
         var clean = CommentText.Clean(text);
         if (TextProblem(clean) is { } problem) return problem;
         if (await RateProblemAsync(account.Id, address, now, ct) is { } tooMany) return tooMany;
-        var last = await db.Set<Comment>().AsNoTracking().Where(c => c.AccountId == account.Id)
+        var last = await db.Comments.AsNoTracking().Where(c => c.AccountId == account.Id)
             .OrderByDescending(c => c.Id).Select(c => c.Text).FirstOrDefaultAsync(ct);
         if (last == clean) return new(422, Say.Duplicate);
 
@@ -63,7 +63,7 @@ public sealed class CommentDesk(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         if (Refusal(account, now) is { } refusal) return refusal;
-        var comment = await db.Set<Comment>().FirstOrDefaultAsync(c => c.Id == commentId, ct);
+        var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == commentId, ct);
         if (comment is null || comment.AccountId != account.Id) return new(404, Say.NoSuchComment);
         if (!comment.IsEditableAt(now)) return new(403, Say.EditWindowOver);
         var clean = CommentText.Clean(text);
@@ -84,10 +84,10 @@ public sealed class CommentDesk(
     public async Task<PostOutcome> FlagAsync(Account account, long commentId, FlagReason reason, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var comment = await db.Set<Comment>().FirstOrDefaultAsync(c => c.Id == commentId, ct);
+        var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == commentId, ct);
         if (comment is null || comment.Status != CommentStatus.Published) return new(404, Say.NoSuchComment);
         if (comment.AccountId == account.Id) return new(422, Say.OwnComment);
-        if (await db.Set<CommentFlag>().AnyAsync(f => f.CommentId == commentId && f.AccountId == account.Id, ct))
+        if (await db.CommentFlags.AnyAsync(f => f.CommentId == commentId && f.AccountId == account.Id, ct))
             return new(200, Say.Flagged, comment);
         db.Add(new CommentFlag { CommentId = commentId, AccountId = account.Id, Reason = reason, At = now });
         comment.FlagCount++;
@@ -122,8 +122,8 @@ public sealed class CommentDesk(
     {
         var minute = now.AddMinutes(-1);
         var day = now.AddDays(-1);
-        var mine = db.Set<Comment>().Where(c => c.AccountId == accountId && c.CreatedAt > day);
-        var here = db.Set<Comment>().Where(c => c.Address == address && c.CreatedAt > day);
+        var mine = db.Comments.Where(c => c.AccountId == accountId && c.CreatedAt > day);
+        var here = db.Comments.Where(c => c.Address == address && c.CreatedAt > day);
         if (await mine.CountAsync(c => c.CreatedAt > minute, ct) >= Limits.PerMinute
             || await here.CountAsync(c => c.CreatedAt > minute, ct) >= Limits.PerMinute)
             return new(429, Say.TooManyPerMinute(Limits.PerMinute), RetryAfter: await FreedAtAsync(mine, here, minute, Limits.PerMinute, ct) + TimeSpan.FromMinutes(1) - now);
@@ -153,12 +153,12 @@ public sealed class CommentDesk(
         var verdict = book.Check(text, ownHost.ToLowerInvariant(), Say.ThirdPartyLink, Say.BreaksRules);
         if (verdict.Outcome != VerdictOutcome.Publish) return verdict;
 
-        if (await db.Set<ArticleCommentPolicy>().AnyAsync(p => p.ArticleId == articleId && p.HoldAll, ct))
+        if (await db.ArticleCommentPolicies.AnyAsync(p => p.ArticleId == articleId && p.HoldAll, ct))
             return Verdict.Hold("article: every comment held");
-        var approved = await db.Set<Comment>().CountAsync(c => c.AccountId == accountId && c.Status == CommentStatus.Published, ct);
+        var approved = await db.Comments.CountAsync(c => c.AccountId == accountId && c.Status == CommentStatus.Published, ct);
         if (approved < Limits.PreModerationApprovals) return Verdict.Hold("pre-moderation: new account");
 
-        var recent = await db.Set<Comment>().Where(c => c.AccountId == accountId && c.Status != CommentStatus.Held)
+        var recent = await db.Comments.Where(c => c.AccountId == accountId && c.Status != CommentStatus.Held)
             .OrderByDescending(c => c.Id).Take(Math.Max(1, Limits.RecentForFallback)).Select(c => c.Status).ToListAsync(ct);
         var turnedDown = recent.Count(s => s is CommentStatus.Rejected or CommentStatus.Deleted);
         if (turnedDown >= 2 && turnedDown >= recent.Count * Limits.RejectedShareForFallback)

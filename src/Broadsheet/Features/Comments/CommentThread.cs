@@ -13,7 +13,7 @@ public static class CommentThread
 {
     public static async Task<CommentPage> LoadAsync(BroadsheetDb db, int articleId, int page, int pageSize, CancellationToken ct)
     {
-        var published = db.Set<Comment>().AsNoTracking().Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Published);
+        var published = db.Comments.AsNoTracking().Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Published);
         // Both counts in one round trip: most articles are read far more often than they are discussed.
         var counts = await published.GroupBy(_ => 1)
             .Select(g => new { All = g.Count(), Threads = g.Count(c => c.ParentId == null) })

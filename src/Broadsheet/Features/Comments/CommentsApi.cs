@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Site;
@@ -18,7 +17,6 @@ namespace Broadsheet.Features.Comments;
 public static class CommentsApi
 {
     private const int MaxBodyBytes = 64 * 1024;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public sealed record CommentForm(string? Text, long? ParentId);
     public sealed record FlagForm(FlagReason Reason);
@@ -61,9 +59,9 @@ public static class CommentsApi
         var say = CommentMessages.For(site);
         var (account, refusal) = await CallerAsync(context, accounts, antiforgery, say);
         if (refusal is not null) return refusal;
-        var form = await ReadAsync<CommentForm>(context.Request);
-        if (form is null) return Answered(new PostOutcome(400, say.NotUnderstood));
-        if (form.Text is { Length: > Comment.TextMax * 4 }) return Answered(new PostOutcome(413, say.TooLong(form.Text.Length)));
+        var (form, problem) = await CommentAsync(context, say);
+        if (problem is not null) return problem;
+        if (form!.Text is { Length: > Comment.TextMax * 4 }) return Answered(new PostOutcome(413, say.TooLong(form.Text.Length)));
         var outcome = await desk.PostAsync(account!, articleId, form.ParentId, form.Text, Address(context), context.RequestAborted);
         outcome.Stamp(context.Response);
         return Answered(outcome);
@@ -74,9 +72,9 @@ public static class CommentsApi
         var say = CommentMessages.For(site);
         var (account, refusal) = await CallerAsync(context, accounts, antiforgery, say);
         if (refusal is not null) return refusal;
-        var form = await ReadAsync<CommentForm>(context.Request);
-        if (form is null) return Answered(new PostOutcome(400, say.NotUnderstood));
-        return Answered(await desk.EditAsync(account!, id, form.Text, context.RequestAborted));
+        var (form, problem) = await CommentAsync(context, say);
+        if (problem is not null) return problem;
+        return Answered(await desk.EditAsync(account!, id, form!.Text, context.RequestAborted));
     }
 
     private static async Task<IResult> FlagAsync(long id, HttpContext context, CommentDesk desk, UserManager<Account> accounts, IAntiforgery antiforgery, SiteContext site)
@@ -84,7 +82,7 @@ public static class CommentsApi
         var say = CommentMessages.For(site);
         var (account, refusal) = await CallerAsync(context, accounts, antiforgery, say);
         if (refusal is not null) return refusal;
-        var form = await ReadAsync<FlagForm>(context.Request);
+        var (form, _) = await JsonBody.ReadAsync<FlagForm>(context.Request, MaxBodyBytes);
         if (form is null || !Enum.IsDefined(form.Reason)) return Answered(new PostOutcome(400, say.NotUnderstood));
         return Answered(await desk.FlagAsync(account!, id, form.Reason, context.RequestAborted));
     }
@@ -102,16 +100,12 @@ public static class CommentsApi
         return (account, null);
     }
 
-    private static async Task<T?> ReadAsync<T>(HttpRequest request) where T : class
+    /// <summary>A comment, new or edited; a body past the cap is answered as too long rather than read on: nothing that long is a comment.</summary>
+    private static async Task<(CommentForm?, IResult?)> CommentAsync(HttpContext context, CommentMessages say)
     {
-        if (!request.HasJsonContentType()) return null;
-        var buffer = new byte[MaxBodyBytes + 1];
-        var length = 0;
-        int read;
-        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), request.HttpContext.RequestAborted)) > 0) length += read;
-        // A body past the cap is answered as too long rather than read on: nothing that long is a comment.
-        if (length > MaxBodyBytes) return typeof(T) == typeof(CommentForm) ? (T)(object)new CommentForm(new string('x', Comment.TextMax * 4 + 1), null) : null;
-        try { return JsonSerializer.Deserialize<T>(buffer.AsSpan(0, length), Json); }
-        catch (JsonException) { return null; }
+        var (form, tooLarge) = await JsonBody.ReadAsync<CommentForm>(context.Request, MaxBodyBytes);
+        if (tooLarge) return (null, Answered(new PostOutcome(413, say.TooLong(Comment.TextMax * 4 + 1))));
+        if (form is null) return (null, Answered(new PostOutcome(400, say.NotUnderstood)));
+        return (form, null);
     }
 }

@@ -85,7 +85,7 @@ public sealed class IndexModel(BroadsheetDb db, CommentDesk desk, UserManager<Ac
         if (await accounts.GetUserAsync(User) is { } account)
         {
             SignedIn = true;
-            var own = await db.Set<Comment>().AsNoTracking().Where(c => c.ArticleId == id && c.AccountId == account.Id).ToListAsync(ct);
+            var own = await db.Comments.AsNoTracking().Where(c => c.ArticleId == id && c.AccountId == account.Id).ToListAsync(ct);
             Waiting = [.. own.Where(c => c.Status == CommentStatus.Held)];
             reader = new([.. own.Select(c => c.Id)], [.. own.Where(c => c.IsEditableAt(now)).Select(c => c.Id)]);
         }
@@ -98,6 +98,6 @@ public sealed class IndexModel(BroadsheetDb db, CommentDesk desk, UserManager<Ac
 
     private async Task<List<Comment>> OwnAsync(CancellationToken ct) =>
         await accounts.GetUserAsync(User) is { } account
-            ? await db.Set<Comment>().AsNoTracking().Where(c => c.AccountId == account.Id && c.Id == Edit).ToListAsync(ct)
+            ? await db.Comments.AsNoTracking().Where(c => c.AccountId == account.Id && c.Id == Edit).ToListAsync(ct)
             : [];
 }

@@ -5,18 +5,17 @@ using Broadsheet.Infrastructure;
 
 namespace Broadsheet.Features.Feeds;
 
-/// <summary>RSS 2.0, with dc:creator for bylines (RSS's own author element wants an e-mail address).</summary>
+/// <summary>RSS 2.0: the site's channel, each article written by <see cref="RssItem"/>.</summary>
 public static class RssDocument
 {
     private const string AtomNs = "http://www.w3.org/2005/Atom";
-    private const string DcNs = "http://purl.org/dc/elements/1.1/";
 
     public static void Write(XmlWriter w, FeedChannel channel, SiteContext site, BroadsheetOptions options)
     {
         w.WriteStartElement("rss");
         w.WriteAttributeString("version", "2.0");
         w.WriteAttributeString("xmlns", "atom", null, AtomNs);
-        w.WriteAttributeString("xmlns", "dc", null, DcNs);
+        w.WriteAttributeString("xmlns", "dc", null, RssItem.DcNs);
         w.WriteStartElement("channel");
         w.Element("title", channel.Title);
         w.Element("link", channel.PageUrl);
@@ -32,43 +31,16 @@ public static class RssDocument
 
         foreach (var entry in channel.Entries)
         {
-            var link = channel.Origin + ArticleUrl.For(site, entry.PublishedAt, entry.Slug);
-            w.WriteStartElement("item");
-            w.Element("title", entry.Title);
-            w.Element("link", link);
-            w.WriteStartElement("guid");
-            w.WriteAttributeString("isPermaLink", "true");
-            w.WriteString(link);
-            w.WriteEndElement();
-            w.Element("pubDate", FeedTime.Rfc822(entry.PublishedAt));
-            if (entry.Lead.Length > 0) w.Element("description", entry.Lead);
-            foreach (var name in entry.Byline) w.Element("creator", DcNs, name);
-            Categories(w, entry.Rubrics, channel.Origin + "/rubric");
-            Categories(w, entry.Tags, channel.Origin + "/tag");
-            if (entry.CoverImage is { } cover)
+            new RssItem(channel.Origin + ArticleUrl.For(site, entry.PublishedAt, entry.Slug), entry.Title, entry.PublishedAt, entry.Lead, entry.Byline)
             {
-                var enclosure = Enclosure.For(cover, channel.Origin, options);
-                w.WriteStartElement("enclosure");
-                w.WriteAttributeString("url", enclosure.Url);
-                w.WriteAttributeString("length", enclosure.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                w.WriteAttributeString("type", enclosure.MediaType);
-                w.WriteEndElement();
-            }
-            w.WriteEndElement();
+                Categories = [
+                    .. entry.Rubrics.Select(r => (r.Name, (string?)(channel.Origin + "/rubric"))),
+                    .. entry.Tags.Select(t => (t.Name, (string?)(channel.Origin + "/tag")))],
+                Enclosures = entry.CoverImage is { } cover ? [Enclosure.For(cover, channel.Origin, options)] : [],
+            }.Write(w);
         }
 
         w.WriteEndElement();
         w.WriteEndElement();
-    }
-
-    private static void Categories(XmlWriter w, List<FeedCategory> categories, string domain)
-    {
-        foreach (var category in categories)
-        {
-            w.WriteStartElement("category");
-            w.WriteAttributeString("domain", domain);
-            w.WriteString(FeedXml.Clean(category.Name));
-            w.WriteEndElement();
-        }
     }
 }

@@ -46,7 +46,7 @@ public static class DefaultRules
     /// </summary>
     public static async Task UseRussianMessagesAsync(BroadsheetDb db, CancellationToken ct)
     {
-        var rules = db.Set<CommentRule>().Where(r => r.Id < 0);
+        var rules = db.CommentRules.Where(r => r.Id < 0);
         await rules.Where(r => r.Message == Insult).ExecuteUpdateAsync(s => s.SetProperty(r => r.Message, InsultRussian), ct);
         await rules.Where(r => r.Message == Violence).ExecuteUpdateAsync(s => s.SetProperty(r => r.Message, ViolenceRussian), ct);
     }

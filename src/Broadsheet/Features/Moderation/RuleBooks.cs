@@ -23,7 +23,7 @@ public sealed class RuleBooks(IServiceScopeFactory scopes, TimeProvider clock) :
             if (current is { } again && now - again.At < Freshness) return again.Book;
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
-            var book = new RuleBook(await db.Set<CommentRule>().AsNoTracking().ToListAsync(ct));
+            var book = new RuleBook(await db.CommentRules.AsNoTracking().ToListAsync(ct));
             current = (book, now);
             return book;
         }

@@ -47,14 +47,14 @@ public sealed class DigestDispatch(
         var editions = scope.ServiceProvider.GetRequiredService<DigestEditions>();
         var site = await settings.GetAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var batch = await db.Set<DigestDelivery>()
+        var batch = await db.DigestDeliveries
             .Where(d => d.State == DeliveryState.Pending && (d.NextAttemptAt == null || d.NextAttemptAt <= now))
             .OrderBy(d => d.Id).Take(Math.Max(1, options.BatchSize)).ToListAsync(ct);
         if (batch.Count == 0) return (0, false);
         // Every newsletter mail carries links; without the public address the deliveries wait for it.
         if (await links.OriginAsync("newsletter digests and alerts", ct) is not { } origin) return (0, false);
 
-        var runs = await db.Set<DigestRun>().Where(r => batch.Select(d => d.RunId).Distinct().Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var runs = await db.DigestRuns.Where(r => batch.Select(d => d.RunId).Distinct().Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         var accepted = 0;
         MailSession? session = null;
         try
@@ -109,7 +109,7 @@ public sealed class DigestDispatch(
     private static async Task<bool> ClaimAsync(BroadsheetDb db, DigestDelivery delivery, DateTime now, CancellationToken ct)
     {
         var until = now + SendLease;
-        var claimed = await db.Set<DigestDelivery>()
+        var claimed = await db.DigestDeliveries
             .Where(d => d.Id == delivery.Id && d.State == DeliveryState.Pending && (d.NextAttemptAt == null || d.NextAttemptAt <= now))
             .ExecuteUpdateAsync(u => u.SetProperty(d => d.NextAttemptAt, until), ct);
         if (claimed == 0) return false;
@@ -136,7 +136,7 @@ public sealed class DigestDispatch(
     private async Task<MimeMessage?> ComposeAsync(
         BroadsheetDb db, DigestEditions editions, SiteContext site, string origin, DigestRun run, DigestDelivery delivery, CancellationToken ct)
     {
-        var subscriber = await db.Set<Subscriber>().AsNoTracking().Include(s => s.Rubrics).FirstOrDefaultAsync(s => s.Id == delivery.SubscriberId, ct);
+        var subscriber = await db.Subscribers.AsNoTracking().Include(s => s.Rubrics).FirstOrDefaultAsync(s => s.Id == delivery.SubscriberId, ct);
         if (subscriber is not { IsConfirmed: true }) return null;
         var unsubscribe = links.Unsubscribe(origin, subscriber.Id);
         var preferences = links.Preferences(origin, subscriber.Id);
@@ -161,7 +161,7 @@ public sealed class DigestDispatch(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var ids = runIds.ToList();
-        await db.Set<DigestRun>()
+        await db.DigestRuns
             .Where(r => ids.Contains(r.Id) && r.FinishedAt == null && !r.Deliveries.Any(d => d.State == DeliveryState.Pending))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.FinishedAt, now), CancellationToken.None);
     }

@@ -30,9 +30,9 @@ public sealed class DigestEditions(BroadsheetDb db, SiteContext site, TimeProvid
     public async Task<DigestRun?> PlanAsync(DigestKind kind, DateOnly edition, DateTime upTo, CancellationToken ct)
     {
         var key = $"{kind.ToString().ToLowerInvariant()}:{edition:yyyy-MM-dd}";
-        if (await db.Set<DigestRun>().AnyAsync(r => r.Key == key, ct)) return null;
+        if (await db.DigestRuns.AnyAsync(r => r.Key == key, ct)) return null;
         var frequency = kind == DigestKind.Weekly ? DigestFrequency.Weekly : DigestFrequency.Daily;
-        var subscribers = await db.Set<Subscriber>().Include(s => s.Rubrics)
+        var subscribers = await db.Subscribers.Include(s => s.Rubrics)
             .Where(s => s.State == SubscriberState.Confirmed && s.Frequency == frequency).ToListAsync(ct);
         var run = new DigestRun { Key = key, Kind = kind, UpTo = upTo, CreatedAt = upTo };
         foreach (var subscriber in subscribers)
@@ -53,9 +53,9 @@ public sealed class DigestEditions(BroadsheetDb db, SiteContext site, TimeProvid
         var now = clock.GetUtcNow().UtcDateTime;
         var key = $"alert:{articleId}";
         if (!await db.Articles.Where(a => a.Id == articleId).VisibleAt(now).AnyAsync(ct)) return null;
-        if (await db.Set<DigestRun>().AnyAsync(r => r.Key == key, ct)) return null;
+        if (await db.DigestRuns.AnyAsync(r => r.Key == key, ct)) return null;
         var run = new DigestRun { Key = key, Kind = DigestKind.Alert, ArticleId = articleId, UpTo = now, CreatedAt = now };
-        var ids = await db.Set<Subscriber>().Where(s => s.State == SubscriberState.Confirmed && s.BreakingAlerts).Select(s => s.Id).ToListAsync(ct);
+        var ids = await db.Subscribers.Where(s => s.State == SubscriberState.Confirmed && s.BreakingAlerts).Select(s => s.Id).ToListAsync(ct);
         foreach (var id in ids) run.Deliveries.Add(new DigestDelivery { SubscriberId = id, Since = now });
         return await SaveAsync(run, ct);
     }

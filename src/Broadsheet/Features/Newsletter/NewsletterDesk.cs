@@ -8,9 +8,9 @@ public sealed class NewsletterDesk(BroadsheetDb db, DigestEditions editions, Dig
 {
     public async Task<SubscriberCounts> CountsAsync(CancellationToken ct)
     {
-        var byState = await db.Set<Subscriber>().GroupBy(s => new { s.State, s.Frequency })
+        var byState = await db.Subscribers.GroupBy(s => new { s.State, s.Frequency })
             .Select(g => new { g.Key.State, g.Key.Frequency, Count = g.Count() }).ToListAsync(ct);
-        var alerts = await db.Set<Subscriber>().CountAsync(s => s.State == SubscriberState.Confirmed && s.BreakingAlerts, ct);
+        var alerts = await db.Subscribers.CountAsync(s => s.State == SubscriberState.Confirmed && s.BreakingAlerts, ct);
         int Count(SubscriberState state, DigestFrequency? frequency = null) =>
             byState.Where(x => x.State == state && (frequency is null || x.Frequency == frequency)).Sum(x => x.Count);
         return new SubscriberCounts(
@@ -19,7 +19,7 @@ public sealed class NewsletterDesk(BroadsheetDb db, DigestEditions editions, Dig
     }
 
     public Task<List<RunProgress>> RecentRunsAsync(int count, CancellationToken ct) =>
-        db.Set<DigestRun>().OrderByDescending(r => r.Id).Take(count)
+        db.DigestRuns.OrderByDescending(r => r.Id).Take(count)
             .Select(r => new RunProgress(r.Id, r.Key, r.Kind, r.CreatedAt, r.FinishedAt,
                 r.Deliveries.Count(d => d.State == DeliveryState.Pending),
                 r.Deliveries.Count(d => d.State == DeliveryState.Sent),
@@ -28,9 +28,9 @@ public sealed class NewsletterDesk(BroadsheetDb db, DigestEditions editions, Dig
             .ToListAsync(ct);
 
     public Task<List<DeliveryFailure>> FailuresAsync(int count, CancellationToken ct) =>
-        (from d in db.Set<DigestDelivery>()
-         join s in db.Set<Subscriber>() on d.SubscriberId equals s.Id
-         join r in db.Set<DigestRun>() on d.RunId equals r.Id
+        (from d in db.DigestDeliveries
+         join s in db.Subscribers on d.SubscriberId equals s.Id
+         join r in db.DigestRuns on d.RunId equals r.Id
          where d.State == DeliveryState.Failed || (d.State == DeliveryState.Pending && d.LastError != null)
          orderby d.Id descending
          select new DeliveryFailure(r.Key, s.Email, d.State, d.Attempts, d.LastError, d.NextAttemptAt))

@@ -21,7 +21,7 @@ public sealed class Subscriptions(
     public async Task SignUpAsync(SignUp signUp, CancellationToken ct)
     {
         var now = Now;
-        var subscriber = await db.Set<Subscriber>().Include(s => s.Rubrics).FirstOrDefaultAsync(s => s.Email == signUp.Email, ct);
+        var subscriber = await db.Subscribers.Include(s => s.Rubrics).FirstOrDefaultAsync(s => s.Email == signUp.Email, ct);
         if (subscriber is not null && subscriber.HasExpiredAt(now, PendingFor) && subscriber.MayBeMailedAgainAt(now, PendingFor))
         {
             db.Remove(subscriber);
@@ -68,7 +68,7 @@ public sealed class Subscriptions(
             // given back so that the next attempt tries the mail again.
             log.LogWarning("Confirmation mail to subscriber {Id} not sent: {Reason}", subscriber.Id, e.Message);
             var previous = subscriber.LastMailedAt;
-            await db.Set<Subscriber>().Where(s => s.Id == subscriber.Id && s.LastMailedAt == now)
+            await db.Subscribers.Where(s => s.Id == subscriber.Id && s.LastMailedAt == now)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastMailedAt, previous), CancellationToken.None);
         }
     }
@@ -80,7 +80,7 @@ public sealed class Subscriptions(
     private async Task<bool> ClaimMailSlotAsync(Subscriber subscriber, DateTime now, CancellationToken ct)
     {
         var before = now - TimeSpan.FromMinutes(options.MailIntervalMinutes);
-        var claimed = await db.Set<Subscriber>()
+        var claimed = await db.Subscribers
             .Where(s => s.Id == subscriber.Id && (s.LastMailedAt == null || s.LastMailedAt <= before))
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastMailedAt, now), ct);
         return claimed == 1;
@@ -90,7 +90,7 @@ public sealed class Subscriptions(
     public async Task<bool> ConfirmAsync(string? token, CancellationToken ct)
     {
         if (tokens.ReadConfirmation(token) is not { } id) return false;
-        var subscriber = await db.Set<Subscriber>().FirstOrDefaultAsync(s => s.Id == id, ct);
+        var subscriber = await db.Subscribers.FirstOrDefaultAsync(s => s.Id == id, ct);
         if (subscriber is null || subscriber.State == SubscriberState.Unsubscribed) return false;
         subscriber.Confirm(Now);
         await db.SaveChangesAsync(ct);
@@ -100,7 +100,7 @@ public sealed class Subscriptions(
     public async Task<bool> UnsubscribeAsync(string? token, CancellationToken ct)
     {
         if (tokens.ReadManaging(token) is not { } id) return false;
-        var subscriber = await db.Set<Subscriber>().FirstOrDefaultAsync(s => s.Id == id, ct);
+        var subscriber = await db.Subscribers.FirstOrDefaultAsync(s => s.Id == id, ct);
         if (subscriber is null) return false;
         subscriber.Unsubscribe(Now);
         await db.SaveChangesAsync(ct);
@@ -109,7 +109,7 @@ public sealed class Subscriptions(
 
     public async Task<Subscriber?> FindByManagingTokenAsync(string? token, CancellationToken ct) =>
         tokens.ReadManaging(token) is { } id
-            ? await db.Set<Subscriber>().Include(s => s.Rubrics).FirstOrDefaultAsync(s => s.Id == id, ct)
+            ? await db.Subscribers.Include(s => s.Rubrics).FirstOrDefaultAsync(s => s.Id == id, ct)
             : null;
 
     public async Task<bool> UpdatePreferencesAsync(string? token, SignUp choices, CancellationToken ct)
@@ -124,7 +124,7 @@ public sealed class Subscriptions(
     public Task<int> ForgetUnconfirmedAsync(CancellationToken ct)
     {
         var cutoff = Now - PendingFor;
-        return db.Set<Subscriber>()
+        return db.Subscribers
             .Where(s => s.State == SubscriberState.Pending && s.CreatedAt < cutoff && (s.LastMailedAt == null || s.LastMailedAt < cutoff))
             .ExecuteDeleteAsync(ct);
     }

@@ -1,3 +1,4 @@
+using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Search;
 using Broadsheet.Features.Site;
@@ -31,9 +32,9 @@ public sealed class IndexModel(BroadsheetDb db, IArticleSearch search, TypoRepor
     {
         meta.Title = "Newsroom";
         meta.NoIndex = true;
-        IsWriter = User.IsInRole(Accounts.StaffRoles.Admin) || User.IsInRole(Accounts.StaffRoles.Editor) || User.IsInRole(Accounts.StaffRoles.Author);
+        IsWriter = User.IsInAny(StaffRoles.Writers);
         if (!IsWriter) return;
-        if (Broadsheet.Features.Newsroom.Articles.ArticleDesk.IsEditor(User)) Typos = await typos.StatsAsync(ct);
+        if (User.IsInAny(StaffRoles.Editors)) Typos = await typos.StatsAsync(ct);
 
         Counts = await db.Articles.GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);

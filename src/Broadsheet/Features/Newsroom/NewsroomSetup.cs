@@ -23,7 +23,7 @@ public static class NewsroomSetup
             o.Conventions.AuthorizeFolder("/Newsroom/Media", StaffPolicies.Writers);
             o.Conventions.AuthorizeFolder("/Newsroom/Staff", StaffPolicies.Admins);
             o.Conventions.AuthorizeFolder("/Newsroom/Audit", StaffPolicies.Admins);
-            o.Conventions.AuthorizeFolder("/Newsroom/Moderation", ModerationPolicy.Moderators);
+            o.Conventions.AuthorizeFolder("/Newsroom/Moderation", StaffPolicies.Moderators);
             o.Conventions.AuthorizePage("/Newsroom/Settings", StaffPolicies.Admins);
             o.Conventions.AddPageRoute("/Newsroom/Articles/Edit", "newsroom/articles/new");
             o.Conventions.AddFolderApplicationModelConvention("/Newsroom", page => page.Filters.Add(new ServiceFilterAttribute(typeof(StrongSignInGate))));
@@ -33,8 +33,6 @@ public static class NewsroomSetup
         services.AddScoped<StrongSignInGate>();
         services.AddScoped<AuditLog>();
         services.AddScoped<CommentModeration>();
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ModerationPolicy.Moderators, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Editor, StaffRoles.Moderator));
         services.AddScoped<TypoReports.TypoDesk>();
         services.AddSingleton<Infrastructure.Media.ImageIntake>();
         services.AddScoped<TypoReports.TypoInbox>();

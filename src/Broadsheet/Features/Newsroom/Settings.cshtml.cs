@@ -83,7 +83,7 @@ public sealed class SettingsModel(BroadsheetDb db, CacheEviction cache, AuditLog
             var parts = line.Split('|', 3, StringSplitOptions.TrimEntries);
             var chosenOnly = parts.Length == 3 && parts[2].Equals(ChosenOnly, StringComparison.OrdinalIgnoreCase);
             var ok = (parts.Length == 2 || chosenOnly) && parts[0].Length is > 0 and <= 100
-                && (parts[1].StartsWith('/') && !parts[1].StartsWith("//", StringComparison.Ordinal)
+                && (SitePath.IsLocal(parts[1])
                     || Uri.TryCreate(parts[1], UriKind.Absolute, out var u) && u.Scheme is "https" or "http");
             if (!ok) ModelState.AddModelError("Input.Channels", $"Line {i + 1} should read \"Name | https://…\", or \"Name | https://… | {ChosenOnly}\".");
             else list.Add(new Channel { Name = parts[0], Url = parts[1], Position = i, ChosenArticlesOnly = chosenOnly });

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Data;
@@ -15,7 +14,6 @@ namespace Broadsheet.Features.TypoReports;
 public static class TypoReportEndpoint
 {
     private const int MaxBodyBytes = 16 * 1024;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static async Task<IResult> PostAsync(HttpContext context, BroadsheetDb db, SiteContext site, PublicOrigin publicOrigin, TimeProvider clock)
     {
@@ -24,7 +22,8 @@ public static class TypoReportEndpoint
         if (!SameOrigin.Allows(context.Request, publicOrigin)) return Refuse(text.WrongSite, StatusCodes.Status403Forbidden);
         if (!context.Request.HasJsonContentType()) return Refuse(text.NotUnderstood);
 
-        var form = await ReadAsync(context.Request, ct);
+        // A body past the cap is not understood either: a real report is a few hundred bytes.
+        var (form, _) = await JsonBody.ReadAsync<TypoReportForm>(context.Request, MaxBodyBytes);
         if (form is null) return Refuse(text.NotUnderstood);
         if (form.Problem(text) is { } problem) return Refuse(problem);
 
@@ -40,7 +39,7 @@ public static class TypoReportEndpoint
         var suggestion = ReaderText.Normalise(form.Suggestion);
         var comment = form.Comment?.Trim() ?? "";
         // A dismissed report stays dismissed when another reader sends it again; it only counts them.
-        var same = await db.Set<TypoReport>()
+        var same = await db.TypoReports
             .Where(r => r.ArticleId == article.Id && r.Fragment == fragment && r.Before == before && r.After == after
                 && r.Suggestion == suggestion && (r.Status == TypoReportStatus.Open || r.Status == TypoReportStatus.Dismissed))
             .OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
@@ -56,17 +55,5 @@ public static class TypoReportEndpoint
         }
         await db.SaveChangesAsync(ct);
         return Results.Json(new Accepted(text.Thanks, same.Count), statusCode: StatusCodes.Status202Accepted);
-    }
-
-    private static async Task<TypoReportForm?> ReadAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (request.ContentLength > MaxBodyBytes) return null;
-        var buffer = new byte[MaxBodyBytes + 1];
-        var length = 0;
-        int read;
-        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), ct)) > 0) length += read;
-        if (length > MaxBodyBytes) return null;
-        try { return JsonSerializer.Deserialize<TypoReportForm>(buffer.AsSpan(0, length), Json); }
-        catch (JsonException) { return null; }
     }
 }

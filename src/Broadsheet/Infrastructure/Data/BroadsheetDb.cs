@@ -1,5 +1,9 @@
 using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Articles;
+using Broadsheet.Features.Channels;
+using Broadsheet.Features.Comments;
+using Broadsheet.Features.Moderation;
+using Broadsheet.Features.Newsletter;
 using Broadsheet.Features.Site;
 using Broadsheet.Features.TypoReports;
 using Broadsheet.Features.ViewCounting;
@@ -28,6 +32,15 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Audit.AuditEntry> AuditLog => Set<Features.Audit.AuditEntry>();
     public DbSet<TypoReport> TypoReports => Set<TypoReport>();
     public DbSet<Features.Newsroom.Media.MediaItem> Media => Set<Features.Newsroom.Media.MediaItem>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<CommentFlag> CommentFlags => Set<CommentFlag>();
+    public DbSet<ArticleCommentPolicy> ArticleCommentPolicies => Set<ArticleCommentPolicy>();
+    public DbSet<CommentRule> CommentRules => Set<CommentRule>();
+    public DbSet<Subscriber> Subscribers => Set<Subscriber>();
+    public DbSet<DigestRun> DigestRuns => Set<DigestRun>();
+    public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
+    public DbSet<ArticleChannel> ArticleChannels => Set<ArticleChannel>();
+    public DbSet<TelegramPost> TelegramPosts => Set<TelegramPost>();
 
     public DbSet<Jobs.JobLease> JobLeases => Set<Jobs.JobLease>();
 
@@ -38,14 +51,25 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
         SiteModel.Configure(builder);
         ViewCountingModel.Configure(builder);
         Features.Newsroom.NewsroomModel.Configure(builder);
-        Features.Newsletter.NewsletterModel.Configure(builder);
-        Features.Channels.ChannelsModel.Configure(builder);
+        NewsletterModel.Configure(builder);
+        ChannelsModel.Configure(builder);
         TypoReportModel.Configure(builder);
         Jobs.JobsSetup.Configure(builder);
-        Features.Comments.CommentsModel.Configure(builder);
+        CommentsModel.Configure(builder);
         builder.Entity<Account>(a => { a.Property(x => x.DisplayNameKey).HasMaxLength(80); a.HasIndex(x => x.DisplayNameKey); });
         AccountsModel.ConfigurePasskeys(builder);
-        Features.Moderation.ModerationModel.Configure(builder);
+        ModerationModel.Configure(builder);
+        // These tables were named after their types before the context had a property for each; without a
+        // name of their own they would take the property's, a migration that renames tables for nothing.
+        builder.Entity<Comment>().ToTable(nameof(Comment));
+        builder.Entity<CommentFlag>().ToTable(nameof(CommentFlag));
+        builder.Entity<ArticleCommentPolicy>().ToTable(nameof(ArticleCommentPolicy));
+        builder.Entity<CommentRule>().ToTable(nameof(CommentRule));
+        builder.Entity<Subscriber>().ToTable(nameof(Subscriber));
+        builder.Entity<DigestRun>().ToTable(nameof(DigestRun));
+        builder.Entity<DigestDelivery>().ToTable(nameof(DigestDelivery));
+        builder.Entity<ArticleChannel>().ToTable(nameof(ArticleChannel));
+        builder.Entity<TelegramPost>().ToTable(nameof(TelegramPost));
     }
 }
 

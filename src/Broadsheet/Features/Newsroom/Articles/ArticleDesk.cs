@@ -40,7 +40,7 @@ public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChange
         return await db.Authors.AnyAsync(a => authorIds.Contains(a.Id) && a.AccountId == accountId, ct);
     }
 
-    public static bool IsEditor(ClaimsPrincipal user) => user.IsInRole(StaffRoles.Admin) || user.IsInRole(StaffRoles.Editor);
+    public static bool IsEditor(ClaimsPrincipal user) => user.IsInAny(StaffRoles.Editors);
 
     public async Task<SaveOutcome> SaveAsync(int? id, ArticleForm form, ClaimsPrincipal user, EditorAction action, CancellationToken ct)
     {
@@ -131,7 +131,7 @@ public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChange
     private async Task ChooseChannelsAsync(int articleId, List<int> wanted, CancellationToken ct)
     {
         var chosen = await db.Channels.Where(c => wanted.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
-        var links = await db.Set<Channels.ArticleChannel>().Where(x => x.ArticleId == articleId).ToListAsync(ct);
+        var links = await db.ArticleChannels.Where(x => x.ArticleId == articleId).ToListAsync(ct);
         db.RemoveRange(links.Where(x => !chosen.Contains(x.ChannelId)));
         foreach (var id in chosen.Where(id => !links.Any(x => x.ChannelId == id)))
             db.Add(new Channels.ArticleChannel { ArticleId = articleId, ChannelId = id });
@@ -181,7 +181,7 @@ public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChange
             else if (Slug.From(name).Length == 0) outcome.Error(nameof(ArticleForm.Tags), $"The tag \"{name}\" has no letters or digits.");
         }
 
-        if (form.CoverImage is { Length: > 0 } cover && !(cover.StartsWith('/') && !cover.StartsWith("//", StringComparison.Ordinal)))
+        if (form.CoverImage is { Length: > 0 } cover && !SitePath.IsLocal(cover))
             outcome.Error(nameof(ArticleForm.CoverImage), "The cover image must be a path on this site, such as /media/….");
 
         if (form.IsCorrection && string.IsNullOrWhiteSpace(form.CorrectionNote))

@@ -36,7 +36,7 @@ public sealed class EditModel(ArticleDesk desk, BroadsheetDb db, ArticleBody bod
             if (article is null) return NotFound();
             if (!await desk.CanEditAsync(User, article, ct)) return Forbid();
             Input = ArticleForm.From(article, site.ToLocal);
-            Input.Channels = await db.Set<Channels.ArticleChannel>().Where(x => x.ArticleId == existing).Select(x => x.ChannelId).ToListAsync(ct);
+            Input.Channels = await db.ArticleChannels.Where(x => x.ArticleId == existing).Select(x => x.ChannelId).ToListAsync(ct);
         }
         await DescribeAsync(id, ct);
         return Page();

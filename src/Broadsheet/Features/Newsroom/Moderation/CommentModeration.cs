@@ -20,7 +20,7 @@ public sealed class CommentModeration(BroadsheetDb db, AuditLog audit, CacheEvic
 
     public async Task<bool> DecideAsync(ClaimsPrincipal moderator, long commentId, CommentStatus decision, CancellationToken ct)
     {
-        var comment = await db.Set<Comment>().FirstOrDefaultAsync(c => c.Id == commentId, ct);
+        var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == commentId, ct);
         if (comment is null) return false;
         var wasPublic = comment.IsPublic;
         comment.Status = decision;
@@ -29,7 +29,7 @@ public sealed class CommentModeration(BroadsheetDb db, AuditLog audit, CacheEvic
         if (decision == CommentStatus.Published) comment.FlagCount = 0;
         var action = decision switch { CommentStatus.Published => Approve, CommentStatus.Rejected => Reject, _ => Delete };
         audit.Record(moderator, action, comment.ArticleId, comment.AccountId, $"comment {comment.Id}; rule: {comment.Rule ?? "none"}");
-        if (decision == CommentStatus.Published) await db.Set<CommentFlag>().Where(f => f.CommentId == commentId).ExecuteDeleteAsync(ct);
+        if (decision == CommentStatus.Published) await db.CommentFlags.Where(f => f.CommentId == commentId).ExecuteDeleteAsync(ct);
         await db.SaveChangesAsync(ct);
         if (wasPublic || comment.IsPublic) await eviction.EvictAsync(ct, PageCache.ArticleTag(comment.ArticleId));
         return true;
@@ -42,7 +42,7 @@ public sealed class CommentModeration(BroadsheetDb db, AuditLog audit, CacheEvic
         if (account is null) return false;
         var now = clock.GetUtcNow().UtcDateTime;
         account.BlockedUntil = until;
-        var held = await db.Set<Comment>().Where(c => c.AccountId == accountId && c.Status == CommentStatus.Held).ToListAsync(ct);
+        var held = await db.Comments.Where(c => c.AccountId == accountId && c.Status == CommentStatus.Held).ToListAsync(ct);
         foreach (var c in held) { c.Status = CommentStatus.Rejected; c.ModeratedAt = now; }
         audit.Record(moderator, Block, accountId: accountId,
             details: $"{(until == DateTime.MaxValue ? "for good" : $"until {until:yyyy-MM-dd HH:mm} UTC")}; {(tell ? "told" : "without notice")}; {held.Count} waiting rejected; {reason}");
@@ -70,7 +70,7 @@ public sealed class CommentModeration(BroadsheetDb db, AuditLog audit, CacheEvic
     {
         var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == articleId, ct);
         if (article is null) return false;
-        var policy = await db.Set<ArticleCommentPolicy>().FirstOrDefaultAsync(p => p.ArticleId == articleId, ct);
+        var policy = await db.ArticleCommentPolicies.FirstOrDefaultAsync(p => p.ArticleId == articleId, ct);
         if (policy is null) db.Add(policy = new ArticleCommentPolicy { ArticleId = articleId });
         policy.HoldAll = mode == ArticleComments.HoldAll;
         article.CommentsEnabled = mode != ArticleComments.Closed;

@@ -22,7 +22,7 @@ public sealed class IndexModel(BroadsheetDb db, CommentModeration moderation, Ti
         meta.Title = "Comment moderation";
         meta.NoIndex = true;
         var waiting = await (
-            from c in db.Set<Comment>().AsNoTracking()
+            from c in db.Comments.AsNoTracking()
             where c.Status == CommentStatus.Held || (c.Status == CommentStatus.Published && c.FlagCount > 0)
             join a in db.Articles on c.ArticleId equals a.Id
             join u in db.Users on c.AccountId equals u.Id into authors
@@ -31,10 +31,10 @@ public sealed class IndexModel(BroadsheetDb db, CommentModeration moderation, Ti
             select new { c, a.Title, Author = u == null ? null : u.DisplayName, Email = u == null ? null : u.Email, Blocked = u == null ? null : u.BlockedUntil })
             .Take(PageSize).ToListAsync(ct);
         var authorIds = waiting.Select(w => w.c.AccountId).OfType<string>().Distinct().ToList();
-        var history = (await db.Set<Comment>().AsNoTracking().Where(c => c.AccountId != null && authorIds.Contains(c.AccountId))
+        var history = (await db.Comments.AsNoTracking().Where(c => c.AccountId != null && authorIds.Contains(c.AccountId))
             .GroupBy(c => new { c.AccountId, c.Status }).Select(g => new { g.Key.AccountId, g.Key.Status, Count = g.Count() }).ToListAsync(ct))
             .ToLookup(h => h.AccountId!);
-        var flagReasons = (await db.Set<CommentFlag>().AsNoTracking().Where(f => waiting.Select(w => w.c.Id).Contains(f.CommentId))
+        var flagReasons = (await db.CommentFlags.AsNoTracking().Where(f => waiting.Select(w => w.c.Id).Contains(f.CommentId))
             .Select(f => new { f.CommentId, f.Reason }).ToListAsync(ct)).ToLookup(f => f.CommentId, f => f.Reason);
         var now = clock.GetUtcNow().UtcDateTime;
         Queue = [.. waiting.Select(w => new Waiting(w.c, w.Title, w.Author, w.Email,

@@ -40,7 +40,7 @@ public sealed class RulesModel(BroadsheetDb db, RuleBooks books, AuditLog audit,
 
     public async Task<IActionResult> OnPostRemoveAsync(int rule, CancellationToken ct)
     {
-        if (await db.Set<CommentRule>().FirstOrDefaultAsync(r => r.Id == rule, ct) is { } found)
+        if (await db.CommentRules.FirstOrDefaultAsync(r => r.Id == rule, ct) is { } found)
         {
             db.Remove(found);
             audit.Record(User, "comment-rule-remove", details: $"{found.Kind} {found.Action}: {found.Pattern}");
@@ -55,7 +55,7 @@ public sealed class RulesModel(BroadsheetDb db, RuleBooks books, AuditLog audit,
     {
         meta.Title = "Comment rules";
         meta.NoIndex = true;
-        Rules = await db.Set<CommentRule>().AsNoTracking().OrderBy(r => r.Kind).ThenBy(r => r.Category).ThenBy(r => r.Pattern).ToListAsync(ct);
+        Rules = await db.CommentRules.AsNoTracking().OrderBy(r => r.Kind).ThenBy(r => r.Category).ThenBy(r => r.Pattern).ToListAsync(ct);
     }
 }
 

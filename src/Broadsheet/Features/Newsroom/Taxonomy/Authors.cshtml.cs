@@ -37,7 +37,7 @@ public sealed class AuthorsModel(BroadsheetDb db, CacheEviction cache, PageMeta 
         var slug = string.IsNullOrWhiteSpace(Input.Slug) ? Slug.From(Input.Name ?? "") : Input.Slug.Trim().ToLowerInvariant();
         if (!Slug.IsWellFormed(slug)) ModelState.AddModelError("Input.Slug", "A slug may hold only lower-case Latin letters, digits and hyphens.");
         else if (await db.Authors.AnyAsync(a => a.Slug == slug && a.Id != (Id ?? 0), ct)) ModelState.AddModelError("Input.Slug", $"Another author already uses \"{slug}\".");
-        if (Input.Photo is { Length: > 0 } photo && (!photo.StartsWith('/') || photo.StartsWith("//", StringComparison.Ordinal)))
+        if (Input.Photo is { Length: > 0 } photo && !SitePath.IsLocal(photo))
             ModelState.AddModelError("Input.Photo", "The photo must be a path on this site, such as /media/….");
         var accountId = string.IsNullOrEmpty(Input.AccountId) ? null : Input.AccountId;
         if (accountId is not null && !await db.Users.AnyAsync(u => u.Id == accountId, ct))
