@@ -1,4 +1,4 @@
-using Broadsheet.Features.Shared;
+using Broadsheet.Features.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

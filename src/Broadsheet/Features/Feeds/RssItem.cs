@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml;
+using Broadsheet.Features.Site;
 
 namespace Broadsheet.Features.Feeds;
 
