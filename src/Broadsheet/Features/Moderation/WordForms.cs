@@ -16,7 +16,7 @@ public static class WordForms
     // vets every candidate. Trying every ending on every word would also make "суко" of «сука», and
     // "Сукко", a village, would be refused.
     private static readonly string[] Masculine = ["", "а", "у", "ом", "е", "ы", "и", "ов", "ев", "ей", "ам", "ями", "ами", "ах", "ям", "ях", "ем"];
-    private static readonly string[] SoftSign = ["ь", "и", "ью", "ей", "ям", "ями", "ях", "я", "ю", "ем", "е"];
+    private static readonly string[] SoftSign = ["ь", "и", "ью", "ей", "ям", "ями", "ях", "ам", "ами", "ах", "я", "ю", "ем", "е"];
     private static readonly string[] Feminine = ["", "а", "я", "ы", "и", "е", "у", "ю", "ой", "ей", "ою", "ам", "ями", "ами", "ах", "ям", "ях"];
     private static readonly string[] Neuter = ["", "о", "е", "а", "у", "ом", "ем", "ам", "ами", "ах"];
     private static readonly string[] Adjective = ["ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им", "ую", "юю", "ых", "их", "ыми", "ими", "ою", "ею"];

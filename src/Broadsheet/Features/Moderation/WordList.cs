@@ -11,8 +11,9 @@ namespace Broadsheet.Features.Moderation;
 /// </summary>
 public sealed class WordList
 {
-    // Title-case Russian words with these endings are read as surnames (Козлов, Дураков, Сукина) unless they are the listed word itself.
-    private static readonly string[] SurnameEndings = ["ов", "ев", "ин", "ова", "ева", "ина", "ову", "еву", "ину", "овым", "евым", "иным", "овой", "евой", "иной", "овых", "евых", "иных", "овы", "евы", "ины"];
+    // Title-case Russian words with these endings are read as surnames (Козлов, Дураков, Козлова) unless they are the
+    // listed word itself. Not -ин: it ends too many listed nouns (кретин, скотина) to mark a surname.
+    private static readonly string[] SurnameEndings = ["ов", "ев", "ова", "ева", "ову", "еву", "овым", "евым", "овой", "евой", "овых", "евых", "овы", "евы"];
 
     private readonly Dictionary<string, List<Entry>> russian = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Entry>> english = new(StringComparer.Ordinal);
@@ -98,9 +99,14 @@ public sealed class WordList
 
     private void Look(string word, string written, bool titleCase, List<WordMatch> found)
     {
-        if (LookAlikes.Russian(word) is { } r && Match(russian, r, titleCase, "аеиоуыэюя") is { } inRussian) found.Add(new(inRussian.Rule, inRussian.Listed, written));
-        else if (LookAlikes.English(word) is { } e && Match(english, e, false, "aeiouy") is { } inEnglish) found.Add(new(inEnglish.Rule, inEnglish.Listed, written));
+        var match = InRussian(word, titleCase)
+            // A 3 in a Russian word stands for з («ко3ёл») or for е («д3бил»): both are tried.
+            ?? (word.Contains('3', StringComparison.Ordinal) ? InRussian(word.Replace('3', 'е'), titleCase) : null)
+            ?? (LookAlikes.English(word) is { } e ? Match(english, e, false, "aeiouy") : null);
+        if (match is not null) found.Add(new(match.Rule, match.Listed, written));
     }
+
+    private Entry? InRussian(string word, bool titleCase) => LookAlikes.Russian(word) is { } r ? Match(russian, r, titleCase, "аеиоуыэюя") : null;
 
     private static Entry? Match(Dictionary<string, List<Entry>> table, string read, bool titleCase, string vowels)
     {

@@ -60,9 +60,9 @@ public sealed class RulesModel(BroadsheetDb db, RuleBooks books, AuditLog audit,
         db.Add(new CommentRule
         {
             Kind = Input.Kind, Category = Input.Category.Trim(), Pattern = pattern, Action = Input.Action, Message = Input.Message.Trim(),
-            Language = word ? Input.Language : WordLanguage.Any, Forms = word ? Input.Forms.Trim() : "", ExactOnly = word && Input.ExactOnly,
+            Language = word ? Input.Language : WordLanguage.Any, Forms = word ? (Input.Forms ?? "").Trim() : "", ExactOnly = word && Input.ExactOnly,
         });
-        audit.Record(User, "comment-rule-add", details: $"{Input.Kind} {Input.Action}: {pattern}" + (word ? $" ({Input.Language}{(Input.ExactOnly ? ", exact" : "")}{(Input.Forms.Trim().Length > 0 ? $"; forms {Input.Forms.Trim()}" : "")})" : ""));
+        audit.Record(User, "comment-rule-add", details: $"{Input.Kind} {Input.Action}: {pattern}" + (word ? $" ({Input.Language}{(Input.ExactOnly ? ", exact" : "")}{(Input.Forms is { Length: > 0 } forms ? $"; forms {forms.Trim()}" : "")})" : ""));
         await db.SaveChangesAsync(ct);
         books.Forget();
         Notice = "The rule is added.";
@@ -100,6 +100,6 @@ public sealed class RuleForm
     public RuleAction Action { get; set; } = RuleAction.Hold;
     [StringLength(300)] public string Message { get; set; } = "";
     public WordLanguage Language { get; set; }
-    [StringLength(CommentRule.PatternMax)] public string Forms { get; set; } = "";
+    [StringLength(CommentRule.PatternMax)] public string? Forms { get; set; }
     public bool ExactOnly { get; set; }
 }
