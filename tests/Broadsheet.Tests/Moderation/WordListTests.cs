@@ -69,7 +69,7 @@ public sealed class WordListTests : IDisposable
     {
         var moderator = await app.SignedInAsync("Moderator");
         using var added = await moderator.SubmitAsync(RulesPage, "Add", ("Input.Kind", "0"), ("Input.Category", "insults"),
-            ("Input.Pattern", "негодяй"), ("Input.Action", "0"), ("Input.Language", "1"));
+            ("Input.Pattern", "негодяй"), ("Input.Action", "0"), ("Input.Message", "Без оскорблений."), ("Input.Language", "1"));
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
 
         var answer = await PostAsync("Там одни негодяи сидят");
