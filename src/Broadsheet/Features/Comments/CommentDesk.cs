@@ -16,7 +16,7 @@ namespace Broadsheet.Features.Comments;
 /// </summary>
 public sealed class CommentDesk(
     BroadsheetDb db, RuleBooks ruleBooks, CommentOptions options, TimeProvider clock,
-    CacheEviction eviction, PublicOrigin publicOrigin, SiteContext site)
+    CacheEviction eviction, PublicOrigin publicOrigin, SiteContext site, ILogger<CommentDesk> log)
 {
     private CommentOptions Limits => options;
     private CommentMessages Say => CommentMessages.For(site);
@@ -46,7 +46,7 @@ public sealed class CommentDesk(
         if (last == clean) return new(422, Say.Duplicate);
 
         var verdict = await JudgeAsync(account.Id, articleId, clean, ct);
-        if (verdict.Outcome == VerdictOutcome.Refuse) return new(422, verdict.Message!);
+        if (verdict.Outcome == VerdictOutcome.Refuse) return Refused(verdict, account.Id, articleId);
 
         var comment = new Comment
         {
@@ -70,7 +70,7 @@ public sealed class CommentDesk(
         if (TextProblem(clean) is { } problem) return problem;
 
         var verdict = await JudgeAsync(account.Id, comment.ArticleId, clean, ct);
-        if (verdict.Outcome == VerdictOutcome.Refuse) return new(422, verdict.Message!);
+        if (verdict.Outcome == VerdictOutcome.Refuse) return Refused(verdict, account.Id, comment.ArticleId);
         var wasPublic = comment.IsPublic;
         comment.Text = clean;
         comment.EditedAt = now;
@@ -100,6 +100,16 @@ public sealed class CommentDesk(
         await db.SaveChangesAsync(ct);
         if (held) await eviction.EvictAsync(ct, PageCache.ArticleTag(comment.ArticleId));
         return new(200, Say.Flagged, comment);
+    }
+
+    /// <summary>
+    /// A refused comment is never stored, so the log keeps which rule and which word refused it for a moderator
+    /// asking why; the reader gets the rule's message only, which does not name the word (it would teach the way round).
+    /// </summary>
+    private PostOutcome Refused(Verdict verdict, string accountId, int articleId)
+    {
+        log.LogInformation("Comment by {Account} on article {Article} refused: {Rule}", accountId, articleId, verdict.Rule);
+        return new(422, verdict.Message!);
     }
 
     private PostOutcome? Refusal(Account account, DateTime now)

@@ -15,11 +15,22 @@ public sealed class CommentRule
 
     /// <summary>What the reader is told when the rule refuses their comment.</summary>
     public string Message { get; set; } = "";
+
+    /// <summary>Which list a word rule belongs to, and so whose endings its forms take (any: by the word's own letters).</summary>
+    public WordLanguage Language { get; set; }
+
+    /// <summary>Forms of a word rule the stemmer does not find (козла for козёл), comma-separated; matched like the word.</summary>
+    public string Forms { get; set; } = "";
+
+    /// <summary>A word rule that matches only as listed (and its <see cref="Forms"/>), for words whose other forms are ordinary words.</summary>
+    public bool ExactOnly { get; set; }
 }
+
+public enum WordLanguage { Any, Ru, En }
 
 public enum CommentRuleKind
 {
-    /// <summary>A single word, matched on normalised tokens.</summary>
+    /// <summary>A single word in all its forms and disguises (<see cref="WordList"/>).</summary>
     Word,
 
     /// <summary>Several words in a row, matched on normalised text.</summary>

@@ -16,12 +16,12 @@ public static class DefaultRules
 
     public static CommentRule[] All =>
     [
-        Rule(1, CommentRuleKind.Word, "insults", "idiot", RuleAction.Refuse, Insult),
-        Rule(2, CommentRuleKind.Word, "insults", "moron", RuleAction.Refuse, Insult),
-        Rule(3, CommentRuleKind.Word, "insults", "scum", RuleAction.Hold),
-        Rule(4, CommentRuleKind.Word, "insults", "идиот", RuleAction.Refuse, Insult),
-        Rule(5, CommentRuleKind.Word, "insults", "дебил", RuleAction.Refuse, Insult),
-        Rule(6, CommentRuleKind.Word, "insults", "мразь", RuleAction.Refuse, Insult),
+        Rule(1, CommentRuleKind.Word, "insults", "idiot", RuleAction.Refuse, Insult, language: WordLanguage.En),
+        Rule(2, CommentRuleKind.Word, "insults", "moron", RuleAction.Refuse, Insult, language: WordLanguage.En),
+        Rule(3, CommentRuleKind.Word, "insults", "scum", RuleAction.Hold, language: WordLanguage.En),
+        Rule(4, CommentRuleKind.Word, "insults", "идиот", RuleAction.Refuse, Insult, language: WordLanguage.Ru),
+        Rule(5, CommentRuleKind.Word, "insults", "дебил", RuleAction.Refuse, Insult, language: WordLanguage.Ru),
+        Rule(6, CommentRuleKind.Word, "insults", "мразь", RuleAction.Refuse, Insult, language: WordLanguage.Ru),
         Rule(7, CommentRuleKind.Phrase, "extremism", "kill them all", RuleAction.Refuse, Violence),
         Rule(8, CommentRuleKind.Phrase, "extremism", "death to", RuleAction.Hold),
         Rule(9, CommentRuleKind.Phrase, "extremism", "убить их всех", RuleAction.Refuse, Violence),
@@ -29,16 +29,16 @@ public static class DefaultRules
         Rule(11, CommentRuleKind.Phrase, "spam", "buy now", RuleAction.Hold),
         Rule(12, CommentRuleKind.Phrase, "spam", "earn money fast", RuleAction.Hold),
         Rule(13, CommentRuleKind.Phrase, "spam", "заработок без вложений", RuleAction.Hold),
-        Rule(14, CommentRuleKind.Word, "spam", "casino", RuleAction.Hold),
-        Rule(15, CommentRuleKind.Word, "spam", "казино", RuleAction.Hold),
+        Rule(14, CommentRuleKind.Word, "spam", "casino", RuleAction.Hold, language: WordLanguage.En),
+        Rule(15, CommentRuleKind.Word, "spam", "казино", RuleAction.Hold, language: WordLanguage.Ru),
         Rule(16, CommentRuleKind.Pattern, "personal data", @"(?:\+?\d[\s()-]*){10,15}", RuleAction.Hold),
         Rule(17, CommentRuleKind.Pattern, "personal data", @"[\w.+-]+@[\w-]+\.[\w.]+", RuleAction.Hold),
         Rule(18, CommentRuleKind.AllowedDomain, "", "wikipedia.org", RuleAction.Hold),
     ];
 
     // Negative ids: PostgreSQL's identity sequence does not move past seeded rows, so positive ones would collide with the first rule a moderator adds.
-    private static CommentRule Rule(int id, CommentRuleKind kind, string category, string pattern, RuleAction action, string message = "") =>
-        new() { Id = -id, Kind = kind, Category = category, Pattern = pattern, Action = action, Message = message };
+    private static CommentRule Rule(int id, CommentRuleKind kind, string category, string pattern, RuleAction action, string message = "", WordLanguage language = WordLanguage.Any) =>
+        new() { Id = -id, Kind = kind, Category = category, Pattern = pattern, Action = action, Message = message, Language = language };
 
     /// <summary>
     /// The migration seeds the messages in English whatever the site's language; a publication laid down

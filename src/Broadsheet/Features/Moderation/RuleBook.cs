@@ -12,7 +12,7 @@ public sealed class RuleBook
 {
     public static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
 
-    private readonly Dictionary<string, CommentRule> words = [];
+    private readonly WordList words = new();
     private readonly List<(string Line, CommentRule Rule)> phrases = [];
     private readonly List<(Regex Pattern, CommentRule Rule)> patterns = [];
     private readonly HashSet<string> allowedDomains = new(StringComparer.OrdinalIgnoreCase);
@@ -24,9 +24,7 @@ public sealed class RuleBook
             switch (rule.Kind)
             {
                 case CommentRuleKind.Word:
-                    foreach (var word in TextFold.Words(rule.Pattern))
-                        // Refusing outranks holding when two rules fold to the same word.
-                        if (!words.TryGetValue(word, out var known) || known.Action == RuleAction.Hold) words[word] = rule;
+                    words.Add(rule);
                     break;
                 case CommentRuleKind.Phrase:
                     var line = TextFold.Line(rule.Pattern);
@@ -57,13 +55,12 @@ public sealed class RuleBook
             if (!IsAllowed(host, ownHost)) return Verdict.Refuse($"links: {host}", refusedLinkMessage);
 
         Verdict? hold = null;
-        var folded = TextFold.Words(text);
-        foreach (var word in folded)
-            if (words.TryGetValue(word, out var rule) && Apply(rule, $"word: {rule.Pattern}", refusedMessage, ref hold) is { } refused) return refused;
+        foreach (var match in words.Find(text))
+            if (Apply(match.Rule, WordName(match), refusedMessage, ref hold, match.Written) is { } refused) return refused;
 
         if (phrases.Count > 0)
         {
-            var line = " " + string.Join(' ', folded) + " ";
+            var line = TextFold.Line(text);
             foreach (var (phrase, rule) in phrases)
                 if (line.Contains(phrase, StringComparison.Ordinal) && Apply(rule, $"phrase: {rule.Pattern}", refusedMessage, ref hold) is { } refused) return refused;
         }
@@ -83,12 +80,22 @@ public sealed class RuleBook
         return hold ?? Verdict.Publish;
     }
 
-    private static Verdict? Apply(CommentRule rule, string name, string refusedMessage, ref Verdict? hold)
+    private static Verdict? Apply(CommentRule rule, string name, string refusedMessage, ref Verdict? hold, string? written = null)
     {
         var described = rule.Category.Length > 0 ? $"{rule.Category} ({name})" : name;
-        if (rule.Action == RuleAction.Refuse) return Verdict.Refuse(described, rule.Message.Length > 0 ? rule.Message : refusedMessage);
-        hold ??= Verdict.Hold(described);
+        if (rule.Action == RuleAction.Refuse) return Verdict.Refuse(described, rule.Message.Length > 0 ? rule.Message : refusedMessage, written);
+        hold ??= Verdict.Hold(described, written);
         return null;
+    }
+
+    /// <summary>"word: идиот" when written as listed, "word: идиот as «и.д.и.о.т.ы»" when a form or disguise matched: what a moderator needs to see why.</summary>
+    private static string WordName(WordMatch match)
+    {
+        static string Cut(string s, int max) => s.Length > max ? s[..max] + "…" : s;
+        var (listed, written) = (Cut(match.Listed, 100), Cut(match.Written, 60));
+        return string.Equals(match.Written, match.Listed, StringComparison.OrdinalIgnoreCase)
+            ? $"word: {listed}"
+            : $"word: {listed} as \"{written}\"";
     }
 
     private bool IsAllowed(string host, string? ownHost)

@@ -594,10 +594,23 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<bool>("ExactOnly")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Forms")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<string>("Message")
                         .IsRequired()
@@ -619,7 +632,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                             Id = -1,
                             Action = "Refuse",
                             Category = "insults",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Word",
+                            Language = "En",
                             Message = "Insults are against the rules: please say it without them.",
                             Pattern = "idiot"
                         },
@@ -628,7 +644,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                             Id = -2,
                             Action = "Refuse",
                             Category = "insults",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Word",
+                            Language = "En",
                             Message = "Insults are against the rules: please say it without them.",
                             Pattern = "moron"
                         },
@@ -637,7 +656,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                             Id = -3,
                             Action = "Hold",
                             Category = "insults",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Word",
+                            Language = "En",
                             Message = "",
                             Pattern = "scum"
                         },
@@ -646,7 +668,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                             Id = -4,
                             Action = "Refuse",
                             Category = "insults",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Word",
+                            Language = "Ru",
                             Message = "Insults are against the rules: please say it without them.",
                             Pattern = "идиот"
                         },
@@ -655,7 +680,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                             Id = -5,
                             Action = "Refuse",
                             Category = "insults",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Word",
+                            Language = "Ru",
                             Message = "Insults are against the rules: please say it without them.",
                             Pattern = "дебил"
                         },
@@ -664,7 +692,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                             Id = -6,
                             Action = "Refuse",
                             Category = "insults",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Word",
+                            Language = "Ru",
                             Message = "Insults are against the rules: please say it without them.",
                             Pattern = "мразь"
                         },
@@ -673,7 +704,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                             Id = -7,
                             Action = "Refuse",
                             Category = "extremism",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Phrase",
+                            Language = "Any",
                             Message = "Calls to violence and extremism are against the rules.",
                             Pattern = "kill them all"
                         },
@@ -682,7 +716,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                             Id = -8,
                             Action = "Hold",
                             Category = "extremism",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Phrase",
+                            Language = "Any",
                             Message = "",
                             Pattern = "death to"
                         },
@@ -691,7 +728,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                             Id = -9,
                             Action = "Refuse",
                             Category = "extremism",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Phrase",
+                            Language = "Any",
                             Message = "Calls to violence and extremism are against the rules.",
                             Pattern = "убить их всех"
                         },
@@ -700,7 +740,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                             Id = -10,
                             Action = "Hold",
                             Category = "extremism",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Phrase",
+                            Language = "Any",
                             Message = "",
                             Pattern = "смерть всем"
                         },
@@ -709,7 +752,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                             Id = -11,
                             Action = "Hold",
                             Category = "spam",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Phrase",
+                            Language = "Any",
                             Message = "",
                             Pattern = "buy now"
                         },
@@ -718,7 +764,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                             Id = -12,
                             Action = "Hold",
                             Category = "spam",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Phrase",
+                            Language = "Any",
                             Message = "",
                             Pattern = "earn money fast"
                         },
@@ -727,7 +776,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                             Id = -13,
                             Action = "Hold",
                             Category = "spam",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Phrase",
+                            Language = "Any",
                             Message = "",
                             Pattern = "заработок без вложений"
                         },
@@ -736,7 +788,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                             Id = -14,
                             Action = "Hold",
                             Category = "spam",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Word",
+                            Language = "En",
                             Message = "",
                             Pattern = "casino"
                         },
@@ -745,7 +800,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                             Id = -15,
                             Action = "Hold",
                             Category = "spam",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Word",
+                            Language = "Ru",
                             Message = "",
                             Pattern = "казино"
                         },
@@ -754,7 +812,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                             Id = -16,
                             Action = "Hold",
                             Category = "personal data",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Pattern",
+                            Language = "Any",
                             Message = "",
                             Pattern = "(?:\\+?\\d[\\s()-]*){10,15}"
                         },
@@ -763,7 +824,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                             Id = -17,
                             Action = "Hold",
                             Category = "personal data",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Pattern",
+                            Language = "Any",
                             Message = "",
                             Pattern = "[\\w.+-]+@[\\w-]+\\.[\\w.]+"
                         },
@@ -772,7 +836,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                             Id = -18,
                             Action = "Hold",
                             Category = "",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "AllowedDomain",
+                            Language = "Any",
                             Message = "",
                             Pattern = "wikipedia.org"
                         });

@@ -569,9 +569,22 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ExactOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Forms")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Message")
@@ -594,7 +607,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                             Id = -1,
                             Action = "Refuse",
                             Category = "insults",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Word",
+                            Language = "En",
                             Message = "Insults are against the rules: please say it without them.",
                             Pattern = "idiot"
                         },
@@ -603,7 +619,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                             Id = -2,
                             Action = "Refuse",
                             Category = "insults",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Word",
+                            Language = "En",
                             Message = "Insults are against the rules: please say it without them.",
                             Pattern = "moron"
                         },
@@ -612,7 +631,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                             Id = -3,
                             Action = "Hold",
                             Category = "insults",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Word",
+                            Language = "En",
                             Message = "",
                             Pattern = "scum"
                         },
@@ -621,7 +643,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                             Id = -4,
                             Action = "Refuse",
                             Category = "insults",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Word",
+                            Language = "Ru",
                             Message = "Insults are against the rules: please say it without them.",
                             Pattern = "идиот"
                         },
@@ -630,7 +655,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                             Id = -5,
                             Action = "Refuse",
                             Category = "insults",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Word",
+                            Language = "Ru",
                             Message = "Insults are against the rules: please say it without them.",
                             Pattern = "дебил"
                         },
@@ -639,7 +667,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                             Id = -6,
                             Action = "Refuse",
                             Category = "insults",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Word",
+                            Language = "Ru",
                             Message = "Insults are against the rules: please say it without them.",
                             Pattern = "мразь"
                         },
@@ -648,7 +679,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                             Id = -7,
                             Action = "Refuse",
                             Category = "extremism",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Phrase",
+                            Language = "Any",
                             Message = "Calls to violence and extremism are against the rules.",
                             Pattern = "kill them all"
                         },
@@ -657,7 +691,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                             Id = -8,
                             Action = "Hold",
                             Category = "extremism",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Phrase",
+                            Language = "Any",
                             Message = "",
                             Pattern = "death to"
                         },
@@ -666,7 +703,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                             Id = -9,
                             Action = "Refuse",
                             Category = "extremism",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Phrase",
+                            Language = "Any",
                             Message = "Calls to violence and extremism are against the rules.",
                             Pattern = "убить их всех"
                         },
@@ -675,7 +715,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                             Id = -10,
                             Action = "Hold",
                             Category = "extremism",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Phrase",
+                            Language = "Any",
                             Message = "",
                             Pattern = "смерть всем"
                         },
@@ -684,7 +727,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                             Id = -11,
                             Action = "Hold",
                             Category = "spam",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Phrase",
+                            Language = "Any",
                             Message = "",
                             Pattern = "buy now"
                         },
@@ -693,7 +739,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                             Id = -12,
                             Action = "Hold",
                             Category = "spam",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Phrase",
+                            Language = "Any",
                             Message = "",
                             Pattern = "earn money fast"
                         },
@@ -702,7 +751,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                             Id = -13,
                             Action = "Hold",
                             Category = "spam",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Phrase",
+                            Language = "Any",
                             Message = "",
                             Pattern = "заработок без вложений"
                         },
@@ -711,7 +763,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                             Id = -14,
                             Action = "Hold",
                             Category = "spam",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Word",
+                            Language = "En",
                             Message = "",
                             Pattern = "casino"
                         },
@@ -720,7 +775,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                             Id = -15,
                             Action = "Hold",
                             Category = "spam",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Word",
+                            Language = "Ru",
                             Message = "",
                             Pattern = "казино"
                         },
@@ -729,7 +787,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                             Id = -16,
                             Action = "Hold",
                             Category = "personal data",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Pattern",
+                            Language = "Any",
                             Message = "",
                             Pattern = "(?:\\+?\\d[\\s()-]*){10,15}"
                         },
@@ -738,7 +799,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                             Id = -17,
                             Action = "Hold",
                             Category = "personal data",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "Pattern",
+                            Language = "Any",
                             Message = "",
                             Pattern = "[\\w.+-]+@[\\w-]+\\.[\\w.]+"
                         },
@@ -747,7 +811,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                             Id = -18,
                             Action = "Hold",
                             Category = "",
+                            ExactOnly = false,
+                            Forms = "",
                             Kind = "AllowedDomain",
+                            Language = "Any",
                             Message = "",
                             Pattern = "wikipedia.org"
                         });
