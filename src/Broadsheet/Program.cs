@@ -50,6 +50,7 @@ builder.Services.AddBroadsheetData(builder.Configuration, options);
 var redis = builder.Services.AddRedisLink(options);
 builder.Services.AddJobs();
 builder.Services.AddShutdownDrain(options);
+builder.Services.AddWriteProbe();
 builder.Services.AddKeyRing(options, redis);
 builder.Services.AddSite(options);
 builder.Services.AddPageCache(redis, options);

@@ -1,5 +1,4 @@
 using Broadsheet.Infrastructure.Data.Faults;
-using Broadsheet.Infrastructure.Jobs;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -12,7 +11,6 @@ public static class DataSetup
     {
         services.AddSingleton<WriteOutage>();
         services.AddSingleton<IInterceptor, WriteOutageWatch>();
-        services.AddJob<WriteProbe>();
         if (!options.OnPostgres) services.AddSingleton<IInterceptor, SqliteDurability>();
         if (options.OnPostgres)
         {

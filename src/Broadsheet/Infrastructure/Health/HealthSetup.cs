@@ -1,3 +1,5 @@
+using Broadsheet.Infrastructure.Jobs;
+
 namespace Broadsheet.Infrastructure.Health;
 
 public static class HealthSetup
@@ -14,4 +16,7 @@ public static class HealthSetup
         });
         return services;
     }
+
+    /// <summary>While writes fail, a small real write every few seconds, so readiness comes back on a quiet site too.</summary>
+    public static IServiceCollection AddWriteProbe(this IServiceCollection services) => services.AddJob<WriteProbe>();
 }

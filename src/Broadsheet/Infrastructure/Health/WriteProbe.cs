@@ -1,7 +1,9 @@
+using Broadsheet.Infrastructure.Data;
+using Broadsheet.Infrastructure.Data.Faults;
 using Broadsheet.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 
-namespace Broadsheet.Infrastructure.Data.Faults;
+namespace Broadsheet.Infrastructure.Health;
 
 /// <summary>
 /// Ends an outage on a quiet site too: while writes are failing, one small real write every few
