@@ -105,15 +105,15 @@ public sealed class ReaderAccountsInRussianTests : IDisposable
     }
 
     [Fact]
-    public async Task Identitys_own_errors_reach_the_reader_in_russian()
+    public async Task A_cyrillic_address_is_taken_and_the_answer_is_in_russian()
     {
         await RussianAsync();
 
-        // The user name is the address, and Identity takes only Latin letters in user names.
         using var answer = await SignUpAsync(app.Reader(), "ольга@почта.рф", "Ольга");
 
-        Assert.Equal("В этом адресе электронной почты есть символы, которые мы не принимаем. Укажите другой адрес.",
-            (await answer.ParseAsync()).QuerySelector(".desk__error")!.TextContent);
+        Assert.Equal("Мы отправили письмо со ссылкой на адрес ольга@почта.рф. Перейдите по ней, чтобы подтвердить адрес, а затем войдите.",
+            (await answer.ParseAsync()).QuerySelector("[role=status]")!.TextContent);
+        await smtp.WaitForMailToAsync("ольга@почта.рф");
     }
 
     [Fact]

@@ -36,6 +36,7 @@ public sealed class NewsroomAccessTests : IDisposable
             ("/newsroom/staff", [Ok, Forbidden, Forbidden, Forbidden, Forbidden, Login]),
             ("/newsroom/settings", [Ok, Forbidden, Forbidden, Forbidden, Forbidden, Login]),
             ("/newsroom/audit", [Ok, Forbidden, Forbidden, Forbidden, Forbidden, Login]),
+            ("/newsroom/mail", [Ok, Forbidden, Forbidden, Forbidden, Forbidden, Login]),
             ("/newsroom/newsletter", [Ok, Ok, Forbidden, Forbidden, Forbidden, Login]),
             ("/newsroom/typo-reports", [Ok, Ok, Forbidden, Forbidden, Forbidden, Login]),
             ("/newsroom/media", [Ok, Ok, Ok, Forbidden, Forbidden, Login]),
@@ -63,7 +64,7 @@ public sealed class NewsroomAccessTests : IDisposable
         [
             "/newsroom/moderation", "/newsroom/articles/new", "/newsroom/media", "/newsroom/typo-reports",
             "/newsroom/taxonomy/rubrics", "/newsroom/taxonomy/tags", "/newsroom/taxonomy/authors",
-            "/newsroom/staff", "/newsroom/settings", "/newsroom/audit",
+            "/newsroom/staff", "/newsroom/settings", "/newsroom/audit", "/newsroom/mail",
         ];
         var wrong = new List<string>();
         var offered = new Dictionary<string, int>();

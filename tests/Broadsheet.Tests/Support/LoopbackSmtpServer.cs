@@ -9,7 +9,7 @@ namespace Broadsheet.Tests.Support;
 
 /// <summary>
 /// A real SMTP server on 127.0.0.1, just enough of RFC 5321 (EHLO/HELO, MAIL, RCPT, DATA, RSET,
-/// NOOP, QUIT) for the app's MailKit client to deliver to it. It keeps what it accepted, parsed
+/// NOOP, QUIT, and SMTPUTF8 addresses) for the app's MailKit client to deliver to it. It keeps what it accepted, parsed
 /// with MimeKit, and can be told to answer 451 for a while to exercise the app's retries.
 /// Every read is bounded by a timeout, and disposing it closes every connection.
 /// </summary>
@@ -108,6 +108,7 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable, IDisposable
                     case "EHLO":
                         await writer.WriteLineAsync("250-loopback");
                         await writer.WriteLineAsync("250-8BITMIME");
+                        await writer.WriteLineAsync("250-SMTPUTF8");
                         await writer.WriteLineAsync($"250 SIZE {MaxMessageBytes}");
                         break;
                     case "HELO": await writer.WriteLineAsync("250 loopback"); break;
@@ -179,11 +180,13 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>The path's address; lines are read as Latin-1 so DATA stays byte for byte, and an SMTPUTF8 address is UTF-8 (RFC 6531).</summary>
     private static string Address(string line)
     {
         var start = line.IndexOf('<');
         var end = line.IndexOf('>', start + 1);
-        return start >= 0 && end > start ? line[(start + 1)..end] : line[(line.IndexOf(':') + 1)..].Trim();
+        var address = start >= 0 && end > start ? line[(start + 1)..end] : line[(line.IndexOf(':') + 1)..].Trim();
+        return Encoding.UTF8.GetString(Encoding.Latin1.GetBytes(address));
     }
 
     private int disposed;

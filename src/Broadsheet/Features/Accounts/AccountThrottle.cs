@@ -26,7 +26,7 @@ public sealed class AccountThrottle(WindowTally tally, AccountThrottleOptions op
 
     /// <summary>The account part of the counters' keys: a hash, so Redis never holds the address itself.</summary>
     public static string KeyOf(string email) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())))[..32];
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Infrastructure.Mail.MailAddresses.Normalise(email).ToLowerInvariant())))[..32];
 
     /// <summary>Before checking a password or a code: null to go ahead, or how long to wait.</summary>
     public async Task<TimeSpan?> BeforeGuessAsync(Guess guess, string address, string account, bool knownDevice)

@@ -10,9 +10,14 @@ public static class AccountsSetup
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         // The cookie and antiforgery keys are the key ring's (Infrastructure/KeyRing.cs): shared, so sign-ins survive restarts and node hops.
+        // Before AddIdentity, whose own normalizer is only a fallback.
+        services.AddSingleton<ILookupNormalizer, AddressNormalizer>();
         services.AddIdentity<Account, IdentityRole>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                // The user name is the address, and an address may be Cyrillic or Chinese (ольга@почта.рф):
+                // no character list; the address checks decide.
+                o.User.AllowedUserNameCharacters = "";
                 // Length over composition rules, as NIST SP 800-63B advises.
                 o.Password.RequiredLength = AccountInput.PasswordMin;
                 o.Password.RequireDigit = false;

@@ -1,3 +1,4 @@
+using Broadsheet.Infrastructure.Mail;
 using Broadsheet.Features.Site;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -23,7 +24,7 @@ public sealed class SignInModel(SignInManager<Account> signIn, AccountThrottle t
         if (!ModelState.IsValid) return Page();
 
         // Everything up to the answer is the same work whether the address has an account or not.
-        var email = Input.Email!.Trim();
+        var email = MailAddresses.Normalise(Input.Email!);
         var key = AccountThrottle.KeyOf(email);
         var address = AccountThrottle.AddressOf(HttpContext);
         if (await throttle.BeforeGuessAsync(AccountThrottle.Guess.SignIn, address, key, device.Recognises(HttpContext, key)) is { } wait)

@@ -30,7 +30,7 @@ public sealed class SignUpModel(UserManager<Account> accounts, BroadsheetDb db, 
         var key = DisplayNames.Key(name);
         if (await db.Users.AnyAsync(a => a.DisplayNameKey == key, ct)) { Errors.Add(Text.NameTaken); return Page(); }
 
-        var email = Input.Email!.Trim();
+        var email = MailAddresses.Normalise(Input.Email!);
         if (await throttle.BeforeMailAsync(AccountThrottle.Mailing.SignUp, AccountThrottle.AddressOf(HttpContext), AccountThrottle.KeyOf(email)) is { } wait)
         {
             Errors.Add(Text.TooManyTries(wait));

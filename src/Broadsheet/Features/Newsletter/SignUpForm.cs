@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Broadsheet.Infrastructure.Mail;
 using MimeKit;
 
 namespace Broadsheet.Features.Newsletter;
@@ -34,21 +35,23 @@ public sealed partial class SignUpForm
         return new SignUpCheck(new SignUp(Normalise(email), rubrics, frequency, Alerts), null);
     }
 
-    public static string Normalise(string email) => email.Trim().ToLowerInvariant();
+    public static string Normalise(string email) => MailAddresses.Normalise(email.ToLowerInvariant());
 
     /// <summary>
     /// MimeKit must read it as one bare mailbox (no display name, no group, no route), and it must
     /// look like something a mail server would deliver: a dot in the domain, no spaces or quotes.
+    /// Letters of any script are fine (ольга@почта.рф); the domain is checked in its ASCII spelling.
     /// </summary>
     public static bool IsDeliverable(string email) =>
         MailboxAddress.TryParse(email, out var mailbox)
         && mailbox.Name is null or ""
-        && string.Equals(mailbox.Address, email, StringComparison.OrdinalIgnoreCase)
-        && Plain().IsMatch(email);
+        && string.Equals(MailAddresses.Normalise(mailbox.Address), MailAddresses.Normalise(email), StringComparison.OrdinalIgnoreCase)
+        && MailAddresses.AsciiDomain(email) is { } domain
+        && Plain().IsMatch(email[..email.LastIndexOf('@')] + "@" + domain);
 
     private static bool HasControl(string? value) => value is not null && value.Any(char.IsControl);
 
-    [GeneratedRegex(@"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")]
+    [GeneratedRegex(@"^[\p{L}\p{M}\p{N}.!#$%&'*+/=?^_`{|}~-]{1,64}@(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")]
     private static partial Regex Plain();
 }
 

@@ -23,6 +23,7 @@ public static class NewsroomSetup
             o.Conventions.AuthorizeFolder("/Newsroom/Media", StaffPolicies.Writers);
             o.Conventions.AuthorizeFolder("/Newsroom/Staff", StaffPolicies.Admins);
             o.Conventions.AuthorizeFolder("/Newsroom/Audit", StaffPolicies.Admins);
+            o.Conventions.AuthorizeFolder("/Newsroom/Mail", StaffPolicies.Admins);
             o.Conventions.AuthorizeFolder("/Newsroom/Moderation", StaffPolicies.Moderators);
             o.Conventions.AuthorizePage("/Newsroom/Settings", StaffPolicies.Admins);
             o.Conventions.AddPageRoute("/Newsroom/Articles/Edit", "newsroom/articles/new");

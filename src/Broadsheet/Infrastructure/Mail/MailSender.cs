@@ -8,8 +8,9 @@ namespace Broadsheet.Infrastructure.Mail;
 /// <summary>
 /// Hands mail to the configured SMTP server. "Sent" here means the server accepted the message
 /// (250 after DATA); whether it reaches the inbox is the server's business from then on.
+/// With no server configured, "sent" means written to the <see cref="MailFolder"/>.
 /// </summary>
-public sealed class MailSender(SmtpOptions options, TimeProvider clock, ILogger<MailSender> log)
+public sealed class MailSender(SmtpOptions options, MailFolder folder, TimeProvider clock, ILogger<MailSender> log)
 {
     public MailboxAddress From => new(options.FromName, options.FromAddress);
 
@@ -22,10 +23,11 @@ public sealed class MailSender(SmtpOptions options, TimeProvider clock, ILogger<
     /// <summary>One connection for a batch: a digest run sends hundreds of messages, and a handshake per message would dominate.</summary>
     public async Task<MailSession> OpenAsync(CancellationToken ct)
     {
+        if (!options.Configured) return new MailSession(null, this);
         var client = new SmtpClient { Timeout = Math.Max(1, options.TimeoutSeconds) * 1000 };
         try
         {
-            await client.ConnectAsync(options.Host, options.Port, options.Security, ct);
+            await client.ConnectAsync(options.Host!, options.Port, options.Security, ct);
             if (options.Username is { Length: > 0 } user)
                 await client.AuthenticateAsync(user, options.Password ?? "", ct);
             return new MailSession(client, this);
@@ -44,6 +46,14 @@ public sealed class MailSender(SmtpOptions options, TimeProvider clock, ILogger<
         if (message.MessageId is null) message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(options.FromAddress.Split('@').Last());
     }
 
+    internal async Task FileAsync(MimeMessage message, CancellationToken ct)
+    {
+        string file;
+        try { file = await folder.WriteAsync(message, ct); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new MailNotSentException(e.Message, temporary: true, e); }
+        log.LogInformation("No SMTP server configured: mail to {To} written to {File}", string.Join(", ", message.To.Mailboxes.Select(m => m.Address)), file);
+    }
+
     internal MailNotSentException Classify(Exception e)
     {
         var failure = e switch
@@ -60,18 +70,24 @@ public sealed class MailSender(SmtpOptions options, TimeProvider clock, ILogger<
     }
 }
 
-/// <summary>An open SMTP connection. A message is accepted once <see cref="SendAsync"/> returns.</summary>
-public sealed class MailSession(SmtpClient client, MailSender sender) : IAsyncDisposable
+/// <summary>An open SMTP connection (none when mail goes to the folder). A message is accepted once <see cref="SendAsync"/> returns.</summary>
+public sealed class MailSession(SmtpClient? client, MailSender sender) : IAsyncDisposable
 {
     public async Task SendAsync(MimeMessage message, CancellationToken ct)
     {
         sender.Stamp(message);
+        if (client is null)
+        {
+            await sender.FileAsync(message, ct);
+            return;
+        }
         try { await client.SendAsync(message, ct); }
         catch (Exception e) when (e is not OperationCanceledException) { throw sender.Classify(e); }
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (client is null) return;
         try { if (client.IsConnected) await client.DisconnectAsync(quit: true); }
         catch (Exception e) when (e is IOException or SocketException or SmtpProtocolException or SmtpCommandException) { }
         client.Dispose();

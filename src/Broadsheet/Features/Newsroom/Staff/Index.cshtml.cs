@@ -1,3 +1,4 @@
+using Broadsheet.Infrastructure.Mail;
 using System.ComponentModel.DataAnnotations;
 using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Audit;
@@ -32,7 +33,7 @@ public sealed class IndexModel(UserManager<Account> accounts, BroadsheetDb db, A
 
         var account = new Account
         {
-            UserName = Invite.Email.Trim(), Email = Invite.Email.Trim(), DisplayName = Invite.DisplayName.Trim(),
+            UserName = MailAddresses.Normalise(Invite.Email), Email = MailAddresses.Normalise(Invite.Email), DisplayName = Invite.DisplayName.Trim(),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         // Account, role and audit entry commit together: an invitation half made (an account without its role) would block a second try.
