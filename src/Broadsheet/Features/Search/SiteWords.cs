@@ -91,7 +91,18 @@ public sealed partial class SiteWords(IServiceScopeFactory scopes, TimeProvider 
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex Word();
 
-    public sealed record Entry(string Key, string Form, int Count);
+    public sealed record Entry(string Key, string Form, int Count)
+    {
+        /// <summary>Which letters the word has, hashed into 64 bits: letters one word has and the other lacks each cost an edit, so most words are ruled out without measuring.</summary>
+        public ulong Letters { get; } = LettersOf(Key);
+    }
+
+    public static ulong LettersOf(string key)
+    {
+        var letters = 0UL;
+        foreach (var c in key) letters |= 1UL << (c % 64);
+        return letters;
+    }
 
     /// <summary>The words by key, and by length, since a correction only looks at words about as long as the typed one.</summary>
     public sealed class Vocabulary

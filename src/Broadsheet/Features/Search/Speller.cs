@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -21,6 +22,7 @@ public static partial class Speller
     // Short words have too many neighbours one edit away to guess between; longer ones bear two edits.
     private const int ShortestCorrected = 3;
     private const int LongestForOneEdit = 4;
+    private const int LongestCorrected = 40;
 
     // A runner-up as near as the best but this many times rarer does not make the correction doubtful.
     private const int ClearMargin = 3;
@@ -41,11 +43,12 @@ public static partial class Speller
 
     private static SpellingCorrection? Fix(string word, SiteWords.Vocabulary words)
     {
-        if (word.Length < ShortestCorrected || word.Any(char.IsDigit)) return null;
+        if (word.Length is < ShortestCorrected or > LongestCorrected || word.Any(char.IsDigit)) return null;
         var key = SiteWords.Key(word);
         if (words.Contains(key)) return null;
 
         var limit = key.Length <= LongestForOneEdit ? 1 : 2;
+        var letters = SiteWords.LettersOf(key);
         SiteWords.Entry? best = null, second = null;
         var bestDistance = int.MaxValue;
         var secondDistance = int.MaxValue;
@@ -53,6 +56,7 @@ public static partial class Speller
         {
             foreach (var entry in words.OfLength(length))
             {
+                if (BitOperations.PopCount(letters & ~entry.Letters) > limit || BitOperations.PopCount(entry.Letters & ~letters) > limit) continue;
                 var d = Distance(key, entry.Key, limit);
                 if (d > limit) continue;
                 if (d < bestDistance || (d == bestDistance && entry.Count > best!.Count))
@@ -72,12 +76,12 @@ public static partial class Speller
     }
 
     /// <summary>Edits between two words (optimal string alignment: a swap of neighbours is one), or more than <paramref name="limit"/> once that is certain.</summary>
-    public static int Distance(string a, string b, int limit)
+    private static int Distance(string a, string b, int limit)
     {
         if (Math.Abs(a.Length - b.Length) > limit) return limit + 1;
-        var before = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        Span<int> before = stackalloc int[b.Length + 1];
+        Span<int> previous = stackalloc int[b.Length + 1];
+        Span<int> current = stackalloc int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++) previous[j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
@@ -92,7 +96,10 @@ public static partial class Speller
                 rowBest = Math.Min(rowBest, d);
             }
             if (rowBest > limit) return limit + 1;
-            (before, previous, current) = (previous, current, before);
+            var spare = before;
+            before = previous;
+            previous = current;
+            current = spare;
         }
         return previous[b.Length];
     }
