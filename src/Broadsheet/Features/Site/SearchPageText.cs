@@ -20,6 +20,15 @@ public sealed class SearchPageText
     public required string NextPage { get; init; }
     public required Func<long, string> Found { get; init; }
 
+    /// <summary>Before and after the corrected query, when its results are shown: "Showing results for стадион."</summary>
+    public required string ShowingResultsFor { get; init; }
+
+    /// <summary>Before the reader's own query, a link to search for it as typed.</summary>
+    public required string SearchInsteadFor { get; init; }
+
+    /// <summary>Before a suggested spelling, when it is not certain enough to search for it unasked; a question mark follows.</summary>
+    public required string DidYouMean { get; init; }
+
     /// <summary>When there are more matches than a reader can page through (PostgreSQL stops counting there).</summary>
     public required Func<long, string> FoundMoreThan { get; init; }
 
@@ -38,6 +47,9 @@ public sealed class SearchPageText
         ByDate = "newest first",
         NothingFound = "Nothing found. Try other words or fewer filters.",
         Prompt = "Type a word or two; any grammatical form will do. To find a phrase exactly, put it in quotes: \"city council\".",
+        ShowingResultsFor = "Showing results for",
+        SearchInsteadFor = "Search instead for",
+        DidYouMean = "Did you mean:",
         PreviousPage = "Previous page",
         NextPage = "Next page",
         Found = n => $"Found: {n} {Plural.English(n, "article", "articles")}",
@@ -59,6 +71,9 @@ public sealed class SearchPageText
         ByDate = "сначала новые",
         NothingFound = "Ничего не найдено. Попробуйте другие слова или меньше фильтров.",
         Prompt = "Введите слово или несколько, в любой форме. Чтобы найти фразу целиком, возьмите её в кавычки: \"городская дума\".",
+        ShowingResultsFor = "Показаны результаты по запросу",
+        SearchInsteadFor = "Искать вместо этого",
+        DidYouMean = "Возможно, вы имели в виду:",
         PreviousPage = "Предыдущая страница",
         NextPage = "Следующая страница",
         Found = n => $"Найдено: {n} {Plural.Russian(n, "статья", "статьи", "статей")}",

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Broadsheet.Features.Articles;
+using Broadsheet.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Features.Search;
+
+/// <summary>
+/// Every word the site has published (headlines, leads, bodies) with how often it occurs: what a misspelt query is
+/// corrected towards, the same for either search engine. Held in memory and read again from the database after
+/// an article changes (on any node: it follows every node) or, in case a change went unheard, every few minutes.
+/// Only published articles count, so a suggestion never gives away a draft's words.
+/// </summary>
+public sealed partial class SiteWords(IServiceScopeFactory scopes, TimeProvider clock) : IArticleObserver, IDisposable
+{
+    private const int BatchSize = 500;
+    private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
+
+    private readonly SemaphoreSlim reading = new(1, 1);
+    private Vocabulary? words;
+    private DateTime readAt;
+    private volatile bool stale;
+
+    public bool FollowsEveryNode => true;
+
+    public void Dispose() => reading.Dispose();
+
+    public Task ArticleChangedAsync(int articleId, CancellationToken ct)
+    {
+        stale = true;
+        return Task.CompletedTask;
+    }
+
+    public async Task<Vocabulary> GetAsync(CancellationToken ct)
+    {
+        if (words is { } current && !stale && clock.GetUtcNow().UtcDateTime - readAt < MaxAge) return current;
+        await reading.WaitAsync(ct);
+        try
+        {
+            if (words is { } fresh && !stale && clock.GetUtcNow().UtcDateTime - readAt < MaxAge) return fresh;
+            stale = false;
+            readAt = clock.GetUtcNow().UtcDateTime;
+            return words = await ReadAsync(ct);
+        }
+        finally { reading.Release(); }
+    }
+
+    /// <summary>The form a word is looked up by: lower case, ё read as е.</summary>
+    public static string Key(string word) => word.ToLower(CultureInfo.InvariantCulture).Replace('ё', 'е');
+
+    private async Task<Vocabulary> ReadAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        // Per key, how often each spelling occurs: "ёлка" and "елка" are one key, suggested as the site mostly writes it.
+        var counts = new Dictionary<string, Dictionary<string, int>>();
+        var after = 0;
+        while (true)
+        {
+            var rows = await db.Articles.AsNoTracking()
+                .Where(a => a.Id > after && a.Status == ArticleStatus.Published && a.PublishedAt <= now)
+                .OrderBy(a => a.Id).Take(BatchSize)
+                .Select(a => new { a.Id, a.Title, a.Lead, a.BodyHtml })
+                .ToListAsync(ct);
+            if (rows.Count == 0) break;
+            after = rows[^1].Id;
+            foreach (var row in rows)
+            {
+                Count(row.Title, counts);
+                Count(row.Lead, counts);
+                Count(ArticleSource.PlainText(row.BodyHtml), counts);
+            }
+        }
+        return new Vocabulary(counts.Select(kv => new Entry(kv.Key,
+            kv.Value.MaxBy(form => form.Value).Key, kv.Value.Values.Sum())));
+    }
+
+    private static void Count(string text, Dictionary<string, Dictionary<string, int>> counts)
+    {
+        foreach (Match m in Word().Matches(text))
+        {
+            var form = m.Value.ToLower(CultureInfo.InvariantCulture);
+            var key = form.Replace('ё', 'е');
+            if (!counts.TryGetValue(key, out var forms)) counts[key] = forms = [];
+            forms[form] = forms.GetValueOrDefault(form) + 1;
+        }
+    }
+
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex Word();
+
+    public sealed record Entry(string Key, string Form, int Count)
+    {
+        /// <summary>Which letters the word has, hashed into 64 bits: letters one word has and the other lacks each cost an edit, so most words are ruled out without measuring.</summary>
+        public ulong Letters { get; } = LettersOf(Key);
+    }
+
+    public static ulong LettersOf(string key)
+    {
+        var letters = 0UL;
+        foreach (var c in key) letters |= 1UL << (c % 64);
+        return letters;
+    }
+
+    /// <summary>The words by key, and by length, since a correction only looks at words about as long as the typed one.</summary>
+    public sealed class Vocabulary
+    {
+        private readonly HashSet<string> keys = [];
+        private readonly Dictionary<int, List<Entry>> byLength = [];
+
+        public Vocabulary(IEnumerable<Entry> entries)
+        {
+            foreach (var e in entries)
+            {
+                keys.Add(e.Key);
+                if (!byLength.TryGetValue(e.Key.Length, out var list)) byLength[e.Key.Length] = list = [];
+                list.Add(e);
+            }
+        }
+
+        public int Count => keys.Count;
+
+        public bool Contains(string key) => keys.Contains(key);
+
+        public IReadOnlyList<Entry> OfLength(int length) => byLength.TryGetValue(length, out var list) ? list : [];
+    }
+}
