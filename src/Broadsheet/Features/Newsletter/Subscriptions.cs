@@ -21,6 +21,9 @@ public sealed class Subscriptions(
     public async Task SignUpAsync(SignUp signUp, CancellationToken ct)
     {
         var now = Now;
+        // The row and the claim on its mail slot commit together: a full disk that lets the insert through
+        // and refuses the claim would otherwise keep a sign-up whose reader was told "try again" (503).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var subscriber = await db.Subscribers.Include(s => s.Rubrics).FirstOrDefaultAsync(s => s.Email == signUp.Email, ct);
         if (subscriber is not null && subscriber.HasExpiredAt(now, PendingFor) && subscriber.MayBeMailedAgainAt(now, PendingFor))
         {
@@ -52,8 +55,10 @@ public sealed class Subscriptions(
             return;
         }
 
-        if (await links.OriginAsync("newsletter confirmations", ct) is not { } origin) return;
-        if (!await ClaimMailSlotAsync(subscriber, now, ct)) return;
+        var origin = await links.OriginAsync("newsletter confirmations", ct);
+        var claimed = origin is not null && await ClaimMailSlotAsync(subscriber, now, ct);
+        await transaction.CommitAsync(ct);
+        if (origin is null || !claimed) return;
         var unsubscribe = links.Unsubscribe(origin, subscriber.Id);
         var message = subscriber.IsConfirmed
             ? NewsletterMail.AlreadySubscribed(site, subscriber.Email, links.Preferences(origin, subscriber.Id), unsubscribe)

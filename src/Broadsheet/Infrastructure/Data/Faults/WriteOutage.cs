@@ -5,7 +5,7 @@ namespace Broadsheet.Infrastructure.Data.Faults;
 /// <summary>
 /// Whether the database is refusing writes just now. An outage begins with the first write that
 /// fails for a <see cref="StorageFault"/> and ends with the next write that commits (a reader's, a
-/// background job's, or <see cref="Health.WriteProbe"/>'s); each is logged once, however many requests
+/// background job's, or the health write probe's); each is logged once, however many requests
 /// fail in between. While it lasts, /readyz answers 503 and failed writes answer 503 with Retry-After.
 /// </summary>
 public sealed class WriteOutage(SiteMetrics metrics, TimeProvider clock, ILogger<WriteOutage> log)
