@@ -31,7 +31,9 @@ run() {
   if ! dotnet test "$project" -c Release --no-build --logger "console;verbosity=normal" \
       --results-directory "artifacts/$label" > "artifacts/$label.log" 2>&1; then status=1; fi
   cat "artifacts/$label.log" >> artifacts/test-output.txt
-  grep -E "^\s*Failed Broadsheet\.|^\s*Error Message|^Total tests|^\s+(Passed|Failed|Skipped): |error (CS|MSB)" "artifacts/$label.log" | head -n 200 || true
+  # A failure's name, its message and the first lines of its stack, so the CI log says what broke.
+  grep -E -A 4 "^\s*Failed Broadsheet\." "artifacts/$label.log" | head -n 300 || true
+  grep -E "^Total tests|^\s+(Passed|Failed|Skipped): |error (CS|MSB)" "artifacts/$label.log" | head -n 100 || true
 }
 
 run sqlite tests/Broadsheet.Tests
