@@ -29,6 +29,7 @@ public static class NewsroomSetup
             o.Conventions.AddPageRoute("/Newsroom/Articles/Edit", "newsroom/articles/new");
             o.Conventions.AddFolderApplicationModelConvention("/Newsroom", page => page.Filters.Add(new ServiceFilterAttribute(typeof(StrongSignInGate))));
         });
+        services.AddSingleton<Language.NewsroomWords>();
         services.AddScoped<ArticleDesk>();
         services.AddScoped<StrongSignIn>();
         services.AddScoped<StrongSignInGate>();
