@@ -30,12 +30,13 @@ public sealed class DigestTests : IDisposable
     }
 
     [Fact]
-    public async Task Digest_carries_only_what_was_published_since_in_the_chosen_rubrics()
+    public async Task Digest_carries_only_the_days_news_in_the_chosen_rubrics()
     {
         var politics = await publication.RubricAsync("Politics");
         var culture = await publication.RubricAsync("Culture");
         var now = app.Clock.GetUtcNow().UtcDateTime;
-        await publication.ArticleAsync("Old politics story", now.AddHours(-3), rubric: politics);
+        // Before the day the edition covers (it covers the 24 hours to 07:00 Moscow time on the 16th).
+        await publication.ArticleAsync("Old politics story", now.AddHours(-30), rubric: politics);
         await steps.SubscribeAsync("reader@example.org", "daily", false, "politics");
         await publication.ArticleAsync("Council approves the budget", now.AddHours(2), rubric: politics,
             lead: string.Join(' ', Enumerable.Repeat("The council met late into the night.", 12)));
@@ -47,13 +48,14 @@ public sealed class DigestTests : IDisposable
         await steps.TickAsync();
 
         var digest = await smtp.WaitForMailToAsync("reader@example.org", 2);
-        Assert.Equal("Broadsheet: the news", digest.Message.Subject);
+        Assert.Equal("Broadsheet: the news of 16 May", digest.Message.Subject);
         var html = new HtmlParser().ParseDocument(digest.Html);
-        var headlines = html.QuerySelectorAll("article h2 a").Select(a => a.TextContent).ToList();
+        var headlines = html.QuerySelectorAll("h2 a, h4 a").Select(a => a.TextContent).ToList();
         Assert.Equal(["Council approves the budget"], headlines);
-        Assert.Equal("https://news.test/2024/05/15/council-approves-the-budget", html.QuerySelector("article h2 a")!.GetAttribute("href"));
+        Assert.Equal("https://news.test/2024/05/15/council-approves-the-budget", html.QuerySelector("h2 a")!.GetAttribute("href"));
         Assert.Contains("Broadsheet", html.QuerySelector("h1")!.TextContent);
-        var teaser = html.QuerySelector("article p:not([style])")!.TextContent;
+        Assert.Equal("Thursday, 16 May 2024", html.QuerySelector(".masthead p")!.TextContent);
+        var teaser = html.QuerySelector(".teaser")!.TextContent;
         Assert.EndsWith("…", teaser);
         Assert.True(teaser.Length <= 181);
         Assert.Contains("Council approves the budget", digest.Text);
@@ -140,6 +142,55 @@ public sealed class DigestTests : IDisposable
     }
 
     [Fact]
+    public async Task The_edition_opens_with_the_lead_picture_and_groups_the_rest_by_rubric_in_both_parts()
+    {
+        var politics = await publication.RubricAsync("Politics");
+        var culture = await publication.RubricAsync("Culture");
+        await steps.SubscribeAsync("reader@example.org");
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        await publication.ArticleAsync("Budget passes", now.AddHours(1), rubric: politics);
+        var lead = await publication.ArticleAsync("Flood in the old town", now.AddHours(2), rubric: politics);
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Articles.FindAsync(lead.Id))!.CoverImage = "/media/uploads/flood-1600w.jpg";
+            await db.SaveChangesAsync();
+        });
+        await publication.ArticleAsync("Opera season opens", now.AddHours(3), rubric: culture);
+        await publication.ArticleAsync("Mayor resigns", now.AddHours(4), rubric: politics);
+        app.Clock.Set(NextMorning);
+        await steps.TickAsync();
+
+        var digest = await smtp.WaitForMailToAsync("reader@example.org", 2);
+        var html = new HtmlParser().ParseDocument(digest.Html);
+        Assert.Equal("Flood in the old town", html.QuerySelector("h2 a")!.TextContent);
+        Assert.Equal("https://news.test/media/uploads/flood-960w.jpg", html.QuerySelector(".lead img")!.GetAttribute("src"));
+        var rubrics = html.QuerySelectorAll(".rubric").Select(r => r.QuerySelector("h3")!.TextContent + ": " + string.Join(", ", r.QuerySelectorAll("h4 a").Select(a => a.TextContent))).ToList();
+        Assert.Equal(["Politics: Mayor resigns, Budget passes", "Culture: Opera season opens"], rubrics);
+        // Styles travel inline, as mail clients drop style sheets; and the text part tells the same in the same order.
+        Assert.Empty(html.QuerySelectorAll("style"));
+        Assert.Contains("font-family", html.QuerySelector("h1")!.GetAttribute("style"));
+        string[] inOrder = ["Thursday, 16 May 2024", "Flood in the old town", "POLITICS", "Mayor resigns", "Budget passes", "CULTURE", "Opera season opens"];
+        var order = inOrder.Select(t => digest.Text.IndexOf(t, StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(-1, order);
+        Assert.Equal(order.Order(), order);
+    }
+
+    [Fact]
+    public async Task A_reader_who_subscribes_before_the_morning_edition_gets_it_with_the_days_news()
+    {
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        await publication.ArticleAsync("Yesterday evening's story", now.AddHours(8));
+        // 06:30 Moscow time, half an hour before the edition.
+        app.Clock.Set(NextMorning.AddHours(-1));
+        await steps.SubscribeAsync("early@example.org");
+        app.Clock.Set(NextMorning);
+        await steps.TickAsync();
+
+        var digest = await smtp.WaitForMailToAsync("early@example.org", 2);
+        Assert.Contains("Yesterday evening's story", digest.Text);
+    }
+
+    [Fact]
     public async Task A_headline_with_markup_arrives_as_text()
     {
         await steps.SubscribeAsync("reader@example.org");
@@ -151,7 +202,7 @@ public sealed class DigestTests : IDisposable
         var html = new HtmlParser().ParseDocument(digest.Html);
         Assert.Empty(html.QuerySelectorAll("script"));
         Assert.Empty(html.QuerySelectorAll("b"));
-        Assert.Equal("<script>alert(1)</script> Budget <b>passed</b>", html.QuerySelector("article h2 a")!.TextContent);
+        Assert.Equal("<script>alert(1)</script> Budget <b>passed</b>", html.QuerySelector("h2 a")!.TextContent);
     }
 
     [Fact]

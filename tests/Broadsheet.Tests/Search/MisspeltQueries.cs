@@ -34,6 +34,8 @@ public sealed class MisspeltQueries : IAsyncLifetime
             "Вакцина прошла испытания в больнице.");
         await Add("ru-weather", "ru", "Синоптики обещают снегопад и метель", "Температура опустится до минус двадцати.",
             "Водителей просят быть осторожнее на дорогах.");
+        await Add("ru-vybory", "ru", "Явка на выборах выросла", "Избиратели пришли на участки утром.",
+            "Комиссия подведёт итоги к полуночи.");
         await Add("en-stadium", "en", "New stadium opens before the championship", "Supporters queued outside the ground.",
             "The football club moves in this summer; the government paid for the roof.");
         await Add("en-budget", "en", "Parliament approves the budget", "Spending on education will rise.",

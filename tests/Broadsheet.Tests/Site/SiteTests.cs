@@ -30,6 +30,22 @@ public sealed class SiteTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_icon_a_page_names_is_served_and_the_browsers_own_favicon_request_is_too()
+    {
+        var article = await publication.ArticleAsync("Icons");
+        var page = await app.GetPageAsync(PageUrl.Of(app, article));
+        var icons = page.QuerySelectorAll("link[rel~=icon], link[rel=apple-touch-icon]").Select(l => l.GetAttribute("href")!).ToList();
+        Assert.Contains("/favicon.ico", icons);
+        foreach (var path in icons)
+        {
+            using var response = await app.Reader().GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.StartsWith("image/", response.Content.Headers.ContentType?.MediaType);
+            Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 100, path);
+        }
+    }
+
+    [Fact]
     public async Task Pages_carry_no_inline_script()
     {
         var article = await publication.ArticleAsync("No inline script");

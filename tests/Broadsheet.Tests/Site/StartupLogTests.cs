@@ -35,6 +35,27 @@ public sealed class StartupLogTests : IDisposable
         Assert.True(!warnings.Any(), app.Log);
     }
 
+    [Fact]
+    public async Task A_first_start_logs_a_setup_link_a_newcomer_can_open_and_it_opens_the_setup_page()
+    {
+        var environment = database.Settings().ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
+        environment["Broadsheet__DemoArticles"] = "0";
+        await using var app = await AppProcess.StartAsync(environment);
+
+        // Written once the server has started, by the console logger's own thread: it may trail the first answer.
+        string? line = null;
+        for (var waited = 0; line is null && waited < 100; waited++, await Task.Delay(50))
+            line = app.Log.Split('\n').SingleOrDefault(l => l.Contains("can set one at", StringComparison.Ordinal));
+        Assert.True(line is not null, app.Log);
+        var link = line[(line.IndexOf("can set one at ", StringComparison.Ordinal) + "can set one at ".Length)..].Split(' ')[0];
+        Assert.True(Uri.TryCreate(link, UriKind.Absolute, out var uri), $"Not a full address: {link}");
+        Assert.Equal(new Uri(app.Origin).Authority, uri.Authority);
+
+        using var http = new HttpClient();
+        var setup = new HtmlParser().ParseDocument(await http.GetStringAsync(uri));
+        Assert.NotNull(setup.QuerySelector("input[type=password]"));
+    }
+
     /// <summary>The console's entries: a "level: category" line and the indented message lines under it.</summary>
     private static IEnumerable<string> Entries(string log)
     {

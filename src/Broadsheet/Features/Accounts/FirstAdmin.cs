@@ -1,5 +1,7 @@
 using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 
 namespace Broadsheet.Features.Accounts;
@@ -8,7 +10,8 @@ namespace Broadsheet.Features.Accounts;
 /// On start: makes sure the roles exist and that someone can get in. While no administrator has
 /// a password, each start writes a fresh setup link to the log — the only way to the first password.
 /// </summary>
-public sealed class FirstAdmin(IServiceScopeFactory scopes, BroadsheetOptions options, TimeProvider clock, ILogger<FirstAdmin> log) : IHostedService
+public sealed class FirstAdmin(IServiceScopeFactory scopes, BroadsheetOptions options, TimeProvider clock,
+    IServer server, IHostApplicationLifetime lifetime, ILogger<FirstAdmin> log) : IHostedService
 {
     // Information, not a warning: on a first start this is the expected next step, not something gone wrong.
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -37,10 +40,21 @@ public sealed class FirstAdmin(IServiceScopeFactory scopes, BroadsheetOptions op
             log.LogInformation("No administrator has a password yet. {Email} can set one at {Link} (valid 24 hours, once).", admin.Email, origin + link);
             return;
         }
-        // No host to put in front: the one the site listens on may not be the one the administrator can
-        // reach. The setup page asks for the public address, which nothing else may guess.
-        log.LogInformation("No administrator has a password yet. {Email} can set one at {Link} (valid 24 hours, once), " +
-            "opened on the address this site answers at; that page also asks for the site's public address.", admin.Email, link);
+        // No public address yet: the link goes in front of the address the site listens on, known once the
+        // server has started (a newcomer's `dotnet run` is reachable there). That may not be the address the
+        // administrator reaches it at, so the setup page asks for the public one, which nothing else may guess.
+        lifetime.ApplicationStarted.Register(() =>
+            log.LogInformation("No administrator has a password yet. {Email} can set one at {Link} (valid 24 hours, once); " +
+                "that page also asks for the site's public address.", admin.Email, ListeningAt() + link));
+    }
+
+    /// <summary>The first address the server listens on, with a wildcard host written as localhost; empty when it has none (a test server).</summary>
+    private string ListeningAt()
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is null || !Uri.TryCreate(address.Replace("://+", "://localhost").Replace("://*", "://localhost"), UriKind.Absolute, out var uri)) return "";
+        var host = uri.Host is "0.0.0.0" or "[::]" or "::" ? "localhost" : uri.Host;
+        return new UriBuilder(uri) { Host = host }.Uri.GetLeftPart(UriPartial.Authority);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

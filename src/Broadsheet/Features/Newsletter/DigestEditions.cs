@@ -37,7 +37,10 @@ public sealed class DigestEditions(BroadsheetDb db, SiteContext site, TimeProvid
         var run = new DigestRun { Key = key, Kind = kind, UpTo = upTo, CreatedAt = upTo };
         foreach (var subscriber in subscribers)
         {
-            var since = subscriber.DigestUpTo ?? subscriber.ConfirmedAt ?? upTo;
+            // A new subscriber's first edition is the next one due, with the news of the period it covers,
+            // even from before they signed up: counting from the sign-up would send nothing at 07:00 to
+            // someone who subscribed at 06:30, and their first digest would come a day later.
+            var since = subscriber.DigestUpTo ?? upTo - (kind == DigestKind.Weekly ? TimeSpan.FromDays(7) : TimeSpan.FromDays(1));
             if (since >= upTo) continue;
             // Nothing new in their rubrics means no mail at all, not an empty digest.
             if (await ArticlesFor(subscriber.Rubrics.Select(r => r.RubricId).ToList(), since, upTo).AnyAsync(ct))

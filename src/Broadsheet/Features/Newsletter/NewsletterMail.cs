@@ -31,11 +31,26 @@ public static class NewsletterMail
             [Format(text.AlreadySubscribedText, name)], preferencesUrl, text.ChangePreferences, [text.IgnoreIfNotYou], []);
     }
 
-    public static MimeMessage Digest(SiteContext site, string to, IReadOnlyList<DigestItem> items, string unsubscribeUrl, string preferencesUrl)
+    public static MimeMessage Digest(SiteContext site, string to, DigestKind kind, DateOnly edition, IReadOnlyList<DigestItem> items, string unsubscribeUrl, string preferencesUrl)
     {
         var text = NewsletterText.For(site);
-        var subject = Format(text.DigestSubject, site.Settings.PublicationName);
-        return Build(site, to, subject, unsubscribeUrl, preferencesUrl, [], null, null, [], items);
+        var heading = DigestLetter.Heading(site, kind, edition);
+        var subject = string.Format(site.Culture, kind == DigestKind.Weekly ? text.WeeklySubject : text.DigestSubject,
+            site.Settings.PublicationName, edition.ToDateTime(TimeOnly.MinValue));
+        var message = new MimeMessage { Subject = OneLine(subject) };
+        message.To.Add(MailboxAddress.Parse(to));
+        Unsubscribable(message, unsubscribeUrl);
+        var (html, plain) = DigestLetter.Write(site, heading, items, unsubscribeUrl, preferencesUrl);
+        message.Body = new BodyBuilder { TextBody = plain, HtmlBody = html }.ToMessageBody();
+        return message;
+    }
+
+    // RFC 2369 and RFC 8058: mail clients show an "Unsubscribe" button and POST
+    // "List-Unsubscribe=One-Click" to this address, with no cookies and no form token.
+    private static void Unsubscribable(MimeMessage message, string unsubscribeUrl)
+    {
+        message.Headers.Add("List-Unsubscribe", $"<{unsubscribeUrl}>");
+        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
 
     public static MimeMessage Alert(SiteContext site, string to, DigestItem item, string unsubscribeUrl, string preferencesUrl)
@@ -52,10 +67,7 @@ public static class NewsletterMail
         var name = site.Settings.PublicationName;
         var message = new MimeMessage { Subject = OneLine(subject) };
         message.To.Add(MailboxAddress.Parse(to));
-        // RFC 2369 and RFC 8058: mail clients show an "Unsubscribe" button and POST
-        // "List-Unsubscribe=One-Click" to this address, with no cookies and no form token.
-        message.Headers.Add("List-Unsubscribe", $"<{unsubscribeUrl}>");
-        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        Unsubscribable(message, unsubscribeUrl);
 
         var plain = new StringBuilder().Append(name).Append("\n\n");
         var html = new StringBuilder()
@@ -100,5 +112,5 @@ public static class NewsletterMail
     private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
 }
 
-/// <summary>One article as a digest or alert shows it: headline, time, shortened lead and an absolute link.</summary>
-public sealed record DigestItem(string Title, string Teaser, DateTime PublishedAt, string Url);
+/// <summary>One article as a digest or alert shows it: headline, time, shortened lead, an absolute link, its rubric and picture (absolute) if any.</summary>
+public sealed record DigestItem(string Title, string Teaser, DateTime PublishedAt, string Url, string? Rubric = null, string? Image = null);

@@ -40,6 +40,9 @@ public sealed class NewsletterText
     public required string AlreadySubscribedSubject { get; init; }
     public required string AlreadySubscribedText { get; init; }
     public required string DigestSubject { get; init; }
+    public required string WeeklySubject { get; init; }
+    public required string WeeklyHeading { get; init; }
+    public required string OtherNews { get; init; }
     public required string AlertSubject { get; init; }
     public required string ReadMore { get; init; }
     public required string ChangePreferences { get; init; }
@@ -92,10 +95,13 @@ public sealed class NewsletterText
         Save = "Save",
         Saved = "Your preferences are saved.",
         ConfirmSubject = "Confirm your subscription to {0}",
-        ConfirmMailText = "Someone, hopefully you, asked to receive the {0} newsletter at this address. To confirm, open this link:",
+        ConfirmMailText = "Someone, hopefully you, asked for the newsletter of {0} at this address. To confirm, open this link:",
         AlreadySubscribedSubject = "Your subscription to {0}",
-        AlreadySubscribedText = "This address is already subscribed to the {0} newsletter. To change what you receive, open this link:",
-        DigestSubject = "{0}: the news",
+        AlreadySubscribedText = "This address is already subscribed to the newsletter of {0}. To change what you receive, open this link:",
+        DigestSubject = "{0}: the news of {1:d MMMM}",
+        WeeklySubject = "{0}: the week to {1:d MMMM}",
+        WeeklyHeading = "The week to {0}",
+        OtherNews = "More news",
         AlertSubject = "Breaking: {0}",
         ReadMore = "Read more",
         ChangePreferences = "Change preferences",
@@ -139,7 +145,10 @@ public sealed class NewsletterText
         ConfirmMailText = "Кто-то, надеемся, вы, попросил присылать рассылку «{0}» на этот адрес. Чтобы подтвердить, откройте ссылку:",
         AlreadySubscribedSubject = "Ваша подписка на «{0}»",
         AlreadySubscribedText = "Этот адрес уже подписан на рассылку «{0}». Изменить настройки можно по ссылке:",
-        DigestSubject = "{0}: новости",
+        DigestSubject = "{0}: новости {1:d MMMM}",
+        WeeklySubject = "{0}: главное за неделю до {1:d MMMM}",
+        WeeklyHeading = "Неделя до: {0}",
+        OtherNews = "Другие новости",
         AlertSubject = "Срочно: {0}",
         ReadMore = "Читать далее",
         ChangePreferences = "Изменить настройки",

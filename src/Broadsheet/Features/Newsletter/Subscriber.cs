@@ -41,8 +41,9 @@ public sealed class Subscriber
         State = SubscriberState.Confirmed;
         ConfirmedAt = utcNow;
         UnsubscribedAt = null;
-        // A new subscriber's first digest covers what is published from now on, not the archive.
-        DigestUpTo = utcNow;
+        // A new (or returning) subscriber's first digest is the next edition due, covering that edition's
+        // period (DigestEditions), not the archive and not only what comes after this minute.
+        DigestUpTo = null;
     }
 
     public void Unsubscribe(DateTime utcNow)

@@ -104,20 +104,35 @@ public sealed partial class SiteWords(IServiceScopeFactory scopes, TimeProvider 
         return letters;
     }
 
-    /// <summary>The words by key, and by length, since a correction only looks at words about as long as the typed one.</summary>
+    /// <summary>
+    /// The words by key, and by length, since a correction only looks at words about as long as the typed one;
+    /// and the same for their stems, since a site may have printed only other forms of the word a reader means
+    /// («выборах», never «выборы»): a misspelt stem is then corrected and the reader's ending kept.
+    /// </summary>
     public sealed class Vocabulary
     {
         private readonly HashSet<string> keys = [];
         private readonly Dictionary<int, List<Entry>> byLength = [];
+        private readonly HashSet<string> stemKeys = [];
+        private readonly Dictionary<int, List<Entry>> stemsByLength = [];
 
         public Vocabulary(IEnumerable<Entry> entries)
         {
+            var stems = new Dictionary<string, int>();
             foreach (var e in entries)
             {
-                keys.Add(e.Key);
-                if (!byLength.TryGetValue(e.Key.Length, out var list)) byLength[e.Key.Length] = list = [];
-                list.Add(e);
+                Add(e, keys, byLength);
+                var stem = Stems.Of(e.Key);
+                stems[stem] = stems.GetValueOrDefault(stem) + e.Count;
             }
+            foreach (var (stem, count) in stems) Add(new Entry(stem, stem, count), stemKeys, stemsByLength);
+        }
+
+        private static void Add(Entry e, HashSet<string> keys, Dictionary<int, List<Entry>> byLength)
+        {
+            keys.Add(e.Key);
+            if (!byLength.TryGetValue(e.Key.Length, out var list)) byLength[e.Key.Length] = list = [];
+            list.Add(e);
         }
 
         public int Count => keys.Count;
@@ -125,5 +140,9 @@ public sealed partial class SiteWords(IServiceScopeFactory scopes, TimeProvider 
         public bool Contains(string key) => keys.Contains(key);
 
         public IReadOnlyList<Entry> OfLength(int length) => byLength.TryGetValue(length, out var list) ? list : [];
+
+        public bool ContainsStem(string stem) => stemKeys.Contains(stem);
+
+        public IReadOnlyList<Entry> StemsOfLength(int length) => stemsByLength.TryGetValue(length, out var list) ? list : [];
     }
 }

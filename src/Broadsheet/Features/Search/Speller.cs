@@ -48,13 +48,25 @@ public static partial class Speller
         if (words.Contains(key)) return null;
 
         var limit = key.Length <= LongestForOneEdit ? 1 : 2;
+        if (Nearest(key, limit, words.OfLength) is { } fix) return new SpellingCorrection(InCaseOf(word, fix.Text), fix.IsClear);
+
+        // No printed form is near: the site may print the word only in other forms. Correct the stem, keep the ending.
+        var stem = Stems.Of(key);
+        if (stem.Length < ShortestCorrected || words.ContainsStem(stem)) return null;
+        if (Nearest(stem, stem.Length <= LongestForOneEdit ? 1 : 2, words.StemsOfLength) is not { } stemFix) return null;
+        return new SpellingCorrection(InCaseOf(word, stemFix.Text + key[stem.Length..]), stemFix.IsClear);
+    }
+
+    /// <summary>The known word (or stem) nearest to <paramref name="key"/> within <paramref name="limit"/> edits, and whether it is clearly the one.</summary>
+    private static SpellingCorrection? Nearest(string key, int limit, Func<int, IReadOnlyList<SiteWords.Entry>> ofLength)
+    {
         var letters = SiteWords.LettersOf(key);
         SiteWords.Entry? best = null, second = null;
         var bestDistance = int.MaxValue;
         var secondDistance = int.MaxValue;
         for (var length = key.Length - limit; length <= key.Length + limit; length++)
         {
-            foreach (var entry in words.OfLength(length))
+            foreach (var entry in ofLength(length))
             {
                 if (BitOperations.PopCount(letters & ~entry.Letters) > limit || BitOperations.PopCount(entry.Letters & ~letters) > limit) continue;
                 var d = Distance(key, entry.Key, limit);
@@ -72,7 +84,7 @@ public static partial class Speller
         }
         if (best is null) return null;
         var isClear = second is null || secondDistance > bestDistance || best.Count >= ClearMargin * second.Count;
-        return new SpellingCorrection(InCaseOf(word, best.Form), isClear);
+        return new SpellingCorrection(best.Form, isClear);
     }
 
     /// <summary>Edits between two words (optimal string alignment: a swap of neighbours is one), or more than <paramref name="limit"/> once that is certain.</summary>

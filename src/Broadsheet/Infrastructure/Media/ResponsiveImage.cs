@@ -34,6 +34,16 @@ public static partial class ResponsiveImage
         return string.Join(", ", widths.Select(w => $"{stem}-{w}w.{ext} {w}w"));
     }
 
+    /// <summary>The largest rendition of an uploaded image no wider than <paramref name="width"/>; any other picture as it is.</summary>
+    public static string AtMost(string path, int width)
+    {
+        var match = Rendition().Match(path);
+        if (!path.StartsWith("/media/uploads/", StringComparison.Ordinal) || !match.Success) return path;
+        var widths = WidthsFor(int.Parse(match.Groups["w"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        var chosen = widths.LastOrDefault(w => w <= width, widths[0]);
+        return $"{match.Groups["stem"].Value}-{chosen}w.{match.Groups["ext"].Value}";
+    }
+
     [GeneratedRegex(@"^(?<stem>.+)-(?<w>\d{1,5})w\.(?<ext>jpg|png|webp|gif)$")]
     private static partial Regex Rendition();
 }
