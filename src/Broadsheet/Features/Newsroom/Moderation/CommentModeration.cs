@@ -39,8 +39,8 @@ public sealed class CommentModeration(BroadsheetDb db, AuditLog audit, CacheEvic
         if (decision == CommentStatus.Published) comment.FlagCount = 0;
         var action = (was, decision) switch
         {
-            (CommentStatus.Held, CommentStatus.Published) => Approve,
-            (CommentStatus.Published, CommentStatus.Published) => Keep,
+            (CommentStatus.Held, CommentStatus.Published) when flags == 0 => Approve,
+            (CommentStatus.Held or CommentStatus.Published, CommentStatus.Published) => Keep,
             (_, CommentStatus.Published) => Restore,
             (_, CommentStatus.Held) => Hide,
             (_, CommentStatus.Rejected) => Reject,
