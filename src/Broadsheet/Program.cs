@@ -95,6 +95,7 @@ app.MapRazorPages();
 app.MapViewCounting();
 app.MapTypoReports();
 app.MapComments();
+app.MapNewsroom();
 app.MapFeeds();
 app.MapNewsletter();
 app.MapChannels();

@@ -48,7 +48,7 @@ public sealed class QueueTests : IDisposable
         var item = page.QuerySelector($"[data-comment='{id}']")!;
         Assert.Equal("pre-moderation: new account", item.QuerySelector("[data-rule]")!.TextContent);
         Assert.Equal("Hello, my first comment", item.QuerySelector(".moderation-item__text")!.TextContent);
-        Assert.Contains("1 held", item.QuerySelector("[data-history]")!.TextContent);
+        Assert.Contains("waiting: 1", item.QuerySelector("[data-history]")!.TextContent);
     }
 
     [Fact]
@@ -123,11 +123,12 @@ public sealed class QueueTests : IDisposable
 
         Assert.Equal(CommentStatus.Rejected, (await app.CommentInDbAsync(id)).Status);
         var mail = await smtp.WaitForMailToAsync(account.Email!);
-        Assert.Contains("until 2024-05-22 09:00 UTC", mail.Text);
+        // Moscow time, as everywhere on the site: 09:00 UTC is 12:00 there.
+        Assert.Contains("until 22 May 2024, 12:00 (Moscow time)", mail.Text);
         Assert.Contains("Repeated insults", mail.Text);
         var refused = await client.CommentAsync(article.Id, "Let me speak");
         Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
-        Assert.Equal("Your account may not comment until 22 May 2024 09:00 UTC.", refused.Message);
+        Assert.Equal("Your account may not comment until 22 May 2024, 12:00 (Moscow time).", refused.Message);
         var entry = await app.WithDbAsync(db => db.AuditLog.AsNoTracking().SingleAsync(e => e.Action == "account-block"));
         Assert.Equal(account.Id, entry.AccountId);
         Assert.Contains("told", entry.Details);
@@ -183,21 +184,52 @@ public sealed class QueueTests : IDisposable
     }
 
     [Fact]
-    public async Task A_moderator_holds_every_comment_on_one_article_then_closes_it()
+    public async Task A_flagged_published_comment_shows_its_flags_by_reason_and_no_pre_moderation_rule_and_is_kept_with_Keep()
+    {
+        var (id, _, _, article) = await HeldAsync("Once held, then approved");
+        var moderator = await app.SignedInAsync("Moderator");
+        using (await moderator.SubmitAsync(Queue, "Decide", ("comment", id.ToString(CultureInfo.InvariantCulture)), ("decision", "Published"))) { }
+        app.WithoutPreModeration();
+        foreach (var reason in new[] { FlagReason.Insult, FlagReason.Insult })
+            await (await app.ReaderAsync()).Client.FlagAsync(id, reason);
+
+        var page = await moderator.GetDocumentAsync(Queue);
+        var card = page.QuerySelector($"[data-comment='{id}']")!;
+
+        Assert.Null(card.QuerySelector("[data-rule]"));
+        Assert.Equal("Flagged", card.QuerySelector("[data-state]")!.TextContent);
+        Assert.Equal("Readers' flags: insult × 2", card.QuerySelector("[data-flags]")!.TextContent.Trim());
+        Assert.Equal(article.Title, card.QuerySelector("a[data-article-comments]")!.TextContent);
+        Assert.Equal(["Keep", "Remove", "Hide until reviewed"], card.QuerySelectorAll("form.mod-card__acts button").Select(b => b.TextContent.Trim()));
+        Assert.DoesNotContain(card.QuerySelectorAll("button"), b => b.TextContent.Trim() == "Approve");
+
+        using (await ArticleCommentsTests.PressAsync(moderator, page, id, "Keep")) { }
+
+        Assert.Null((await moderator.GetDocumentAsync(Queue)).QuerySelector($"[data-comment='{id}']"));
+        Assert.Equal(["Once held, then approved"], await app.ShownCommentsAsync(article));
+        Assert.True(await app.WithDbAsync(db => db.AuditLog.AnyAsync(e => e.Action == "comment-keep" && e.Details.Contains("flags: 2"))));
+    }
+
+    [Fact]
+    public async Task A_held_reply_shows_the_comment_it_answers_and_its_time_in_the_site_zone()
     {
         app.WithoutPreModeration();
         var article = await app.OpenArticleAsync();
-        var (_, reader) = await app.ReaderAsync();
+        var (_, first) = await app.ReaderAsync("Olga");
+        var parent = await first.CommentAsync(article.Id, "The budget is too small");
+        var (_, second) = await app.ReaderAsync();
+        var reply = await second.CommentAsync(article.Id, "It is big enough", parent.Id);
+        await app.WithDbAsync(db => db.Comments.Where(c => c.Id == reply.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CommentStatus.Held).SetProperty(c => c.Rule, "word list: insults")));
         var moderator = await app.SignedInAsync("Moderator");
 
-        using (await moderator.SubmitAsync(Queue, "Article", ("article", article.Id.ToString(CultureInfo.InvariantCulture)), ("mode", "HoldAll"))) { }
-        var held = await reader.CommentAsync(article.Id, "On a heated story");
-        using (await moderator.SubmitAsync(Queue, "Article", ("article", article.Id.ToString(CultureInfo.InvariantCulture)), ("mode", "Closed"))) { }
-        var closed = await reader.CommentAsync(article.Id, "Still want to speak");
+        var card = (await moderator.GetDocumentAsync(Queue)).QuerySelector($"[data-comment='{reply.Id}']")!;
 
-        Assert.Equal(HttpStatusCode.Accepted, held.Status);
-        Assert.Equal(HttpStatusCode.Forbidden, closed.Status);
-        Assert.Equal(CommentMessages.English.Closed, closed.Message);
-        Assert.True(await app.WithDbAsync(db => db.AuditLog.AnyAsync(e => e.Action == "comments-holdall" && e.ArticleId == article.Id)));
+        Assert.Contains("Olga", card.QuerySelector("[data-parent]")!.TextContent);
+        Assert.Contains("The budget is too small", card.QuerySelector("[data-parent]")!.TextContent);
+        Assert.Equal("word list: insults", card.QuerySelector("[data-rule]")!.TextContent);
+        // Posted at 09:00 UTC, shown in Moscow time like every time on the site.
+        var time = card.QuerySelector("time")!;
+        Assert.Equal("2024-05-15T12:00:00+03:00", time.GetAttribute("datetime"));
+        Assert.Equal("15 May 2024, 12:00 (Moscow time)", time.TextContent);
     }
 }

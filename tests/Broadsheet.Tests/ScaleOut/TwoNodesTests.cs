@@ -89,6 +89,18 @@ public sealed partial class TwoNodesTests : IAsyncLifetime
         }
         Assert.Equal(1, await WithDbAsync(db => db.Comments.CountAsync(c => c.ArticleId == commentedArticle.Id && c.AccountId != null)));
 
+        // A moderator on A takes the comment down; B's cached article page loses it within a second.
+        var commentId = await WithDbAsync(db => db.Comments.Where(c => c.ArticleId == commentedArticle.Id).Select(c => c.Id).SingleAsync());
+        await WithDbAsync(db => db.Comments.Where(c => c.Id == commentId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, Features.Comments.CommentStatus.Published)));
+        var moscow = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(commentedArticle.PublishedAt!.Value, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow"));
+        var articlePath = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/{moscow:yyyy}/{moscow:MM}/{moscow:dd}/{commentedArticle.Slug}");
+        Assert.Contains("Counting goes on through the night.", await readerOnB.GetStringAsync(articlePath));
+        using (var removed = await onA.SubmitAsync($"/newsroom/moderation/articles/{commentedArticle.Id}", "Decide",
+            ("comment", commentId.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("decision", "Deleted")))
+            Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        var gone = await WaitAsync(async () => !(await readerOnB.GetStringAsync(articlePath)).Contains("Counting goes on through the night.", StringComparison.Ordinal), TimeSpan.FromSeconds(1));
+        Assert.True(gone, "node B still showed the removed comment a second after A took it down");
+
         // Views sent to both nodes add up exactly; a reader counted on one node is not counted again on the other.
         var article = await WithDbAsync(db => db.Articles.SingleAsync(a => a.Title == "Night of the count"));
         for (var reader = 0; reader < 40; reader++)

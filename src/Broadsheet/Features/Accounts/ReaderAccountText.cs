@@ -1,4 +1,3 @@
-using System.Globalization;
 using Broadsheet.Features.Site;
 
 namespace Broadsheet.Features.Accounts;
@@ -94,7 +93,8 @@ public sealed class ReaderAccountText
     public required string ResetAfter { get; init; }
     public required Func<string, string> BlockedSubject { get; init; }
     public required string BlockedForGood { get; init; }
-    public required Func<DateTime, string> BlockedUntil { get; init; }
+    /// <summary>Takes the moment as the site writes it, in its own zone (<c>SiteContext.FormatTime</c>).</summary>
+    public required Func<string, string> BlockedUntil { get; init; }
     public required Func<string, string> BlockedReason { get; init; }
     public required string BlockedAfter { get; init; }
     public required Func<string, string> AgainSubject { get; init; }
@@ -205,7 +205,7 @@ public sealed class ReaderAccountText
         ResetAfter = "If you did not ask for this, ignore this mail: your password stays as it is.",
         BlockedSubject = publication => $"Your comments at {publication}",
         BlockedForGood = "A moderator has stopped your account from commenting.",
-        BlockedUntil = until => $"A moderator has stopped your account from commenting until {until.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC.",
+        BlockedUntil = until => $"A moderator has stopped your account from commenting until {until}.",
         BlockedReason = reason => $" Reason: {reason}",
         BlockedAfter = "You can still read the publication and sign in.",
         AgainSubject = publication => $"Your account at {publication}",
@@ -296,7 +296,7 @@ public sealed class ReaderAccountText
         ResetAfter = "Если вы не запрашивали смену пароля, просто не обращайте внимания на это письмо: пароль останется прежним.",
         BlockedSubject = publication => $"Ваши комментарии на сайте «{publication}»",
         BlockedForGood = "Модератор запретил вам оставлять комментарии.",
-        BlockedUntil = until => $"Модератор запретил вам оставлять комментарии до {until.ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture)} UTC.",
+        BlockedUntil = until => $"Модератор запретил вам оставлять комментарии до {until}.",
         BlockedReason = reason => $" Причина: {reason}",
         BlockedAfter = "Читать издание и входить на сайт вы по-прежнему можете.",
         AgainSubject = publication => $"Ваша учётная запись на сайте «{publication}»",

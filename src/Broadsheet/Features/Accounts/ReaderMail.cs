@@ -31,7 +31,7 @@ public sealed class ReaderMail(MailSender sender, SiteContext site)
 
     public Task BlockedAsync(string to, DateTime? until, string reason, CancellationToken ct) =>
         sender.SendAsync(Compose(to, Text.BlockedSubject(Publication),
-            [((until is { } date && date != DateTime.MaxValue ? Text.BlockedUntil(date) : Text.BlockedForGood)
+            [((until is { } date && date != DateTime.MaxValue ? Text.BlockedUntil(site.FormatTime(date)) : Text.BlockedForGood)
             + (reason.Length > 0 ? Text.BlockedReason(reason) : ""), null)],
             Text.BlockedAfter), ct);
 

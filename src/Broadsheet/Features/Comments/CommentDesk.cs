@@ -115,7 +115,7 @@ public sealed class CommentDesk(
     private PostOutcome? Refusal(Account account, DateTime now)
     {
         if (account.IsBlockedAt(now))
-            return new(403, account.BlockedUntil == DateTime.MaxValue ? Say.BlockedForGood : Say.BlockedUntil(account.BlockedUntil!.Value));
+            return new(403, account.BlockedUntil == DateTime.MaxValue ? Say.BlockedForGood : Say.BlockedUntil(site.FormatTime(account.BlockedUntil!.Value)));
         if (!account.EmailConfirmed) return new(403, Say.Unconfirmed);
         return null;
     }

@@ -34,7 +34,8 @@ public sealed class CommentMessages
 
     /// <summary>What the script says when the answer is not one of ours (a proxy's error page, a dropped connection).</summary>
     public required string SomethingWrong { get; init; }
-    public required Func<DateTime, string> BlockedUntil { get; init; }
+    /// <summary>Takes the moment as the site writes it, in its own zone (<c>SiteContext.FormatTime</c>).</summary>
+    public required Func<string, string> BlockedUntil { get; init; }
     public required Func<int, string> TooLong { get; init; }
     public required Func<int, string> TooManyPerMinute { get; init; }
     public required Func<int, string> TooManyPerDay { get; init; }
@@ -89,7 +90,7 @@ public sealed class CommentMessages
         NotUnderstood = "The request could not be understood.",
         BadToken = "The form has expired. Reload the page and try again.",
         SomethingWrong = "Something went wrong. Try again.",
-        BlockedUntil = until => $"Your account may not comment until {until.ToString("d MMMM yyyy HH:mm", CultureInfo.InvariantCulture)} UTC.",
+        BlockedUntil = until => $"Your account may not comment until {until}.",
         TooLong = length => string.Format(CultureInfo.InvariantCulture, "A comment may be at most {0:N0} characters long; this one has {1:N0}.", Comment.TextMax, length),
         TooManyPerMinute = limit => $"You can post {limit} comments a minute. Please wait a little.",
         TooManyPerDay = limit => $"You can post {limit} comments a day. Please come back tomorrow.",
@@ -145,7 +146,7 @@ public sealed class CommentMessages
         NotUnderstood = "Не удалось разобрать запрос.",
         BadToken = "Форма устарела. Обновите страницу и попробуйте ещё раз.",
         SomethingWrong = "Что-то пошло не так. Попробуйте ещё раз.",
-        BlockedUntil = until => $"Вы не можете оставлять комментарии до {until.ToString("d MMMM yyyy HH:mm", RussianCulture)} UTC.",
+        BlockedUntil = until => $"Вы не можете оставлять комментарии до {until}.",
         TooLong = length => string.Format(RussianCulture, "Комментарий может быть не длиннее {0:N0} символов, а в этом — {1:N0}.", Comment.TextMax, length),
         TooManyPerMinute = limit => $"Слишком много комментариев: не больше {limit} в минуту. Попробуйте через минуту.",
         TooManyPerDay = limit => $"Слишком много комментариев: не больше {limit} в сутки. Попробуйте завтра.",

@@ -42,4 +42,6 @@ public static class NewsroomSetup
         services.AddJob<ScheduledPublishing>();
         return services;
     }
+
+    public static IEndpointRouteBuilder MapNewsroom(this IEndpointRouteBuilder app) => app.MapStaffOnArticlePage();
 }

@@ -13,27 +13,59 @@ namespace Broadsheet.Features.Newsroom.Moderation;
 public sealed class CommentModeration(BroadsheetDb db, AuditLog audit, CacheEviction eviction, ReaderMail mail, TimeProvider clock, ILogger<CommentModeration> log)
 {
     public const string Approve = "comment-approve";
+    public const string Keep = "comment-keep";
+    public const string Restore = "comment-restore";
+    public const string Hide = "comment-hide";
     public const string Reject = "comment-reject";
     public const string Delete = "comment-delete";
     public const string Block = "account-block";
     public const string Unblock = "account-unblock";
 
+    /// <summary>
+    /// Moves a comment to <paramref name="decision"/>: published (approve a held one, keep a flagged one, restore a
+    /// removed one), held (hide a published one until someone looks again), rejected or deleted (removed).
+    /// A change to what readers see evicts the article's pages and its comments memo on every node.
+    /// </summary>
     public async Task<bool> DecideAsync(ClaimsPrincipal moderator, long commentId, CommentStatus decision, CancellationToken ct)
     {
         var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == commentId, ct);
         if (comment is null) return false;
+        var was = comment.Status;
         var wasPublic = comment.IsPublic;
+        var flags = comment.FlagCount;
         comment.Status = decision;
         comment.ModeratedAt = clock.GetUtcNow().UtcDateTime;
-        // An approved comment starts over: the flags that held it were answered.
+        // A kept or approved comment starts over: the flags that held it were answered.
         if (decision == CommentStatus.Published) comment.FlagCount = 0;
-        var action = decision switch { CommentStatus.Published => Approve, CommentStatus.Rejected => Reject, _ => Delete };
-        audit.Record(moderator, action, comment.ArticleId, comment.AccountId, $"comment {comment.Id}; rule: {comment.Rule ?? "none"}");
+        var action = (was, decision) switch
+        {
+            (CommentStatus.Held, CommentStatus.Published) when flags == 0 => Approve,
+            (CommentStatus.Held or CommentStatus.Published, CommentStatus.Published) => Keep,
+            (_, CommentStatus.Published) => Restore,
+            (_, CommentStatus.Held) => Hide,
+            (_, CommentStatus.Rejected) => Reject,
+            _ => Delete,
+        };
+        audit.Record(moderator, action, comment.ArticleId, comment.AccountId,
+            $"comment {comment.Id}; was {was.ToString().ToLowerInvariant()}; rule: {comment.Rule ?? "none"}; flags: {flags}");
         if (decision == CommentStatus.Published) await db.CommentFlags.Where(f => f.CommentId == commentId).ExecuteDeleteAsync(ct);
         await db.SaveChangesAsync(ct);
+        // The article tag takes with it the page and ArticleMemo's entries for the article (its comments memo too).
         if (wasPublic || comment.IsPublic) await eviction.EvictAsync(ct, PageCache.ArticleTag(comment.ArticleId));
         return true;
     }
+
+    /// <summary>The same decision for several comments; each is its own audited act. Answers how many existed.</summary>
+    public async Task<int> DecideManyAsync(ClaimsPrincipal moderator, IEnumerable<long> commentIds, CommentStatus decision, CancellationToken ct)
+    {
+        var done = 0;
+        foreach (var id in commentIds.Distinct().Take(BulkMax))
+            if (await DecideAsync(moderator, id, decision, ct)) done++;
+        return done;
+    }
+
+    /// <summary>One queue page's worth: a bulk form asks for no more than a moderator can see.</summary>
+    public const int BulkMax = 200;
 
     /// <summary>Blocks an account until <paramref name="until"/> (<see cref="DateTime.MaxValue"/> for good); its waiting comments are rejected.</summary>
     public async Task<bool> BlockAsync(ClaimsPrincipal moderator, string accountId, DateTime until, bool tell, string reason, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Broadsheet.Features.Moderation;
+using Broadsheet.Features.Newsroom.Language;
 using Broadsheet.Features.Site;
 using Broadsheet.Features.Audit;
 using Broadsheet.Infrastructure.Data;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Features.Newsroom.Moderation;
 
 /// <summary>The rule book: words, phrases, patterns and allowed link domains, added and removed by moderators.</summary>
-public sealed class RulesModel(BroadsheetDb db, RuleBooks books, AuditLog audit, PageMeta meta, PublicOrigin origin) : PageModel
+public sealed class RulesModel(BroadsheetDb db, RuleBooks books, AuditLog audit, PageMeta meta, PublicOrigin origin, NewsroomWords words) : PageModel
 {
     public const int TrialMax = 4000;
 
@@ -32,7 +33,7 @@ public sealed class RulesModel(BroadsheetDb db, RuleBooks books, AuditLog audit,
         // The rule form is not part of this post: its empty fields are no error here.
         ModelState.Clear();
         var text = (Trial ?? "").Trim();
-        if (text.Length == 0 || text.Length > TrialMax) ModelState.AddModelError(nameof(Trial), $"Write a sentence of 1 to {TrialMax:N0} characters.");
+        if (text.Length == 0 || text.Length > TrialMax) ModelState.AddModelError(nameof(Trial), words["Write a sentence of 1 to {0:N0} characters.", TrialMax]);
         else
         {
             // The same book and the same own host a reader's comment meets, so the verdict is the one they would get.
@@ -47,9 +48,9 @@ public sealed class RulesModel(BroadsheetDb db, RuleBooks books, AuditLog audit,
     {
         var pattern = Input.Pattern.Trim();
         if (Input.Kind == CommentRuleKind.Pattern && RuleBook.Compile(pattern) is null)
-            ModelState.AddModelError("Input.Pattern", "This is not a valid regular expression.");
+            ModelState.AddModelError("Input.Pattern", words["This is not a valid regular expression."]);
         if (Input.Action == RuleAction.Refuse && Input.Message.Trim().Length == 0 && Input.Kind != CommentRuleKind.AllowedDomain)
-            ModelState.AddModelError("Input.Message", "A refusing rule tells the reader why.");
+            ModelState.AddModelError("Input.Message", words["A refusing rule tells the reader why."]);
         if (!ModelState.IsValid)
         {
             await LoadAsync(ct);
@@ -64,7 +65,7 @@ public sealed class RulesModel(BroadsheetDb db, RuleBooks books, AuditLog audit,
         audit.Record(User, "comment-rule-add", details: $"{Input.Kind} {Input.Action}: {pattern}" + (word ? $" ({Input.Language}{(Input.ExactOnly ? ", exact" : "")}{(Input.Forms is { Length: > 0 } forms ? $"; forms {forms.Trim()}" : "")})" : ""));
         await db.SaveChangesAsync(ct);
         books.Forget();
-        Notice = "The rule is added.";
+        Notice = words["The rule is added."];
         return RedirectToPage();
     }
 
@@ -76,14 +77,14 @@ public sealed class RulesModel(BroadsheetDb db, RuleBooks books, AuditLog audit,
             audit.Record(User, "comment-rule-remove", details: $"{found.Kind} {found.Action}: {found.Pattern}");
             await db.SaveChangesAsync(ct);
             books.Forget();
-            Notice = "The rule is removed.";
+            Notice = words["The rule is removed."];
         }
         return RedirectToPage();
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        meta.Title = "Comment rules";
+        meta.Title = words["Comment rules"];
         meta.NoIndex = true;
         var rules = db.CommentRules.AsNoTracking();
         if (Language is { } language) rules = rules.Where(r => r.Kind == CommentRuleKind.Word && r.Language == language);
