@@ -1,3 +1,4 @@
+using Broadsheet.Features.Articles;
 using Broadsheet.Features.ViewCounting;
 using Broadsheet.Tests.Support;
 
@@ -19,14 +20,19 @@ public sealed class HomePageTests : IDisposable
         var now = BroadsheetApp.DefaultNow.UtcDateTime;
         await publication.ArticleAsync("The big story", prominence: 3, rubric: politics, publishedAt: now.AddHours(-2));
         await publication.ArticleAsync("A small update", rubric: politics, publishedAt: now.AddHours(-1));
+        // The stream shows the newest stories; a rubric's block, what neither the top nor the stream shows.
+        for (var i = 0; i < FrontPageSelection.LatestCount - 1; i++)
+            await publication.ArticleAsync($"Brief {i}", publishedAt: now.AddHours(-3).AddMinutes(-i));
+        await publication.ArticleAsync("An older debate", rubric: politics, publishedAt: now.AddDays(-1));
         await publication.ArticleAsync("Not yet", publishedAt: now.AddHours(1));
 
         var page = await app.GetPageAsync("/");
 
         Assert.Equal(["The big story"], page.QuerySelectorAll(".top .teaser__title").Select(t => t.TextContent.Trim()));
-        Assert.Equal(["A small update"], page.QuerySelectorAll(".stream__list a").Select(a => a.TextContent));
+        Assert.Equal("A small update", page.QuerySelectorAll(".stream__list a")[0].TextContent);
+        Assert.Equal(FrontPageSelection.LatestCount, page.QuerySelectorAll(".stream__list a").Length);
         Assert.Equal("/rubric/politics", page.QuerySelector(".rubric-block h2 a")!.GetAttribute("href"));
-        Assert.Equal(2, page.QuerySelectorAll(".rubric-block .teaser").Length);
+        Assert.Equal(["An older debate"], page.QuerySelectorAll(".rubric-block .teaser__title").Select(t => t.TextContent.Trim()));
         Assert.NotNull(page.QuerySelector(".calendar"));
         Assert.DoesNotContain("Not yet", page.Body!.TextContent);
     }

@@ -25,6 +25,19 @@ public static class ArticleModel
             a.HasMany(x => x.Rubrics).WithOne().HasForeignKey(x => x.ArticleId);
             a.HasMany(x => x.Tags).WithOne().HasForeignKey(x => x.ArticleId);
         });
+        model.Entity<FrontPagePick>(p =>
+        {
+            p.HasIndex(x => new { x.RubricId, x.Position });
+            // A story withdrawn for good, or a rubric removed, takes its place on the front page with it.
+            p.HasOne<Article>().WithMany().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
+            p.HasOne<Rubric>().WithMany().HasForeignKey(x => x.RubricId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<BreakingNews>(b =>
+        {
+            b.Property(x => x.Text).HasMaxLength(BreakingNews.MaxText);
+            b.Property(x => x.Link).HasMaxLength(500);
+            b.Property(x => x.SetBy).HasMaxLength(256);
+        });
         model.Entity<ArticleAuthor>(j =>
         {
             j.HasKey(x => new { x.ArticleId, x.AuthorId });

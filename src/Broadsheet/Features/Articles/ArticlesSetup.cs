@@ -7,5 +7,7 @@ public static class ArticlesSetup
             .AddSingleton<ArticleChanges>()
             .AddHostedService(sp => sp.GetRequiredService<ArticleChanges>())
             .AddScoped<History.ArticleHistory>()
-            .AddSingleton<IArticleObserver, PageCacheEviction>();
+            .AddSingleton<IArticleObserver, PageCacheEviction>()
+            .AddSingleton<BreakingNewsStore>()
+            .AddSingleton<Infrastructure.Caching.ICachedCopy>(sp => sp.GetRequiredService<BreakingNewsStore>());
 }

@@ -29,4 +29,6 @@ public static class AuditAction
     public const string SettingsChange = "settings-change";
     public const string TypoFix = "typo-fix";
     public const string TypoDismiss = "typo-dismiss";
+    public const string FrontPage = "front-page";
+    public const string Breaking = "breaking";
 }

@@ -7,6 +7,7 @@ public static class ViewCountingSetup
     public static IServiceCollection AddViewCounting(this IServiceCollection services)
     {
         services.AddScoped<MostRead>();
+        services.AddScoped<Audience>();
         services.AddSingleton<ReaderKeys>();
         services.AddSingleton<IViewTally>(sp => sp.GetRequiredService<Infrastructure.Redis.RedisLink>().IsConfigured
             ? new RedisViewTally(sp.GetRequiredService<Infrastructure.Redis.RedisLink>(), sp.GetRequiredService<ILogger<RedisViewTally>>())

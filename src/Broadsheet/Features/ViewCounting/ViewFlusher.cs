@@ -23,6 +23,9 @@ public sealed class ViewFlusher(
     // Views taken from the tally whose write failed and which could not be put back; only touched under oneAtATime.
     private List<PendingViews> carried = [];
 
+    // The hour of the last prune of hourly figures; only touched under oneAtATime.
+    private int lastPrunedHour = -1;
+
     public const string Job = "view-flush";
 
     public string Name => Job;
@@ -110,6 +113,7 @@ public sealed class ViewFlusher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
         var now = clock.GetUtcNow().UtcDateTime;
+        var hour = HourlyViews.HourOf(now);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var article in batch.GroupBy(v => v.ArticleId))
         {
@@ -129,8 +133,19 @@ public sealed class ViewFlusher(
                     ON CONFLICT ("Day", "ArticleId") DO UPDATE SET "Views" = "DailyViews"."Views" + excluded."Views"
                     """, ct);
             }
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "HourlyViews" ("Hour", "ArticleId", "Views") VALUES ({hour}, {id}, {views})
+                ON CONFLICT ("Hour", "ArticleId") DO UPDATE SET "Views" = "HourlyViews"."Views" + excluded."Views"
+                """, ct);
+        }
+        // The first flush of each hour drops the hours the charts no longer show: one indexed range delete an hour.
+        if (hour != lastPrunedHour)
+        {
+            var oldest = HourlyViews.HourOf(now - HourlyViews.KeptFor);
+            await db.HourlyViews.Where(h => h.Hour < oldest).ExecuteDeleteAsync(ct);
         }
         await transaction.CommitAsync(ct);
+        lastPrunedHour = hour;
     }
 }
 

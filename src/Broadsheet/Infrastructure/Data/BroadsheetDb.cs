@@ -25,6 +25,9 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
     public DbSet<Channel> Channels => Set<Channel>();
     public DbSet<DailyViews> DailyViews => Set<DailyViews>();
+    public DbSet<HourlyViews> HourlyViews => Set<HourlyViews>();
+    public DbSet<FrontPagePick> FrontPagePicks => Set<FrontPagePick>();
+    public DbSet<BreakingNews> BreakingNews => Set<BreakingNews>();
     public DbSet<Correction> Corrections => Set<Correction>();
     public DbSet<ArticleSlugHistory> ArticleSlugHistory => Set<ArticleSlugHistory>();
     public DbSet<TagSlugHistory> TagSlugHistory => Set<TagSlugHistory>();
