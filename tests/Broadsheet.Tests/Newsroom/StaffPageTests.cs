@@ -76,7 +76,7 @@ public sealed class StaffPageTests : IDisposable
         Assert.Contains(shown, mail.Text, StringComparison.Ordinal);
         Assert.Contains("as author", mail.Text, StringComparison.Ordinal);
         // The byline is ready before the first article, under the name the admin typed.
-        var pavel = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "pavel@paper.test").Select(u => u.Id).SingleAsync());
+        var pavel = await app.WithDbAsync(db => db.Users.Where(u => u.NormalizedEmail == "PAVEL@PAPER.TEST").Select(u => u.Id).SingleAsync());
         Assert.Equal("Pavel Reporter", await app.WithDbAsync(db => db.Authors.Where(a => a.AccountId == pavel).Select(a => a.Name).SingleAsync()));
     }
 
