@@ -14,5 +14,8 @@ public sealed class Account : IdentityUser
     /// <summary>UTC; a reader blocked by a moderator may read and sign in but not comment until then. <see cref="DateTime.MaxValue"/> is "for good".</summary>
     public DateTime? BlockedUntil { get; set; }
 
+    /// <summary>"en" or "ru" when a staff member chose the newsroom's language; null speaks the site's.</summary>
+    public string? NewsroomLanguage { get; set; }
+
     public bool IsBlockedAt(DateTime now) => BlockedUntil is { } until && until > now;
 }

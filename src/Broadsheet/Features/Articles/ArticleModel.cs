@@ -70,6 +70,9 @@ public static class ArticleModel
             p.Property(x => x.Slug).HasMaxLength(100);
             p.Property(x => x.Name).HasMaxLength(150);
             p.Property(x => x.Photo).HasMaxLength(300);
+            p.Property(x => x.NameEn).HasMaxLength(150);
+            p.Property(x => x.NameRu).HasMaxLength(150);
+            p.Property(x => x.Links).HasMaxLength(2000);
             p.HasIndex(x => x.Slug).IsUnique();
             p.Property(x => x.AccountId).HasMaxLength(450);
             p.HasIndex(x => x.AccountId);

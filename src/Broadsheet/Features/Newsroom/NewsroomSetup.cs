@@ -28,8 +28,11 @@ public static class NewsroomSetup
             o.Conventions.AuthorizePage("/Newsroom/Settings", StaffPolicies.Admins);
             o.Conventions.AddPageRoute("/Newsroom/Articles/Edit", "newsroom/articles/new");
             o.Conventions.AddFolderApplicationModelConvention("/Newsroom", page => page.Filters.Add(new ServiceFilterAttribute(typeof(StrongSignInGate))));
+            o.Conventions.AddFolderApplicationModelConvention("/Newsroom", page => page.Filters.Add(new ServiceFilterAttribute(typeof(Language.PersonalLanguage))));
         });
         services.AddSingleton<Language.NewsroomWords>();
+        services.AddScoped<Language.PersonalLanguage>();
+        services.AddScoped<Staff.StaffProfiles>();
         services.AddScoped<ArticleDesk>();
         services.AddScoped<StrongSignIn>();
         services.AddScoped<StrongSignInGate>();

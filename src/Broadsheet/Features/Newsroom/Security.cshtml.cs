@@ -13,7 +13,7 @@ namespace Broadsheet.Features.Newsroom;
 /// two-step sign-in with an authenticator app (TOTP). Where the site requires one of them, staff without are sent here.
 /// </summary>
 public sealed class SecurityModel(UserManager<Account> accounts, SignInManager<Account> signIn, StrongSignIn rule, AuditLog audit,
-    BroadsheetDb db, SiteContext site, PageMeta meta) : PageModel
+    BroadsheetDb db, SiteContext site, PageMeta meta, Language.NewsroomWords words) : PageModel
 {
     /// <summary>Enough for a phone, a laptop and a hardware key or two; past it the list is a sign of something wrong.</summary>
     public const int MaxPasskeys = 10;
@@ -37,7 +37,7 @@ public sealed class SecurityModel(UserManager<Account> accounts, SignInManager<A
         var code = (Code ?? "").Replace(" ", "");
         if (!await accounts.VerifyTwoFactorTokenAsync(account, accounts.Options.Tokens.AuthenticatorTokenProvider, code))
         {
-            Error = "That code is not right; type the six digits the app shows now.";
+            Error = words["That code is not right; type the six digits the app shows now."];
             return await ShowAsync();
         }
         await accounts.SetTwoFactorEnabledAsync(account, true);
@@ -90,26 +90,26 @@ public sealed class SecurityModel(UserManager<Account> accounts, SignInManager<A
         if (credential is not { Length: > 0 and <= PasskeySignInModel.CredentialMax } || name.Length > 100) return BadRequest();
         if ((await accounts.GetPasskeysAsync(account)).Count >= MaxPasskeys)
         {
-            Error = $"You have {MaxPasskeys} passkeys already; remove one first.";
+            Error = words["You have {0} passkeys already; remove one first.", MaxPasskeys];
             return await ShowAsync();
         }
         var attested = await signIn.PerformPasskeyAttestationAsync(credential);
         if (!attested.Succeeded)
         {
-            Error = "The passkey was not added: " + attested.Failure.Message;
+            Error = words["The passkey was not added:"] + " " + attested.Failure.Message;
             return await ShowAsync();
         }
-        attested.Passkey.Name = name.Length > 0 ? name : $"Passkey of {site.FormatTime(attested.Passkey.CreatedAt.UtcDateTime)}";
+        attested.Passkey.Name = name.Length > 0 ? name : words["Passkey of {0}", site.FormatTime(attested.Passkey.CreatedAt.UtcDateTime)];
         var added = await accounts.AddOrUpdatePasskeyAsync(account, attested.Passkey);
         if (!added.Succeeded)
         {
-            Error = "The passkey was not added: " + string.Join(" ", added.Errors.Select(e => e.Description));
+            Error = words["The passkey was not added:"] + " " + string.Join(" ", added.Errors.Select(e => e.Description));
             return await ShowAsync();
         }
         audit.Record(User, "passkey-add", details: attested.Passkey.Name);
         await db.SaveChangesAsync();
         await signIn.RefreshSignInAsync(account);
-        Notice = "The passkey is added; you can sign in with it now.";
+        Notice = words["The passkey is added; you can sign in with it now."];
         return Redirect("/newsroom/security");
     }
 
@@ -125,7 +125,7 @@ public sealed class SecurityModel(UserManager<Account> accounts, SignInManager<A
         audit.Record(User, "passkey-remove", details: passkey.Name ?? "");
         await db.SaveChangesAsync();
         await signIn.RefreshSignInAsync(account);
-        Notice = "The passkey is removed.";
+        Notice = words["The passkey is removed."];
         return Redirect("/newsroom/security");
     }
 
@@ -133,7 +133,7 @@ public sealed class SecurityModel(UserManager<Account> accounts, SignInManager<A
 
     private async Task<IActionResult> ShowAsync()
     {
-        meta.Title = "Sign-in security";
+        meta.Title = words["Sign-in security"];
         meta.NoIndex = true;
         var account = await accounts.GetUserAsync(User);
         if (account is null) return Challenge();

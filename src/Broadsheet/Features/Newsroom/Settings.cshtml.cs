@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Features.Newsroom;
 
 /// <summary>The publication's settings. Saving them evicts every cached page, since every page shows some of them.</summary>
-public sealed class SettingsModel(BroadsheetDb db, CacheEviction cache, AuditLog audit, PublicOrigin publicOrigin, PageMeta meta) : PageModel
+public sealed class SettingsModel(BroadsheetDb db, CacheEviction cache, AuditLog audit, PublicOrigin publicOrigin, PageMeta meta, Language.NewsroomWords words) : PageModel
 {
     [BindProperty] public SettingsForm Input { get; set; } = new();
     [TempData] public string? Notice { get; set; }
@@ -36,13 +36,13 @@ public sealed class SettingsModel(BroadsheetDb db, CacheEviction cache, AuditLog
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Describe();
-        if (Input.Language is not ("en" or "ru")) ModelState.AddModelError("Input.Language", "The language is en or ru.");
+        if (Input.Language is not ("en" or "ru")) ModelState.AddModelError("Input.Language", words["The language is en or ru."]);
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(Input.TimeZoneId ?? "", out _))
-            ModelState.AddModelError("Input.TimeZoneId", $"\"{Input.TimeZoneId}\" is not a known time zone; use an IANA id such as Europe/Moscow.");
+            ModelState.AddModelError("Input.TimeZoneId", words["\"{0}\" is not a known time zone; use an IANA id such as Europe/Moscow.", Input.TimeZoneId]);
         var channels = ParseChannels(Input.Channels);
         var address = PublicOrigin.Normalize(Input.PublicUrl);
         if (Input.PublicUrl is { Length: > 0 } typed && address is null)
-            ModelState.AddModelError("Input.PublicUrl", $"\"{typed}\" is not a web address; write it as https://news.example.");
+            ModelState.AddModelError("Input.PublicUrl", words["\"{0}\" is not a web address; write it as https://news.example.", typed]);
         if (!ModelState.IsValid) return Page();
 
         var s = await db.SiteSettings.Include(x => x.Channels).OrderBy(x => x.Id).FirstAsync(ct);
@@ -68,7 +68,7 @@ public sealed class SettingsModel(BroadsheetDb db, CacheEviction cache, AuditLog
         audit.Record(User, AuditAction.SettingsChange, details: $"{s.PublicationName}, {s.Language}, {s.TimeZoneId}{(addressChanged ? $", address {address ?? "cleared"}" : "")}{(s.StrongSignInForEditors ? ", passkey or two-step sign-in for editors" : "")}");
         await db.SaveChangesAsync(ct);
         await cache.SettingsChangedAsync(ct);
-        Notice = "Settings saved; the site shows them now.";
+        Notice = words["Settings saved; the site shows them now."];
         return Redirect("/newsroom/settings");
     }
 
@@ -85,7 +85,7 @@ public sealed class SettingsModel(BroadsheetDb db, CacheEviction cache, AuditLog
             var ok = (parts.Length == 2 || chosenOnly) && parts[0].Length is > 0 and <= 100
                 && (SitePath.IsLocal(parts[1])
                     || Uri.TryCreate(parts[1], UriKind.Absolute, out var u) && u.Scheme is "https" or "http");
-            if (!ok) ModelState.AddModelError("Input.Channels", $"Line {i + 1} should read \"Name | https://…\", or \"Name | https://… | {ChosenOnly}\".");
+            if (!ok) ModelState.AddModelError("Input.Channels", words["Line {0} should read \"Name | https://…\", or \"Name | https://… | chosen\".", i + 1]);
             else list.Add(new Channel { Name = parts[0], Url = parts[1], Position = i, ChosenArticlesOnly = chosenOnly });
         }
         return list;
@@ -93,7 +93,7 @@ public sealed class SettingsModel(BroadsheetDb db, CacheEviction cache, AuditLog
 
     private void Describe()
     {
-        meta.Title = "Site settings";
+        meta.Title = words["Site settings"];
         meta.NoIndex = true;
     }
 }

@@ -16,7 +16,7 @@ namespace Broadsheet.Features.Newsroom.Articles;
 /// in one transaction and announces it.
 /// A failed save leaves the database as it was and says why, field by field.
 /// </summary>
-public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChanges changes, ArticleHistory history, AuditLog audit, SiteContext site, TimeProvider clock)
+public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChanges changes, ArticleHistory history, AuditLog audit, SiteContext site, Staff.StaffProfiles profiles, TimeProvider clock)
 {
     /// <summary>How far ahead an article may be scheduled; a year like 9999 is a typo, and has no UTC in most zones.</summary>
     public const int MaxScheduleYears = 5;
@@ -235,20 +235,8 @@ public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChange
     }
 
     /// <summary>An author's own piece always carries their byline, or they could not open it again; the profile is made on first need.</summary>
-    private async Task<int> OwnProfileAsync(ClaimsPrincipal user, CancellationToken ct)
-    {
-        var accountId = AccountId(user);
-        var profile = await db.Authors.FirstOrDefaultAsync(a => a.AccountId == accountId, ct);
-        if (profile is not null) return profile.Id;
-        var name = (user.Identity?.Name ?? "author").Split('@')[0];
-        var baseSlug = Slug.From(name) is { Length: > 0 } s ? s : "author";
-        var slug = baseSlug;
-        for (var n = 2; await db.Authors.AnyAsync(a => a.Slug == slug, ct); n++) slug = $"{baseSlug}-{n}";
-        profile = new Author { Name = name, Slug = slug, AccountId = accountId };
-        db.Authors.Add(profile);
-        await db.SaveChangesAsync(ct);
-        return profile.Id;
-    }
+    private async Task<int> OwnProfileAsync(ClaimsPrincipal user, CancellationToken ct) =>
+        (await profiles.OwnAsync(AccountId(user), ct)).Id;
 
     private void TakeStep(Article article, EditorAction action, ArticleForm form, DateTime now)
     {

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Features.Newsroom.Audit;
 
 /// <summary>The audit log, newest first, a page of entries at a time (keyset on the entry id).</summary>
-public sealed class IndexModel(BroadsheetDb db, PageMeta meta) : PageModel
+public sealed class IndexModel(BroadsheetDb db, PageMeta meta, Language.NewsroomWords words) : PageModel
 {
     public const int PageSize = 100;
     [BindProperty(SupportsGet = true)] public long? Before { get; set; }
@@ -17,7 +17,7 @@ public sealed class IndexModel(BroadsheetDb db, PageMeta meta) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        meta.Title = "Audit log";
+        meta.Title = words["Audit log"];
         meta.NoIndex = true;
         var query = db.AuditLog.AsNoTracking();
         if (Before is { } before) query = query.Where(e => e.Id < before);

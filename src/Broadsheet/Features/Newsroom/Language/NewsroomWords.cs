@@ -29,6 +29,9 @@ public sealed class NewsroomWords
     public string this[string english, params object?[] values] =>
         string.Format(CultureInfo.CurrentCulture, this[english], values);
 
+    /// <summary>The phrase in a language other than the request's: mail to a colleague reads in the site's language, not the sender's.</summary>
+    public string In(bool russian, string english) => russian && this.russian.TryGetValue(english, out var text) ? text : english;
+
     public bool Knows(string english) => russian.ContainsKey(english);
 
     private static bool IsRussian(CultureInfo culture) => culture.TwoLetterISOLanguageName == "ru";

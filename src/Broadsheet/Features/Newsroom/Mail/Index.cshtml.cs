@@ -10,7 +10,7 @@ namespace Broadsheet.Features.Newsroom.Mail;
 /// The outbox folder for administrators: on a machine without an SMTP server this is where a
 /// sign-up's confirmation link can be read. The newest messages, and one message's text.
 /// </summary>
-public sealed partial class IndexModel(MailFolder folder, SmtpOptions smtp, PageMeta meta) : PageModel
+public sealed partial class IndexModel(MailFolder folder, SmtpOptions smtp, PageMeta meta, Language.NewsroomWords words) : PageModel
 {
     public const int Shown = 50;
 
@@ -21,7 +21,7 @@ public sealed partial class IndexModel(MailFolder folder, SmtpOptions smtp, Page
 
     public async Task<IActionResult> OnGetAsync(string? name, CancellationToken ct)
     {
-        meta.Title = "Mail outbox";
+        meta.Title = words["Mail outbox"];
         meta.NoIndex = true;
         if (name is not null)
         {

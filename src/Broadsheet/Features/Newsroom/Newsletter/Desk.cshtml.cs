@@ -9,7 +9,7 @@ namespace Broadsheet.Features.Newsroom.Newsletter;
 /// The newsroom's view of the newsletter: subscriber counts, each run's progress, failures, and
 /// the breaking-news alert. Editors only (the folder's rule in NewsroomSetup): it shows addresses.
 /// </summary>
-public sealed class DeskModel(NewsletterDesk desk, PageMeta meta) : PageModel
+public sealed class DeskModel(NewsletterDesk desk, PageMeta meta, Language.NewsroomWords words) : PageModel
 {
     public SubscriberCounts Counts { get; private set; } = new(0, 0, 0, 0, 0, 0);
     public List<RunProgress> Runs { get; private set; } = [];
@@ -18,7 +18,7 @@ public sealed class DeskModel(NewsletterDesk desk, PageMeta meta) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string? alert, CancellationToken ct)
     {
-        meta.Title = "Newsletter";
+        meta.Title = words["Newsletter"];
         meta.NoIndex = true;
         AlertResult = alert;
         Counts = await desk.CountsAsync(ct);
@@ -30,7 +30,7 @@ public sealed class DeskModel(NewsletterDesk desk, PageMeta meta) : PageModel
     public async Task<IActionResult> OnPostAlertAsync(int articleId, CancellationToken ct)
     {
         var sent = await desk.SendBreakingAlertAsync(articleId, ct);
-        var alert = sent is { } n ? $"Alert for article {articleId} planned for {n} subscribers." : $"No alert: article {articleId} is not visible or was already alerted.";
+        var alert = sent is { } n ? words["Alert for article {0} planned for subscribers: {1}.", articleId, n] : words["No alert: article {0} is not visible or was already alerted.", articleId];
         return RedirectToPage(new { alert });
     }
 }

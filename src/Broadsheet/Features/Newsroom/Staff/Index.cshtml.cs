@@ -8,11 +8,16 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Broadsheet.Features.Newsroom.Language;
 
 namespace Broadsheet.Features.Newsroom.Staff;
 
-/// <summary>Admins invite people and set their role. An invitation is an account without a password and a setup link.</summary>
-public sealed class IndexModel(UserManager<Account> accounts, BroadsheetDb db, AuditLog audit, SetupLinks links, PublicOrigin publicOrigin, PageMeta meta, TimeProvider clock, ILogger<IndexModel> log) : PageModel
+/// <summary>
+/// Admins invite people and set their role. An invitation is an account without a password and a setup link,
+/// mailed to the invitee and shown to the admin as well. Lists staff only; readers have their own page (Readers).
+/// </summary>
+public sealed class IndexModel(UserManager<Account> accounts, BroadsheetDb db, AuditLog audit, SetupLinks links, PublicOrigin publicOrigin,
+    MailOutbox outbox, StaffProfiles profiles, NewsroomWords words, PageMeta meta, TimeProvider clock, ILogger<IndexModel> log) : PageModel
 {
     /// <summary>What goes in front of a setup link: the public address, never the host this request named; null while unknown.</summary>
     public string? PublicAddress => publicOrigin.Known;
@@ -26,9 +31,9 @@ public sealed class IndexModel(UserManager<Account> accounts, BroadsheetDb db, A
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
     {
-        if (!StaffRoles.All.Contains(Invite.Role)) ModelState.AddModelError("Invite.Role", "Choose one of the roles.");
+        if (!StaffRoles.All.Contains(Invite.Role)) ModelState.AddModelError("Invite.Role", words["Choose one of the roles."]);
         if (ModelState.IsValid && await accounts.FindByEmailAsync(Invite.Email) is not null)
-            ModelState.AddModelError("Invite.Email", "There is already an account with this e-mail.");
+            ModelState.AddModelError("Invite.Email", words["There is already an account with this e-mail."]);
         if (!ModelState.IsValid) { await LoadAsync(ct); return Page(); }
 
         var account = new Account
@@ -46,12 +51,16 @@ public sealed class IndexModel(UserManager<Account> accounts, BroadsheetDb db, A
             return Page();
         }
         Succeeded(await accounts.AddToRoleAsync(account, Invite.Role));
+        // The byline is the name the admin typed, ready before the first article (StaffProfiles).
+        if (StaffRoles.Writers.Contains(Invite.Role)) await profiles.OwnAsync(account.Id, ct);
         audit.Record(User, AuditAction.Invite, accountId: account.Id, details: $"{account.Email} as {Invite.Role}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         Link = await links.CreateAsync(account);
         log.LogInformation("Invitation for {Email}: {Link}", account.Email, Link);
-        Notice = $"Invited {account.Email}. Send them this link; it works once, for 24 hours:";
+        var inviter = await db.Users.Where(u => u.UserName == User.Identity!.Name).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        outbox.PostInvitation(account.Email!, inviter is { Length: > 0 } ? inviter : User.Identity!.Name!, Invite.Role, Link);
+        Notice = words["Invited {0}: the invitation is on its way by mail. If it does not arrive, send them this link; it works once, for 24 hours:", account.Email];
         return Redirect("/newsroom/staff");
     }
 
@@ -64,7 +73,7 @@ public sealed class IndexModel(UserManager<Account> accounts, BroadsheetDb db, A
         if (before.Contains(StaffRoles.Admin) && role != StaffRoles.Admin
             && (await accounts.GetUsersInRoleAsync(StaffRoles.Admin)).Count == 1)
         {
-            Notice = "The last administrator cannot lose the role; make someone else an administrator first.";
+            Notice = words["The last administrator cannot lose the role; make someone else an administrator first."];
             return Redirect("/newsroom/staff");
         }
         // One change or none: a role removed without the new one given would lock a colleague out.
@@ -77,7 +86,7 @@ public sealed class IndexModel(UserManager<Account> accounts, BroadsheetDb db, A
             details: $"{target.Email}: {(before.Count == 0 ? "none" : string.Join(", ", before))} → {(role == "" ? "none" : role)}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        Notice = $"{target.Email} is now {(role == "" ? "without a role" : role)}.";
+        Notice = role == "" ? words["{0} is now without a role.", target.Email!] : words["{0} is now: {1}.", target.Email!, words[role]];
         return Redirect("/newsroom/staff");
     }
 
@@ -94,16 +103,19 @@ public sealed class IndexModel(UserManager<Account> accounts, BroadsheetDb db, A
         // The link can replace a password, so handing one out is on the record.
         audit.Record(User, AuditAction.SetupLink, accountId: target.Id, details: target.Email ?? "");
         await db.SaveChangesAsync();
-        Notice = $"A new setup link for {target.Email}; it works once, for 24 hours, and replaces the password when used:";
+        Notice = words["A new setup link for {0}; it works once, for 24 hours, and replaces the password when used:", target.Email!];
         return Redirect("/newsroom/staff");
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        meta.Title = "Staff";
+        meta.Title = words["Staff"];
         meta.NoIndex = true;
-        var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct);
-        Members = [.. (await db.Users.AsNoTracking().OrderBy(u => u.Email).Take(500).ToListAsync(ct))
+        // Staff only: readers run to thousands and have their own page, with search and paging.
+        var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+            .Where(x => StaffRoles.Staff.Contains(x.Name!)).ToListAsync(ct);
+        var staffIds = roles.Select(r => r.UserId).ToList();
+        Members = [.. (await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id)).OrderBy(u => u.Email).ToListAsync(ct))
             .Select(u => new Member(u.Id, u.Email ?? u.UserName ?? "", u.DisplayName, roles.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? "", u.PasswordHash is not null,
                 u.LockoutEnd is { } end && end > clock.GetUtcNow()))];
     }

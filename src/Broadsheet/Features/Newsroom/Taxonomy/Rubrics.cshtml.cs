@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Features.Newsroom.Taxonomy;
 
 /// <summary>The sections of the paper: their names, order and descriptions.</summary>
-public sealed class RubricsModel(BroadsheetDb db, CacheEviction cache, PageMeta meta) : PageModel
+public sealed class RubricsModel(BroadsheetDb db, CacheEviction cache, PageMeta meta, Language.NewsroomWords words) : PageModel
 {
     public List<Rubric> Rubrics { get; private set; } = [];
     [BindProperty] public RubricForm Input { get; set; } = new();
@@ -22,8 +22,8 @@ public sealed class RubricsModel(BroadsheetDb db, CacheEviction cache, PageMeta 
     public async Task<IActionResult> OnPostSaveAsync(int? id, CancellationToken ct)
     {
         var slug = string.IsNullOrWhiteSpace(Input.Slug) ? Slug.From(Input.Name ?? "") : Input.Slug.Trim().ToLowerInvariant();
-        if (!Slug.IsWellFormed(slug)) ModelState.AddModelError("Input.Slug", "A slug may hold only lower-case Latin letters, digits and hyphens.");
-        else if (await db.Rubrics.AnyAsync(r => r.Slug == slug && r.Id != (id ?? 0), ct)) ModelState.AddModelError("Input.Slug", $"Another rubric already uses \"{slug}\".");
+        if (!Slug.IsWellFormed(slug)) ModelState.AddModelError("Input.Slug", words["A slug may hold only lower-case Latin letters, digits and hyphens."]);
+        else if (await db.Rubrics.AnyAsync(r => r.Slug == slug && r.Id != (id ?? 0), ct)) ModelState.AddModelError("Input.Slug", words["Another rubric already uses \"{0}\".", slug]);
         if (!ModelState.IsValid) { await LoadAsync(ct); return Page(); }
 
         var rubric = id is { } existing ? await db.Rubrics.FirstOrDefaultAsync(r => r.Id == existing, ct) : null;
@@ -37,13 +37,13 @@ public sealed class RubricsModel(BroadsheetDb db, CacheEviction cache, PageMeta 
         await db.SaveChangesAsync(ct);
         // Rubrics are in every page's navigation.
         await cache.EvictAsync(ct, PageCache.SiteTag);
-        Notice = $"Saved the rubric {rubric.Name}.";
+        Notice = words["Saved the rubric {0}.", rubric.Name];
         return Redirect("/newsroom/taxonomy/rubrics");
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        meta.Title = "Rubrics";
+        meta.Title = words["Rubrics"];
         meta.NoIndex = true;
         Rubrics = await db.Rubrics.AsNoTracking().OrderBy(r => r.Position).ThenBy(r => r.Name).ToListAsync(ct);
     }

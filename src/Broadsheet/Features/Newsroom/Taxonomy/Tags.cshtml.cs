@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Features.Newsroom.Taxonomy;
 
 /// <summary>Tags are made on the fly in the editor; here they are renamed and merged. A tag's old address always redirects.</summary>
-public sealed class TagsModel(BroadsheetDb db, CacheEviction cache, ArticleChanges changes, PageMeta meta) : PageModel
+public sealed class TagsModel(BroadsheetDb db, CacheEviction cache, ArticleChanges changes, PageMeta meta, Language.NewsroomWords words) : PageModel
 {
     public const int Limit = 300;
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -28,7 +28,7 @@ public sealed class TagsModel(BroadsheetDb db, CacheEviction cache, ArticleChang
         var slug = Slug.From(name);
         if (name.Length is 0 or > 100 || slug.Length == 0) return await RefuseAsync("A tag name needs letters or digits, at most 100 characters.", ct);
         var other = await db.Tags.FirstOrDefaultAsync(t => t.Slug == slug && t.Id != id, ct);
-        if (other is not null) return await RefuseAsync($"The tag \"{other.Name}\" already has that address; merge into it instead.", ct);
+        if (other is not null) return await RefuseAsync(words["The tag \"{0}\" already has that address; merge into it instead.", other.Name], ct);
         if (slug != tag.Slug)
         {
             await db.TagSlugHistory.Where(h => h.Slug == slug).ExecuteDeleteAsync(ct);
@@ -39,7 +39,7 @@ public sealed class TagsModel(BroadsheetDb db, CacheEviction cache, ArticleChang
         await db.SaveChangesAsync(ct);
         await cache.EvictAsync(ct, PageCache.SiteTag);
         await AnnounceAsync(await db.ArticleTags.Where(x => x.TagId == tag.Id).Select(x => x.ArticleId).ToListAsync(ct), ct);
-        Notice = $"Renamed to {name}.";
+        Notice = words["Renamed to {0}.", name];
         return Redirect("/newsroom/taxonomy/tags");
     }
 
@@ -51,7 +51,7 @@ public sealed class TagsModel(BroadsheetDb db, CacheEviction cache, ArticleChang
         var wantedSlug = Slug.From(wanted);
         var target = await db.Tags.FirstOrDefaultAsync(t => t.Slug == wantedSlug || t.Name == wanted, ct);
         if (source is null) return NotFound();
-        if (target is null || target.Id == source.Id) return await RefuseAsync($"There is no other tag \"{into}\" to merge into.", ct);
+        if (target is null || target.Id == source.Id) return await RefuseAsync(words["There is no other tag \"{0}\" to merge into.", into], ct);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var already = await db.ArticleTags.Where(x => x.TagId == target.Id).Select(x => x.ArticleId).ToListAsync(ct);
@@ -65,7 +65,7 @@ public sealed class TagsModel(BroadsheetDb db, CacheEviction cache, ArticleChang
         await transaction.CommitAsync(ct);
         await cache.EvictAsync(ct, PageCache.SiteTag);
         await AnnounceAsync(moving.Select(x => x.ArticleId), ct);
-        Notice = $"Merged {source.Name} into {target.Name}.";
+        Notice = words["Merged {0} into {1}.", source.Name, target.Name];
         return Redirect("/newsroom/taxonomy/tags");
     }
 
@@ -84,7 +84,7 @@ public sealed class TagsModel(BroadsheetDb db, CacheEviction cache, ArticleChang
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        meta.Title = "Tags";
+        meta.Title = words["Tags"];
         meta.NoIndex = true;
         var query = db.Tags.AsNoTracking();
         if (Q is { Length: > 0 } q)

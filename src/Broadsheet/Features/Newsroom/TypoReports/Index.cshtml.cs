@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Broadsheet.Features.Newsroom.TypoReports;
 
 /// <summary>The editors' inbox of typo reports, and the two things done with one: apply it, or dismiss it.</summary>
-public sealed class IndexModel(TypoInbox inbox, TypoDesk desk, PageMeta meta) : PageModel
+public sealed class IndexModel(TypoInbox inbox, TypoDesk desk, PageMeta meta, Language.NewsroomWords words) : PageModel
 {
     public const string Path = "/newsroom/typo-reports";
 
@@ -20,7 +20,7 @@ public sealed class IndexModel(TypoInbox inbox, TypoDesk desk, PageMeta meta) : 
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        meta.Title = "Typo reports";
+        meta.Title = words["Typo reports"];
         meta.NoIndex = true;
         Articles = await inbox.OpenAsync(ct);
     }
@@ -35,20 +35,20 @@ public sealed class IndexModel(TypoInbox inbox, TypoDesk desk, PageMeta meta) : 
         }
         if (note is { Length: > 2000 })
         {
-            Notice = "The correction note is too long: at most 2000 characters. Nothing was changed.";
+            Notice = words["The correction note is too long: at most 2000 characters. Nothing was changed."];
             return Redirect(Path);
         }
         var fix = await desk.ApplyAsync(id, User, asCorrection ? note : null, ct);
         switch (fix?.Outcome)
         {
             case null:
-                Notice = "That report is no longer open; perhaps another editor dealt with it.";
+                Notice = words["That report is no longer open; perhaps another editor dealt with it."];
                 return Redirect(Path);
             case TypoFixOutcome.Replaced:
-                Notice = asCorrection ? "Fixed, with a public correction note." : "Fixed.";
+                Notice = asCorrection ? words["Fixed, with a public correction note."] : words["Fixed."];
                 return Redirect(Path);
             case TypoFixOutcome.Outdated:
-                Notice = "The reported text is no longer in the article, so nothing was changed; the report is marked outdated.";
+                Notice = words["The reported text is no longer in the article, so nothing was changed; the report is marked outdated."];
                 return Redirect(Path);
             default:
                 return Redirect($"{Path}?blocked={fix.ArticleId}&at={fix.Result.Position}");
@@ -57,7 +57,7 @@ public sealed class IndexModel(TypoInbox inbox, TypoDesk desk, PageMeta meta) : 
 
     public async Task<IActionResult> OnPostDismissAsync(int id, CancellationToken ct)
     {
-        Notice = await desk.DismissAsync(id, User, ct) ? "Dismissed." : "That report is no longer open; perhaps another editor dealt with it.";
+        Notice = await desk.DismissAsync(id, User, ct) ? words["Dismissed."] : words["That report is no longer open; perhaps another editor dealt with it."];
         return Redirect(Path);
     }
 }

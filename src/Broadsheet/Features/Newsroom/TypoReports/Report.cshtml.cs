@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Features.Newsroom.TypoReports;
 
 /// <summary>One report beside the article as readers see it, the reported occurrence marked.</summary>
-public sealed class ReportModel(BroadsheetDb db, PageMeta meta) : PageModel
+public sealed class ReportModel(BroadsheetDb db, PageMeta meta, Language.NewsroomWords words) : PageModel
 {
     public TypoReport Report { get; private set; } = null!;
     public ArticlePreview Preview { get; private set; } = null!;
@@ -25,7 +25,7 @@ public sealed class ReportModel(BroadsheetDb db, PageMeta meta) : PageModel
         ArticleId = article.Id;
         Preview = FragmentMark.Preview(article, report);
         Actions = new ReportActions(report, article.Status, Preview.HasMark);
-        meta.Title = $"Typo report: {article.Title}";
+        meta.Title = words["Typo report: {0}", article.Title];
         meta.NoIndex = true;
         return Page();
     }
