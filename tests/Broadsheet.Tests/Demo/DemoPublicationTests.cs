@@ -55,7 +55,10 @@ public sealed class DemoPublicationTests
         _ = app.Services;
         var demo = Path.Combine(app.DataDirectory, "media", "demo");
 
-        using var figure = NetVips.Image.NewFromFile(Path.Combine(demo, "figure-1.jpg"));
+        using var figure = NetVips.Image.NewFromFile(Path.Combine(demo, "figure-1-1200w.jpg"));
+        // Sized and twinned as uploads are, so the demo's pages weigh what a real site's would.
+        using var small = NetVips.Image.NewFromFile(Path.Combine(demo, "figure-1-480w.webp"));
+        Assert.Equal((480, 270), (small.Width, small.Height));
         using var portrait = NetVips.Image.NewFromFile(Path.Combine(demo, "author-1.jpg"));
 
         Assert.Equal((1200, 675, 3), (figure.Width, figure.Height, figure.Bands));

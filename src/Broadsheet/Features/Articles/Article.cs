@@ -21,6 +21,9 @@ public sealed partial class Article
     public string? CoverImage { get; set; }
     public string? CoverCaption { get; set; }
 
+    /// <summary>The cover's alt text, copied from the media library when the article is saved; null falls back to the caption.</summary>
+    public string? CoverAlt { get; set; }
+
     /// <summary>UTC. For a scheduled article, the moment it goes out.</summary>
     public DateTime? PublishedAt { get; set; }
 

@@ -1,5 +1,6 @@
 using Ganss.Xss;
 using Markdig;
+using Markdig.Syntax;
 
 namespace Broadsheet.Features.Articles;
 
@@ -16,6 +17,7 @@ public sealed class ArticleBody
         .UseEmphasisExtras()
         .UseAutoLinks()
         .UseSmartyPants()
+        .Use<Embeds.EmbedBlocks>()
         // Source positions let a reader's typo report be traced back to the Markdown it came from.
         .UsePreciseSourceLocation()
         .Build();
@@ -25,9 +27,18 @@ public sealed class ArticleBody
 
     private readonly HtmlSanitizer sanitizer = CreateSanitizer();
 
-    public string Render(string markdown)
+    /// <param name="altTexts">
+    /// The media library's alt text by picture path: a picture written without one (<c>![](/media/…)</c>)
+    /// gets the library's, so describing a photo once serves every article that uses it.
+    /// </param>
+    public string Render(string markdown, IReadOnlyDictionary<string, string>? altTexts = null)
     {
-        var html = Markdown.ToHtml(markdown ?? "", Pipeline);
+        var document = Parse(markdown);
+        if (altTexts is { Count: > 0 })
+            foreach (var image in document.Descendants<Markdig.Syntax.Inlines.LinkInline>().ToList())
+                if (image is { IsImage: true, FirstChild: null, Url: { } url } && altTexts.TryGetValue(url, out var alt) && alt.Length > 0)
+                    image.AppendChild(new Markdig.Syntax.Inlines.LiteralInline(alt));
+        var html = Markdown.ToHtml(document, Pipeline);
         lock (sanitizer) return sanitizer.Sanitize(html);
     }
 
@@ -39,9 +50,14 @@ public sealed class ArticleBody
         s.AllowedAttributes.Add("loading");
         s.AllowedSchemes.Add("mailto");
         s.AllowedClasses.Add("figure");
+        foreach (var name in (string[])["embed", "embed__source", "embed__link"]) s.AllowedClasses.Add(name);
+        s.AllowedAttributes.Add("data-embed");
         s.PostProcessNode += (_, e) =>
         {
             if (e.Node is AngleSharp.Dom.IElement { LocalName: "img" } img) img.SetAttribute("loading", "lazy");
+            // Raw HTML may write an embed's figure too, but may frame only the hosts the CSP lets in.
+            if (e.Node is AngleSharp.Dom.IElement embed && embed.HasAttribute("data-embed") && !Embeds.Embed.IsFrame(embed.GetAttribute("data-embed")))
+                embed.RemoveAttribute("data-embed");
             if (e.Node is AngleSharp.Dom.IElement { LocalName: "a" } a
                 && a.GetAttribute("href") is { } href && href.StartsWith("http", StringComparison.OrdinalIgnoreCase))
                 a.SetAttribute("rel", "noopener");

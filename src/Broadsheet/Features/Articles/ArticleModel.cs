@@ -15,6 +15,7 @@ public static class ArticleModel
             a.Property(x => x.DatelineCity).HasMaxLength(100);
             a.Property(x => x.CoverImage).HasMaxLength(300);
             a.Property(x => x.CoverCaption).HasMaxLength(500);
+            a.Property(x => x.CoverAlt).HasMaxLength(500);
             a.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
             a.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
             a.Property(x => x.Version).IsConcurrencyToken();

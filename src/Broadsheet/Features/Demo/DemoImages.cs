@@ -29,7 +29,7 @@ public static class DemoImages
                     : Mix(land, new Rgb24(20, 30, 25), (fy - horizon) / (1 - horizon) * 0.7);
             }
         }
-        image.SaveJpeg(path);
+        image.Save(path);
     }
 
     public static void Portrait(string path, int seed, int size = 240)
@@ -49,7 +49,7 @@ public static class DemoImages
                 row[x] = head || body ? figure : Mix(background, new Rgb24(255, 255, 255), (double)y / size * 0.4);
             }
         }
-        image.SaveJpeg(path);
+        image.Save(path);
     }
 
     /// <summary>Pixels drawn row by row, then handed to libvips as they lie in memory.</summary>
@@ -59,11 +59,13 @@ public static class DemoImages
 
         public Span<Rgb24> Row(int y) => pixels.AsSpan(y * width, width);
 
-        public void SaveJpeg(string path)
+        /// <summary>As JPEG at <paramref name="path"/>, and as its WebP twin beside it.</summary>
+        public void Save(string path)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             using var image = NetVips.Image.NewFromMemory(System.Runtime.InteropServices.MemoryMarshal.AsBytes(pixels.AsSpan()).ToArray(), width, height, 3, NetVips.Enums.BandFormat.Uchar);
             image.Jpegsave(path, q: 78);
+            image.Webpsave(Path.ChangeExtension(path, "webp"), q: 80);
         }
     }
 

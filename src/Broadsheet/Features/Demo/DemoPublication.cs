@@ -4,6 +4,7 @@ using Broadsheet.Features.Site;
 using Broadsheet.Features.ViewCounting;
 using Broadsheet.Infrastructure;
 using Broadsheet.Infrastructure.Data;
+using Broadsheet.Infrastructure.Media;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Features.Demo;
@@ -17,6 +18,7 @@ public sealed class DemoPublication(ArticleBody body, BroadsheetOptions options,
     public const int ArticleCount = 330;
     public const int DaysBack = 150;
     private const int FigureImages = 12;
+    private const int FigureWidth = 1200;
     private const int Seed = 20240501;
 
     public async Task<int> SeedAsync(BroadsheetDb db, string language, int articleCount = ArticleCount, CancellationToken ct = default)
@@ -91,7 +93,7 @@ public sealed class DemoPublication(ArticleBody body, BroadsheetOptions options,
                 Kind = isColumn ? ArticleKind.Column : i % 11 == 3 ? ArticleKind.Interview : ArticleKind.News,
                 Status = ArticleStatus.Published, Language = language,
                 DatelineCity = isColumn ? null : city,
-                CoverImage = isColumn || rnd.Next(10) < 4 ? null : $"/media/demo/figure-{rnd.Next(FigureImages) + 1}.jpg",
+                CoverImage = isColumn || rnd.Next(10) < 4 ? null : $"/media/demo/figure-{rnd.Next(FigureImages) + 1}-{FigureWidth}w.jpg",
                 PublishedAt = publishedAt, CreatedAt = publishedAt.AddHours(-2),
                 UpdatedAt = rnd.Next(12) == 0 ? publishedAt.AddHours(1 + rnd.Next(5)) : null,
                 Prominence = i < 40 && rnd.Next(4) == 0 ? 1 + rnd.Next(3) : 0,
@@ -133,7 +135,7 @@ public sealed class DemoPublication(ArticleBody body, BroadsheetOptions options,
         {
             var n = rnd.Next(FigureImages) + 1;
             var caption = text.Captions[rnd.Next(text.Captions.Length)];
-            sb.AppendLine("^^^").AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"![{caption}](/media/demo/figure-{n}.jpg)").AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"^^^ {caption}").AppendLine();
+            sb.AppendLine("^^^").AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"![{caption}](/media/demo/figure-{n}-{FigureWidth}w.jpg)").AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"^^^ {caption}").AppendLine();
         }
         sb.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"## {text.Subheadings[rnd.Next(text.Subheadings.Length)]}").AppendLine();
         sb.AppendLine(Paragraph()).AppendLine();
@@ -150,11 +152,13 @@ public sealed class DemoPublication(ArticleBody body, BroadsheetOptions options,
     private void DrawImages(int authors)
     {
         var folder = Path.Combine(options.MediaPath, "demo");
-        for (var i = 1; i <= FigureImages; i++)
-        {
-            var path = Path.Combine(folder, $"figure-{i}.jpg");
-            if (!File.Exists(path)) DemoImages.Landscape(path, Seed + i);
-        }
+        // Named and sized as uploads are (ResponsiveImage), WebP twins included, so the demo's pages weigh what a real site's would.
+        foreach (var width in ResponsiveImage.WidthsFor(FigureWidth))
+            for (var i = 1; i <= FigureImages; i++)
+            {
+                var path = Path.Combine(folder, ResponsiveImage.FileName($"figure-{i}", width, "jpg"));
+                if (!File.Exists(path)) DemoImages.Landscape(path, Seed + i, width, width * 675 / FigureWidth);
+            }
         for (var i = 1; i <= authors; i++)
         {
             var path = Path.Combine(folder, $"author-{i}.jpg");

@@ -34,6 +34,7 @@ public static class NewsroomModel
             m.Property(x => x.OriginalName).HasMaxLength(260);
             m.Property(x => x.Caption).HasMaxLength(1000);
             m.Property(x => x.Credit).HasMaxLength(300);
+            m.Property(x => x.AltText).HasMaxLength(500);
             m.Property(x => x.UploadedBy).HasMaxLength(256);
             m.HasIndex(x => x.UploadedAt);
         });

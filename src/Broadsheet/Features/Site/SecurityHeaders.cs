@@ -8,7 +8,14 @@ public static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; " +
+        "frame-src " + EmbedFrames;
+
+    /// <summary>
+    /// The frames a reader opens by clicking an embedded post or video (Articles/Embeds), and nothing else:
+    /// no script from those sites runs in the page, and until the click nothing is fetched from them.
+    /// </summary>
+    public const string EmbedFrames = "https://www.youtube-nocookie.com https://vk.com https://t.me https://platform.twitter.com";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>

@@ -21,6 +21,9 @@ public sealed class UiText
     public required string Tags { get; init; }
     public required string Updated { get; init; }
     public required string Corrections { get; init; }
+
+    /// <summary>The button that opens an embedded post or video; until it is pressed, nothing is fetched from its site.</summary>
+    public required string LoadEmbed { get; init; }
     public required string Related { get; init; }
     public required string SubscribeTitle { get; init; }
     public required string TypoHint { get; init; }
@@ -67,6 +70,7 @@ public sealed class UiText
         Tags = "Tags",
         Updated = "Updated",
         Corrections = "Corrections",
+        LoadEmbed = "Load (the site will see your visit)",
         Related = "Related",
         SubscribeTitle = "Subscribe to our news",
         TypoHint = "If you find an error, select a piece of text and press Ctrl+Enter.",
@@ -114,6 +118,7 @@ public sealed class UiText
         Tags = "Теги",
         Updated = "Обновлено",
         Corrections = "Исправления",
+        LoadEmbed = "Загрузить (сайт узнает о вашем визите)",
         Related = "Читайте также",
         SubscribeTitle = "Подписывайтесь на наши новости",
         TypoHint = "Если вы нашли ошибку, выделите фрагмент текста и нажмите Ctrl+Enter.",

@@ -30,3 +30,21 @@
     document.head.append(script);
   }, { once: true });
 })();
+// Embeds: the box names the source and links to it; only the reader's click opens the frame,
+// so YouTube, VK, Telegram or X learn nothing of a reader who does not ask.
+document.querySelectorAll('figure.embed[data-embed]').forEach(box => {
+  const load = document.createElement('button');
+  load.type = 'button';
+  load.className = 'embed__load';
+  load.textContent = box.closest('[data-embed-load]')?.dataset.embedLoad || 'Load';
+  load.addEventListener('click', () => {
+    const frame = document.createElement('iframe');
+    frame.src = box.dataset.embed;
+    frame.title = box.querySelector('.embed__source')?.textContent || '';
+    frame.allow = 'encrypted-media; picture-in-picture; fullscreen';
+    frame.className = 'embed__frame';
+    load.replaceWith(frame);
+    frame.focus();
+  }, { once: true });
+  box.append(load);
+});

@@ -207,12 +207,14 @@ public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChange
         article.Slug = slug;
         article.Lead = form.Lead?.Trim() ?? "";
         article.Body = form.Body ?? "";
-        article.BodyHtml = body.Render(article.Body);
+        var library = await Media.MediaItem.AltTextsAsync(db, article.Body, form.CoverImage, ct);
+        article.BodyHtml = body.Render(article.Body, library);
         article.DatelineCity = NullIfBlank(form.Dateline);
         article.Kind = form.Kind;
         article.CommentsEnabled = form.CommentsEnabled;
         article.CoverImage = NullIfBlank(form.CoverImage);
         article.CoverCaption = NullIfBlank(form.CoverCaption);
+        article.CoverAlt = article.CoverImage is { } cover && library.TryGetValue(cover, out var coverAlt) && coverAlt.Length > 0 ? coverAlt : null;
 
         var rubrics = await db.Rubrics.Where(r => form.Rubrics.Contains(r.Slug)).ToListAsync(ct);
         article.Rubrics.RemoveAll(x => !rubrics.Any(r => r.Id == x.RubricId));

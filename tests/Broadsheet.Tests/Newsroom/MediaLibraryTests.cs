@@ -1,0 +1,172 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using Broadsheet.Features.Accounts;
+using Broadsheet.Features.Newsroom.Media;
+using Broadsheet.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Tests.Newsroom;
+
+/// <summary>The library's words for each picture (caption, credit, alt text), finding pictures, where each is used, and the WebP twins readers get.</summary>
+public sealed class MediaLibraryTests : IDisposable
+{
+    private readonly BroadsheetApp app = new();
+    private readonly TestPublication publication;
+
+    public MediaLibraryTests() => publication = new TestPublication(app);
+
+    public void Dispose() => app.Dispose();
+
+    private async Task<MediaItem> UploadAsync(HttpClient client, string name, string caption, string credit = "Photo: Anna Petrova", string altText = "")
+    {
+        var page = await client.GetDocumentAsync("/newsroom/media");
+        var token = page.QuerySelector("form[enctype] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(caption), "Caption" },
+            { new StringContent(credit), "Credit" },
+            { new StringContent(altText), "AltText" },
+        };
+        content.Add(new ByteArrayContent(HostileImages.Plain("jpg", 2000, 1000)), "Upload", name);
+        using var response = await client.PostAsync("/newsroom/media", content);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return await app.WithDbAsync(db => db.Media.OrderByDescending(m => m.Id).FirstAsync());
+    }
+
+    private string FileOf(string publicPath) => Path.Combine(app.DataDirectory, "media", publicPath["/media/".Length..]);
+
+    private static async Task SaveArticleAsync(HttpClient editor, int id, string body, string? cover)
+    {
+        var page = await editor.GetDocumentAsync($"/newsroom/articles/{id}");
+        using var saved = await editor.SubmitAsync(page, $"/newsroom/articles/{id}", "Save", ("Input.Body", body), ("Input.CoverImage", cover));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_library_alt_text_reaches_the_figure_and_the_cover_of_the_published_page()
+    {
+        var editor = await app.SignedInAsync(StaffRoles.Editor);
+        var item = await UploadAsync(editor, "bridge.jpg", "The new bridge at dawn", altText: "A steel arch bridge over a grey river");
+        var article = await publication.ArticleAsync("The bridge opens", rubric: await publication.RubricAsync("City"));
+        var smaller = item.Path.Replace("-1600w.", "-960w.");
+
+        await SaveArticleAsync(editor, article.Id, $"Opening day.\n\n^^^\n![]({smaller})\n^^^ Crowds on the bridge\n\nMore text.", item.Path);
+
+        var page = await app.GetPageAsync(PageUrl.Of(app, article));
+        Assert.Equal("A steel arch bridge over a grey river", page.QuerySelector($".story__body figure img[src='{smaller}']")!.GetAttribute("alt"));
+        Assert.Equal("A steel arch bridge over a grey river", page.QuerySelector(".story__cover img")!.GetAttribute("alt"));
+    }
+
+    [Fact]
+    public async Task A_figure_that_gives_its_own_alt_text_keeps_it()
+    {
+        var editor = await app.SignedInAsync(StaffRoles.Editor);
+        var item = await UploadAsync(editor, "bridge.jpg", "The new bridge", altText: "A steel arch bridge");
+        var article = await publication.ArticleAsync("The bridge opens");
+
+        await SaveArticleAsync(editor, article.Id, $"![The mayor cuts the ribbon]({item.Path})", null);
+
+        var page = await app.GetPageAsync(PageUrl.Of(app, article));
+        Assert.Equal("The mayor cuts the ribbon", page.QuerySelector(".story__body img")!.GetAttribute("alt"));
+    }
+
+    [Fact]
+    public async Task Finds_pictures_by_caption_credit_alt_text_and_file_name()
+    {
+        var editor = await app.SignedInAsync(StaffRoles.Editor);
+        var bridge = await UploadAsync(editor, "IMG_2041.jpg", "Мост через Неву", "Фото: Анна Петрова", "Arch of steel");
+        var market = await UploadAsync(editor, "market.jpg", "The Saturday market", "Photo: Ivan Orlov", "Stalls under awnings");
+
+        async Task<List<int>> FoundAsync(string q) =>
+            (await editor.GetDocumentAsync($"/newsroom/media?q={Uri.EscapeDataString(q)}"))
+                .QuerySelectorAll("[data-media-id]").Select(li => int.Parse(li.GetAttribute("data-media-id")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        Assert.Equal([bridge.Id], await FoundAsync("мост"));
+        Assert.Equal([bridge.Id], await FoundAsync("петрова"));
+        Assert.Equal([bridge.Id], await FoundAsync("ARCH"));
+        Assert.Equal([bridge.Id], await FoundAsync("img_2041"));
+        Assert.Equal([market.Id], await FoundAsync("orlov"));
+        Assert.Equal([market.Id, bridge.Id], await FoundAsync(""));
+        Assert.Empty(await FoundAsync("100%"));
+        var none = await editor.GetDocumentAsync("/newsroom/media?q=zebra");
+        Assert.Equal("No picture matches.", none.QuerySelector(".desk__empty")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task The_picture_page_lists_the_articles_that_use_it_as_cover_or_in_the_body()
+    {
+        var editor = await app.SignedInAsync(StaffRoles.Editor);
+        var item = await UploadAsync(editor, "bridge.jpg", "The new bridge");
+        var other = await UploadAsync(editor, "market.jpg", "The market");
+        var asCover = await publication.ArticleAsync("Cover story");
+        var inBody = await publication.ArticleAsync("Body story");
+        var elsewhere = await publication.ArticleAsync("Other story");
+        await SaveArticleAsync(editor, asCover.Id, "Text.", item.Path);
+        await SaveArticleAsync(editor, inBody.Id, $"![]({item.Path.Replace("-1600w.", "-480w.")})", null);
+        await SaveArticleAsync(editor, elsewhere.Id, $"![]({other.Path})", other.Path);
+
+        var page = await editor.GetDocumentAsync($"/newsroom/media/{item.Id}");
+
+        var uses = page.QuerySelectorAll(".media-uses li").Select(li => (li.QuerySelector("a")!.GetAttribute("href"), li.QuerySelector("a")!.TextContent)).ToList();
+        Assert.Equal([($"/newsroom/articles/{inBody.Id}", "Body story"), ($"/newsroom/articles/{asCover.Id}", "Cover story")], uses);
+        var unused = await UploadAsync(editor, "unused.jpg", "Nobody's");
+        Assert.Empty((await editor.GetDocumentAsync($"/newsroom/media/{unused.Id}")).QuerySelectorAll(".media-uses li"));
+    }
+
+    [Fact]
+    public async Task Caption_credit_and_alt_text_are_edited_on_the_picture_page_and_a_too_long_one_is_sent_back()
+    {
+        var editor = await app.SignedInAsync(StaffRoles.Author);
+        var item = await UploadAsync(editor, "bridge.jpg", "Old caption");
+        var page = await editor.GetDocumentAsync($"/newsroom/media/{item.Id}");
+
+        using (var saved = await editor.SubmitAsync(page, $"/newsroom/media/{item.Id}", null,
+            ("Caption", "The bridge at dawn"), ("Credit", "Photo: Nina Author"), ("AltText", "A steel arch over a river")))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        using (var refused = await editor.SubmitAsync(page, $"/newsroom/media/{item.Id}", null, ("AltText", new string('a', 501))))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("at most 500 characters", (await refused.ParseAsync()).QuerySelector(".desk-form__error")!.TextContent);
+        }
+
+        var stored = await app.WithDbAsync(db => db.Media.SingleAsync(m => m.Id == item.Id));
+        Assert.Equal(("The bridge at dawn", "Photo: Nina Author", "A steel arch over a river"), (stored.Caption, stored.Credit, stored.AltText));
+        using var missing = await editor.GetAsync("/newsroom/media/99999");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task Readers_get_a_webp_source_first_and_an_upload_without_webp_twins_still_shows()
+    {
+        var editor = await app.SignedInAsync(StaffRoles.Editor);
+        var item = await UploadAsync(editor, "bridge.jpg", "The new bridge");
+        var older = await UploadAsync(editor, "older.jpg", "Uploaded before WebP");
+        foreach (var width in new[] { 480, 960, 1600 }) File.Delete(FileOf(older.Path.Replace("-1600w.jpg", $"-{width}w.webp")));
+        var rubric = await publication.RubricAsync("City");
+        var withWebP = await publication.ArticleAsync("Bridge", rubric: rubric);
+        var withoutWebP = await publication.ArticleAsync("Older", rubric: rubric);
+        await SaveArticleAsync(editor, withWebP.Id, "Text.", item.Path);
+        await SaveArticleAsync(editor, withoutWebP.Id, "Text.", older.Path);
+
+        var page = await app.GetPageAsync(PageUrl.Of(app, withWebP));
+        var stem = item.Path[..item.Path.LastIndexOf('-')];
+        var source = page.QuerySelector(".story__cover picture > source[type='image/webp']")!;
+        Assert.Equal($"{stem}-480w.webp 480w, {stem}-960w.webp 960w, {stem}-1600w.webp 1600w", source.GetAttribute("srcset"));
+        Assert.Equal(item.Path, page.QuerySelector(".story__cover picture > img")!.GetAttribute("src"));
+        foreach (var candidate in source.GetAttribute("srcset")!.Split(", "))
+        {
+            using var served = await app.Reader().GetAsync(candidate.Split(' ')[0]);
+            Assert.Equal("image/webp", served.Content.Headers.ContentType!.MediaType);
+            Assert.True(PictureIsWebP(await served.Content.ReadAsByteArrayAsync()));
+        }
+
+        var olderPage = await app.GetPageAsync(PageUrl.Of(app, withoutWebP));
+        Assert.Null(olderPage.QuerySelector(".story__cover picture"));
+        Assert.Equal(older.Path, olderPage.QuerySelector(".story__cover img")!.GetAttribute("src"));
+        var listing = await app.GetPageAsync($"/rubric/{rubric.Slug}");
+        Assert.NotNull(listing.QuerySelector($"picture > source[srcset*='{stem}-480w.webp 480w'] + img.teaser__cover"));
+    }
+
+    private static bool PictureIsWebP(byte[] bytes) => Broadsheet.Infrastructure.Media.PictureFormat.Recognise(bytes) == Broadsheet.Infrastructure.Media.PictureFormat.WebP;
+}
