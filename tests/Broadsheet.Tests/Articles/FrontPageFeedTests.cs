@@ -18,7 +18,7 @@ public sealed class FrontPageFeedTests : IDisposable
         // DefaultNow is 09:00 UTC on Wednesday 15 May 2024, 12:00 in Moscow.
         var now = BroadsheetApp.DefaultNow.UtcDateTime;
         await publication.ArticleAsync("This morning", publishedAt: now.AddHours(-1));
-        await publication.ArticleAsync("Last night", publishedAt: now.AddHours(-10));
+        await publication.ArticleAsync("Yesterday afternoon", publishedAt: now.AddHours(-20));
         await publication.ArticleAsync("Two days ago", publishedAt: now.AddHours(-40));
 
         var page = await app.GetPageAsync("/");
@@ -26,7 +26,7 @@ public sealed class FrontPageFeedTests : IDisposable
         Assert.Equal(["Wednesday, 15 May", "Tuesday, 14 May", "Monday, 13 May"],
             page.QuerySelectorAll(".stream__day").Select(h => h.TextContent.Trim()));
         var days = page.QuerySelectorAll(".stream__list").Select(l => l.QuerySelectorAll("a").Select(a => a.TextContent).ToList()).ToList();
-        List<List<string>> expected = [["This morning"], ["Last night"], ["Two days ago"]];
+        List<List<string>> expected = [["This morning"], ["Yesterday afternoon"], ["Two days ago"]];
         Assert.Equal(expected, days);
     }
 
