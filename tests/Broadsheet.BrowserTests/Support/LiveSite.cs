@@ -58,9 +58,10 @@ public sealed class LiveSite : IAsyncLifetime
         catch (IOException) { /* a file still held open is not worth failing the run over */ }
     }
 
-    public Task<IBrowserContext> NewContextAsync(int width, int height = 900, bool javaScript = true) =>
+    public Task<IBrowserContext> NewContextAsync(int width, int height = 900, bool javaScript = true, ColorScheme colorScheme = ColorScheme.Light) =>
         Browser.NewContextAsync(new BrowserNewContextOptions
         {
+            ColorScheme = colorScheme,
             BaseURL = Origin,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             JavaScriptEnabled = javaScript,

@@ -38,7 +38,8 @@ public sealed class PublishedEditsTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
 
         var page = await app.GetPageAsync(PageUrl.Of(app, article));
-        Assert.Equal("Updated 15 May 2024, 14:00 (Moscow time)", page.QuerySelector(".story__updated")!.TextContent.Trim());
+        // A correction is an admission, not an update: the line says so.
+        Assert.Equal("Corrected 15 May 2024, 14:00 (Moscow time)", page.QuerySelector(".story__updated")!.TextContent.Trim());
         Assert.Equal(["The mayor's name was misspelt.", "The bridge is 300 m long, not 3 km."],
             page.QuerySelectorAll(".story__corrections li").Select(li => li.ChildNodes.Last().TextContent.Trim()));
     }

@@ -64,7 +64,7 @@ public sealed class SiteTests : IDisposable
     [Fact]
     public async Task Russian_site_speaks_russian_with_plural_forms_and_moscow_dates()
     {
-        await publication.SettingsAsync(s => { s.Language = "ru"; s.TimeZoneLabel = "мск"; });
+        await publication.SettingsAsync(s => { s.Language = "ru"; s.TimeZoneLabel = "мск"; s.ViewsShownFrom = 1; });
         var views = new Dictionary<long, string> { [1] = "1 просмотр", [2] = "2 просмотра", [5] = "5 просмотров", [11] = "11 просмотров", [21] = "21 просмотр", [1234] = "1 234 просмотра" };
         foreach (var (count, expected) in views)
         {

@@ -20,6 +20,9 @@ public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, 
     public List<Correction> Corrections { get; private set; } = [];
     public bool IsOpinion => ArticleRubrics.Any(r => r.IsOpinion);
 
+    /// <summary>The article's public address, for the share links.</summary>
+    public string ShareUrl { get; private set; } = "";
+
     public async Task<IActionResult> OnGetAsync(int year, int month, int day, string slug, CancellationToken ct)
     {
         if (!Slug.IsWellFormed(slug)) return NotFound();
@@ -44,6 +47,7 @@ public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, 
         meta.Title = article.Title;
         meta.Description = Teaser.Shorten(article.Lead, 300);
         meta.CanonicalPath = canonical;
+        ShareUrl = origin.ForPages + canonical;
         meta.OpenGraphType = "article";
         meta.ImagePath = article.CoverImage;
         meta.StructuredData = NewsArticleJsonLd.For(article, Byline, ArticleRubrics, ArticleTags, site, origin.ForPages);

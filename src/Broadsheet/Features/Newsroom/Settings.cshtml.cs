@@ -27,7 +27,7 @@ public sealed class SettingsModel(BroadsheetDb db, CacheEviction cache, AuditLog
         {
             PublicationName = s.PublicationName, Tagline = s.Tagline, Language = s.Language, TimeZoneId = s.TimeZoneId,
             TimeZoneLabel = s.TimeZoneLabel, CommentRules = s.CommentRules, CommentNotice = s.CommentNotice, PublicUrl = s.PublicUrl,
-            StrongSignInForEditors = s.StrongSignInForEditors,
+            StrongSignInForEditors = s.StrongSignInForEditors, ViewsShownFrom = s.ViewsShownFrom,
             Channels = string.Join("\n", s.Channels.OrderBy(c => c.Position)
                 .Select(c => $"{c.Name} | {c.Url}{(c.ChosenArticlesOnly ? $" | {ChosenOnly}" : "")}")),
         };
@@ -56,6 +56,7 @@ public sealed class SettingsModel(BroadsheetDb db, CacheEviction cache, AuditLog
         var addressChanged = s.PublicUrl != address;
         s.PublicUrl = address;
         s.StrongSignInForEditors = Input.StrongSignInForEditors;
+        s.ViewsShownFrom = Input.ViewsShownFrom;
         // Kept by name, not replaced: articles chosen for a channel stay chosen across a settings save.
         db.Channels.RemoveRange(s.Channels.Where(c => !channels.Any(n => n.Name.Equals(c.Name, StringComparison.OrdinalIgnoreCase))));
         foreach (var wanted in channels)
@@ -110,4 +111,5 @@ public sealed class SettingsForm
     [StringLength(1000)] public string? CommentNotice { get; set; }
     [StringLength(200)] public string? PublicUrl { get; set; }
     public bool StrongSignInForEditors { get; set; }
+    [Range(0, 1_000_000_000)] public int ViewsShownFrom { get; set; } = 100;
 }

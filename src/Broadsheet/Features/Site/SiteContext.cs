@@ -42,6 +42,30 @@ public sealed class SiteContext
         return string.IsNullOrWhiteSpace(Settings.TimeZoneLabel) ? text : $"{text} ({Settings.TimeZoneLabel})";
     }
 
+    /// <summary>
+    /// A teaser's time, short enough never to wrap: en "2 Dec, 14:05", ru «2 декабря, 14:05»; the year only
+    /// when it is not <paramref name="thisYear"/>. No zone: a page of these names it once (<see cref="UiText.TimesIn"/>).
+    /// </summary>
+    public string FormatCompactTime(DateTime utc, int thisYear)
+    {
+        var local = ToLocal(utc);
+        var pattern = (IsRussian, local.Year == thisYear) switch
+        {
+            (true, true) => "d MMMM, HH:mm",
+            (true, false) => "d MMMM yyyy",
+            (false, true) => "d MMM, HH:mm",
+            (false, false) => "d MMM yyyy",
+        };
+        return local.ToString(pattern, Culture);
+    }
+
+    /// <summary>A day heading in a news feed: en "Wednesday, 2 December", ru «Среда, 2 декабря».</summary>
+    public string FormatDay(DateOnly day)
+    {
+        var text = day.ToString("dddd, d MMMM", Culture);
+        return char.ToUpper(text[0], Culture) + text[1..];
+    }
+
     /// <summary>The machine form of a moment for <c>&lt;time datetime&gt;</c>: ISO 8601 with the zone's offset, the same under any request culture.</summary>
     public string MachineTime(DateTime utc)
     {

@@ -28,6 +28,15 @@ public sealed class SiteSettings
     /// <summary>Administrators and editors must have a passkey or two-step sign-in before the newsroom lets them work.</summary>
     public bool StrongSignInForEditors { get; set; }
 
+    /// <summary>
+    /// An article shows its view count only from this many views on: "Views: 3" under a fresh story tells
+    /// a reader nothing but that nobody has read it yet.
+    /// </summary>
+    public int ViewsShownFrom { get; set; } = 100;
+
+    /// <summary>Never "Views: 0", whatever the threshold.</summary>
+    public bool ShowsViews(long views) => views > 0 && views >= ViewsShownFrom;
+
     public List<Channel> Channels { get; set; } = [];
 }
 

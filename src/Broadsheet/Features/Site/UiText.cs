@@ -27,6 +27,16 @@ public sealed class UiText
     public required string Related { get; init; }
     public required string SubscribeTitle { get; init; }
     public required string TypoHint { get; init; }
+    /// <summary>Touch screens have no Ctrl+Enter: typo.js shows a "Report an error" button beside a selection.</summary>
+    public required string TypoHintTouch { get; init; }
+    public required string Corrected { get; init; }
+    public required string Share { get; init; }
+    public required string ShareByMail { get; init; }
+    public required string CopyLink { get; init; }
+    public required string LinkCopied { get; init; }
+    public required string Menu { get; init; }
+    /// <summary>The zone named once on a page whose teasers give bare times.</summary>
+    public required Func<string, string> TimesIn { get; init; }
     public required string Comments { get; init; }
     public required string CommentsOff { get; init; }
     public required string CommentRules { get; init; }
@@ -74,6 +84,14 @@ public sealed class UiText
         Related = "Related",
         SubscribeTitle = "Subscribe to our news",
         TypoHint = "If you find an error, select a piece of text and press Ctrl+Enter.",
+        TypoHintTouch = "If you find an error, select a piece of text and tap “Report an error”.",
+        Corrected = "Corrected",
+        Share = "Share",
+        ShareByMail = "E-mail",
+        CopyLink = "Copy link",
+        LinkCopied = "Link copied",
+        Menu = "Menu",
+        TimesIn = zone => $"All times {zone}",
         Comments = "Comments",
         CommentsOff = "Comments are closed for this article.",
         CommentRules = "Comment rules",
@@ -122,6 +140,14 @@ public sealed class UiText
         Related = "Читайте также",
         SubscribeTitle = "Подписывайтесь на наши новости",
         TypoHint = "Если вы нашли ошибку, выделите фрагмент текста и нажмите Ctrl+Enter.",
+        TypoHintTouch = "Если вы нашли ошибку, выделите фрагмент текста и нажмите «Сообщить об ошибке».",
+        Corrected = "Исправлено",
+        Share = "Поделиться",
+        ShareByMail = "Почта",
+        CopyLink = "Скопировать ссылку",
+        LinkCopied = "Ссылка скопирована",
+        Menu = "Меню",
+        TimesIn = zone => $"Время {zone}",
         Comments = "Комментарии",
         CommentsOff = "Комментарии к этой статье закрыты.",
         CommentRules = "Правила комментирования",

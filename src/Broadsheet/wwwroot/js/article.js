@@ -17,6 +17,14 @@
   } else {
     send();
   }
+  // The share list's copy button: hidden until there is a clipboard to copy to.
+  var copy = document.querySelector("[data-copy]");
+  if (copy && navigator.clipboard) {
+    copy.hidden = false;
+    copy.addEventListener("click", function () {
+      navigator.clipboard.writeText(copy.getAttribute("data-copy")).then(function () { copy.textContent = copy.getAttribute("data-done"); });
+    });
+  }
 })();
 // Comments: the form's script (and the reader's token) are fetched only when someone asks to write,
 // so the cached article costs readers who only read nothing extra.

@@ -48,7 +48,10 @@
       t += c;
     }
     if (first < 0) return null;
-    var s = Math.max(0, first - CONTEXT), e = Math.min(t.length, last + CONTEXT);
+    var s = Math.max(0, first - CONTEXT), e = Math.min(t.length, last + CONTEXT), k;
+    // Editors read the context: it starts and ends on whole words where a space allows.
+    if (s > 0 && t.charAt(s - 1) !== " " && (k = t.indexOf(" ", s)) >= 0 && k < first) s = k + 1;
+    if (e < t.length && t.charAt(e) !== " " && (k = t.lastIndexOf(" ", e)) > last) e = k;
     if (s > 0 && isLow(t.charCodeAt(s))) s--; // never cut a surrogate pair in half
     if (e < t.length && isLow(t.charCodeAt(e))) e++;
     return {
