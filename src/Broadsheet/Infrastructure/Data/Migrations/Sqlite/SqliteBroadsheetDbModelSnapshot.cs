@@ -320,6 +320,54 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Corrections");
                 });
 
+            modelBuilder.Entity("Broadsheet.Features.Articles.History.Revision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsAutosave")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCorrection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Lead")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId", "Id");
+
+                    b.ToTable("Revisions");
+                });
+
             modelBuilder.Entity("Broadsheet.Features.Articles.Rubric", b =>
                 {
                     b.Property<int>("Id")
@@ -402,6 +450,44 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("TagSlugHistory");
                 });
 
+            modelBuilder.Entity("Broadsheet.Features.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("AuditLog");
+                });
+
             modelBuilder.Entity("Broadsheet.Features.Channels.ArticleChannel", b =>
                 {
                     b.Property<int>("ChannelId")
@@ -414,7 +500,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("ArticleId", "ChannelId");
 
-                    b.ToTable("ArticleChannel");
+                    b.ToTable("ArticleChannel", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Channels.TelegramPost", b =>
@@ -445,7 +531,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("ArticleId");
 
-                    b.ToTable("TelegramPost");
+                    b.ToTable("TelegramPost", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Comments.ArticleCommentPolicy", b =>
@@ -458,7 +544,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("ArticleId");
 
-                    b.ToTable("ArticleCommentPolicy");
+                    b.ToTable("ArticleCommentPolicy", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Comments.Comment", b =>
@@ -519,7 +605,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("ArticleId", "Status", "Id");
 
-                    b.ToTable("Comment");
+                    b.ToTable("Comment", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Comments.CommentFlag", b =>
@@ -550,7 +636,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("CommentId", "AccountId")
                         .IsUnique();
 
-                    b.ToTable("CommentFlag");
+                    b.ToTable("CommentFlag", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Moderation.CommentRule", b =>
@@ -599,7 +685,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("CommentRule");
+                    b.ToTable("CommentRule", (string)null);
 
                     b.HasData(
                         new
@@ -862,7 +948,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "NextAttemptAt");
 
-                    b.ToTable("DigestDelivery");
+                    b.ToTable("DigestDelivery", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Newsletter.DigestRun", b =>
@@ -898,7 +984,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.ToTable("DigestRun");
+                    b.ToTable("DigestRun", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Newsletter.Subscriber", b =>
@@ -947,7 +1033,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "Frequency");
 
-                    b.ToTable("Subscriber");
+                    b.ToTable("Subscriber", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Newsletter.SubscriberRubric", b =>
@@ -965,42 +1051,33 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("SubscriberRubric");
                 });
 
-            modelBuilder.Entity("Broadsheet.Features.Newsroom.Audit.AuditEntry", b =>
+            modelBuilder.Entity("Broadsheet.Features.Newsroom.Articles.PendingEdit", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<int>("ArticleId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("AccountId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(40)
+                    b.Property<Guid>("BaseVersion")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Actor")
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("ArticleId")
-                        .HasColumnType("INTEGER");
+                    b.HasKey("ArticleId");
 
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Details")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("At");
-
-                    b.ToTable("AuditLog");
+                    b.ToTable("PendingEdits");
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Newsroom.Media.MediaItem", b =>
@@ -1056,54 +1133,6 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("UploadedAt");
 
                     b.ToTable("Media");
-                });
-
-            modelBuilder.Entity("Broadsheet.Features.Newsroom.Revisions.Revision", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AccountId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ArticleId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsAutosave")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsCorrection")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Lead")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("SavedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SavedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ArticleId", "Id");
-
-                    b.ToTable("Revisions");
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Site.Channel", b =>
@@ -1504,6 +1533,15 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Broadsheet.Features.Articles.History.Revision", b =>
+                {
+                    b.HasOne("Broadsheet.Features.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Broadsheet.Features.Articles.TagSlugHistory", b =>
                 {
                     b.HasOne("Broadsheet.Features.Articles.Tag", null)
@@ -1610,7 +1648,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Broadsheet.Features.Newsroom.Revisions.Revision", b =>
+            modelBuilder.Entity("Broadsheet.Features.Newsroom.Articles.PendingEdit", b =>
                 {
                     b.HasOne("Broadsheet.Features.Articles.Article", null)
                         .WithMany()
