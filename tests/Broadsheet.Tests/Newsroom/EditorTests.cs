@@ -59,11 +59,11 @@ public sealed class EditorTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ParseAsync();
-        var body = page.QuerySelector(".desk-preview article.story .story__body")!;
+        var body = page.QuerySelector("[data-preview-pane] article.story .story__body")!;
         Assert.Equal("bold", body.QuerySelector("strong")!.TextContent);
         Assert.NotNull(body.QuerySelector("table"));
         Assert.Null(body.QuerySelector("script"));
-        Assert.Equal("Preview me", page.QuerySelector(".desk-preview .story__title")!.TextContent);
+        Assert.Equal("Preview me", page.QuerySelector("[data-preview-pane] .story__title")!.TextContent);
         Assert.Equal("Preview me", page.QuerySelector<IHtmlInputElement>("#Input_Title")!.Value);
         Assert.Equal(0, await app.WithDbAsync(db => db.Articles.CountAsync()));
     }

@@ -9,6 +9,7 @@ public static class NewsroomModel
 {
     public static void Configure(ModelBuilder model)
     {
+        Articles.PendingEdit.Configure(model);
         model.Entity<Revision>(r =>
         {
             r.Property(x => x.Title).HasMaxLength(300);

@@ -35,6 +35,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Audit.AuditEntry> AuditLog => Set<Features.Audit.AuditEntry>();
     public DbSet<TypoReport> TypoReports => Set<TypoReport>();
     public DbSet<Features.Newsroom.Media.MediaItem> Media => Set<Features.Newsroom.Media.MediaItem>();
+    public DbSet<Features.Newsroom.Articles.PendingEdit> PendingEdits => Set<Features.Newsroom.Articles.PendingEdit>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<CommentFlag> CommentFlags => Set<CommentFlag>();
     public DbSet<ArticleCommentPolicy> ArticleCommentPolicies => Set<ArticleCommentPolicy>();

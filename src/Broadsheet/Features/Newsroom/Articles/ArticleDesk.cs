@@ -92,7 +92,12 @@ public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChange
             CorrectionNote = wasPublished && form.IsCorrection ? form.CorrectionNote : null,
             MarkUpdated = wasPublished && form.MarkUpdated,
             IsAutosave = action == EditorAction.Autosave,
-            Alongside = (saved, token) => ChooseChannelsAsync(saved.Id, form.Channels, token),
+            Alongside = async (saved, token) =>
+            {
+                await ChooseChannelsAsync(saved.Id, form.Channels, token);
+                // Whatever was pending is now either published with this save or replaced by it.
+                db.PendingEdits.RemoveRange(await db.PendingEdits.Where(p => p.ArticleId == saved.Id).ToListAsync(token));
+            },
         };
         try
         {
@@ -126,6 +131,43 @@ public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChange
             return outcome.Error(action == EditorAction.Schedule ? nameof(ArticleForm.ScheduleAt) : "", e.Message);
         }
     }
+
+    /// <summary>
+    /// Keeps an autosaved edit of a published article aside (see <see cref="PendingEdit"/>): checked like a
+    /// save, but the article readers see is not touched. The outcome's article is the unchanged original.
+    /// </summary>
+    public async Task<SaveOutcome> KeepPendingAsync(int id, ArticleForm form, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var outcome = new SaveOutcome();
+        var article = await LoadAsync(id, ct);
+        if (article is null) return outcome.Missing();
+        if (!await CanEditAsync(user, article, ct)) return outcome.Forbidden();
+        if (article.Version != form.Version) return outcome.Conflict(article.Version);
+        await CheckAsync(form, article, EditorAction.Autosave, clock.GetUtcNow().UtcDateTime, outcome, ct);
+        if (!outcome.Succeeded) return outcome;
+
+        var pending = await db.PendingEdits.FirstOrDefaultAsync(p => p.ArticleId == id, ct);
+        if (pending is null) db.PendingEdits.Add(pending = new PendingEdit { ArticleId = id });
+        pending.Form = System.Text.Json.JsonSerializer.Serialize(form);
+        pending.BaseVersion = article.Version;
+        pending.AccountId = AccountId(user);
+        pending.SavedBy = user.Identity?.Name ?? "";
+        pending.SavedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        outcome.Article = article;
+        return outcome;
+    }
+
+    /// <summary>The edit waiting for "Update", with the form it holds; null when there is none.</summary>
+    public async Task<(PendingEdit Edit, ArticleForm Form)?> PendingAsync(int id, CancellationToken ct)
+    {
+        var pending = await db.PendingEdits.AsNoTracking().FirstOrDefaultAsync(p => p.ArticleId == id, ct);
+        if (pending is null || System.Text.Json.JsonSerializer.Deserialize<ArticleForm>(pending.Form) is not { } form) return null;
+        return (pending, form);
+    }
+
+    public async Task DiscardPendingAsync(int id, CancellationToken ct) =>
+        await db.PendingEdits.Where(p => p.ArticleId == id).ExecuteDeleteAsync(ct);
 
     /// <summary>Which channels the article goes to; unknown channel ids are ignored, as a stale form may carry them.</summary>
     private async Task ChooseChannelsAsync(int articleId, List<int> wanted, CancellationToken ct)
