@@ -34,7 +34,7 @@ public sealed class CommentMessages
 
     /// <summary>What the script says when the answer is not one of ours (a proxy's error page, a dropped connection).</summary>
     public required string SomethingWrong { get; init; }
-    public required Func<DateTime, string> BlockedUntil { get; init; }
+    public required Func<string, string> BlockedUntil { get; init; }
     public required Func<int, string> TooLong { get; init; }
     public required Func<int, string> TooManyPerMinute { get; init; }
     public required Func<int, string> TooManyPerDay { get; init; }
@@ -61,6 +61,26 @@ public sealed class CommentMessages
     public required string FlagQuestion { get; init; }
     public required string Flag { get; init; }
     public required Func<FlagReason, string> Reason { get; init; }
+    public required string Report { get; init; }
+    public required string ReportWhy { get; init; }
+    public required string SendReport { get; init; }
+    public required string Cancel { get; init; }
+    public required Func<string, string> CommentingAs { get; init; }
+    public required string OnlyYouSee { get; init; }
+    public required string Oldest { get; init; }
+    public required string Newest { get; init; }
+    public required string Order { get; init; }
+    public required Func<int, string> MoreReplies { get; init; }
+    public required string Delete { get; init; }
+    public required string Deleted { get; init; }
+    public required string YourComments { get; init; }
+    public required string NoCommentsYet { get; init; }
+    public required string DownloadData { get; init; }
+    public required string DeleteAccount { get; init; }
+    public required Func<CommentStatus, string> StatusWord { get; init; }
+
+    /// <summary>Shown instead of the form to a blocked reader: why, and until when in the site's zone (already formatted).</summary>
+    public required string BlockedWhy { get; init; }
 
     private static readonly CultureInfo RussianCulture = CultureInfo.GetCultureInfo("ru-RU");
 
@@ -89,7 +109,7 @@ public sealed class CommentMessages
         NotUnderstood = "The request could not be understood.",
         BadToken = "The form has expired. Reload the page and try again.",
         SomethingWrong = "Something went wrong. Try again.",
-        BlockedUntil = until => $"Your account may not comment until {until.ToString("d MMMM yyyy HH:mm", CultureInfo.InvariantCulture)} UTC.",
+        BlockedUntil = until => $"Your account may not comment until {until}.",
         TooLong = length => string.Format(CultureInfo.InvariantCulture, "A comment may be at most {0:N0} characters long; this one has {1:N0}.", Comment.TextMax, length),
         TooManyPerMinute = limit => $"You can post {limit} comments a minute. Please wait a little.",
         TooManyPerDay = limit => $"You can post {limit} comments a day. Please come back tomorrow.",
@@ -111,7 +131,7 @@ public sealed class CommentMessages
         Edit = "Edit",
         EditedMark = "edited",
         DeletedAccount = "Deleted account",
-        FlagQuestion = "Break the rules?",
+        FlagQuestion = "Breaks the rules?",
         Flag = "Flag",
         Reason = reason => reason switch
         {
@@ -121,6 +141,30 @@ public sealed class CommentMessages
             FlagReason.Spam => "Spam",
             _ => "Other",
         },
+        Report = "Report",
+        ReportWhy = "What is wrong with this comment?",
+        SendReport = "Send report",
+        Cancel = "Cancel",
+        CommentingAs = name => $"Commenting as {name}",
+        OnlyYouSee = "only you can see it until then",
+        Oldest = "Oldest first",
+        Newest = "Newest first",
+        Order = "Order of comments",
+        MoreReplies = n => $"Show {n} more {Plural.English(n, "reply", "replies")}",
+        Delete = "Delete",
+        Deleted = "Your comment is deleted.",
+        YourComments = "Your comments",
+        NoCommentsYet = "You have not written any comments yet.",
+        DownloadData = "Download my data (JSON)",
+        DeleteAccount = "Delete my account",
+        StatusWord = status => status switch
+        {
+            CommentStatus.Published => "published",
+            CommentStatus.Held => "waiting for a moderator",
+            CommentStatus.Rejected => "rejected by a moderator",
+            _ => "deleted",
+        },
+        BlockedWhy = "A moderator has blocked your account for breaking the comment rules.",
     };
 
     public static readonly CommentMessages Russian = new()
@@ -145,7 +189,7 @@ public sealed class CommentMessages
         NotUnderstood = "Не удалось разобрать запрос.",
         BadToken = "Форма устарела. Обновите страницу и попробуйте ещё раз.",
         SomethingWrong = "Что-то пошло не так. Попробуйте ещё раз.",
-        BlockedUntil = until => $"Вы не можете оставлять комментарии до {until.ToString("d MMMM yyyy HH:mm", RussianCulture)} UTC.",
+        BlockedUntil = until => $"Вы не можете оставлять комментарии до {until}.",
         TooLong = length => string.Format(RussianCulture, "Комментарий может быть не длиннее {0:N0} символов, а в этом — {1:N0}.", Comment.TextMax, length),
         TooManyPerMinute = limit => $"Слишком много комментариев: не больше {limit} в минуту. Попробуйте через минуту.",
         TooManyPerDay = limit => $"Слишком много комментариев: не больше {limit} в сутки. Попробуйте завтра.",
@@ -177,5 +221,29 @@ public sealed class CommentMessages
             FlagReason.Spam => "Спам",
             _ => "Другое",
         },
+        Report = "Пожаловаться",
+        ReportWhy = "Что не так с этим комментарием?",
+        SendReport = "Отправить жалобу",
+        Cancel = "Отмена",
+        CommentingAs = name => $"Вы комментируете как {name}",
+        OnlyYouSee = "до проверки его видите только вы",
+        Oldest = "Сначала старые",
+        Newest = "Сначала новые",
+        Order = "Порядок комментариев",
+        MoreReplies = n => $"Показать ещё {n} {Plural.Russian(n, "ответ", "ответа", "ответов")}",
+        Delete = "Удалить",
+        Deleted = "Комментарий удалён.",
+        YourComments = "Ваши комментарии",
+        NoCommentsYet = "Вы ещё не написали ни одного комментария.",
+        DownloadData = "Скачать мои данные (JSON)",
+        DeleteAccount = "Удалить учётную запись",
+        StatusWord = status => status switch
+        {
+            CommentStatus.Published => "опубликован",
+            CommentStatus.Held => "ждёт проверки модератором",
+            CommentStatus.Rejected => "отклонён модератором",
+            _ => "удалён",
+        },
+        BlockedWhy = "Модератор заблокировал вашу учётную запись за нарушение правил комментирования.",
     };
 }

@@ -10,6 +10,7 @@ public sealed class UiText
 {
     public required string Home { get; init; }
     public required string SkipToContent { get; init; }
+    public required string SignIn { get; init; }
     public required string MainNavigation { get; init; }
     public required string TopStories { get; init; }
     public required string LatestNews { get; init; }
@@ -55,6 +56,7 @@ public sealed class UiText
     {
         Home = "Home",
         SkipToContent = "Skip to content",
+        SignIn = "Sign in",
         MainNavigation = "Sections",
         TopStories = "Top stories",
         LatestNews = "Latest news",
@@ -101,6 +103,7 @@ public sealed class UiText
     {
         Home = "Главная",
         SkipToContent = "К содержанию",
+        SignIn = "Войти",
         MainNavigation = "Рубрики",
         TopStories = "Главное",
         LatestNews = "Лента новостей",
