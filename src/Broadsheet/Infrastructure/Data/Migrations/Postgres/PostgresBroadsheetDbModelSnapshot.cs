@@ -37,6 +37,13 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("text");
 
+                    b.Property<string>("ConsentVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("ConsentedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -333,6 +340,56 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Corrections");
                 });
 
+            modelBuilder.Entity("Broadsheet.Features.Articles.History.Revision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsAutosave")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsCorrection")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Lead")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId", "Id");
+
+                    b.ToTable("Revisions");
+                });
+
             modelBuilder.Entity("Broadsheet.Features.Articles.Rubric", b =>
                 {
                     b.Property<int>("Id")
@@ -421,6 +478,46 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("TagSlugHistory");
                 });
 
+            modelBuilder.Entity("Broadsheet.Features.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("AuditLog");
+                });
+
             modelBuilder.Entity("Broadsheet.Features.Channels.ArticleChannel", b =>
                 {
                     b.Property<int>("ChannelId")
@@ -433,7 +530,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("ArticleId", "ChannelId");
 
-                    b.ToTable("ArticleChannel");
+                    b.ToTable("ArticleChannel", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Channels.TelegramPost", b =>
@@ -464,7 +561,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("ArticleId");
 
-                    b.ToTable("TelegramPost");
+                    b.ToTable("TelegramPost", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Comments.ArticleCommentPolicy", b =>
@@ -477,7 +574,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("ArticleId");
 
-                    b.ToTable("ArticleCommentPolicy");
+                    b.ToTable("ArticleCommentPolicy", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Comments.Comment", b =>
@@ -540,7 +637,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("ArticleId", "Status", "Id");
 
-                    b.ToTable("Comment");
+                    b.ToTable("Comment", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Comments.CommentFlag", b =>
@@ -573,7 +670,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("CommentId", "AccountId")
                         .IsUnique();
 
-                    b.ToTable("CommentFlag");
+                    b.ToTable("CommentFlag", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Moderation.CommentRule", b =>
@@ -624,7 +721,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("CommentRule");
+                    b.ToTable("CommentRule", (string)null);
 
                     b.HasData(
                         new
@@ -889,7 +986,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("State", "NextAttemptAt");
 
-                    b.ToTable("DigestDelivery");
+                    b.ToTable("DigestDelivery", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Newsletter.DigestRun", b =>
@@ -927,7 +1024,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.ToTable("DigestRun");
+                    b.ToTable("DigestRun", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Newsletter.Subscriber", b =>
@@ -978,7 +1075,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("State", "Frequency");
 
-                    b.ToTable("Subscriber");
+                    b.ToTable("Subscriber", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Newsletter.SubscriberRubric", b =>
@@ -994,46 +1091,6 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("RubricId");
 
                     b.ToTable("SubscriberRubric");
-                });
-
-            modelBuilder.Entity("Broadsheet.Features.Newsroom.Audit.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("AccountId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<int?>("ArticleId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Details")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("At");
-
-                    b.ToTable("AuditLog");
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Newsroom.Media.MediaItem", b =>
@@ -1091,56 +1148,6 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("UploadedAt");
 
                     b.ToTable("Media");
-                });
-
-            modelBuilder.Entity("Broadsheet.Features.Newsroom.Revisions.Revision", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("AccountId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<int>("ArticleId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<bool>("IsAutosave")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("IsCorrection")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Lead")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateTime>("SavedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("SavedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ArticleId", "Id");
-
-                    b.ToTable("Revisions");
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Site.Channel", b =>
@@ -1549,6 +1556,15 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Broadsheet.Features.Articles.History.Revision", b =>
+                {
+                    b.HasOne("Broadsheet.Features.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Broadsheet.Features.Articles.TagSlugHistory", b =>
                 {
                     b.HasOne("Broadsheet.Features.Articles.Tag", null)
@@ -1651,15 +1667,6 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Broadsheet.Features.Newsletter.Subscriber", null)
                         .WithMany("Rubrics")
                         .HasForeignKey("SubscriberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Broadsheet.Features.Newsroom.Revisions.Revision", b =>
-                {
-                    b.HasOne("Broadsheet.Features.Articles.Article", null)
-                        .WithMany()
-                        .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

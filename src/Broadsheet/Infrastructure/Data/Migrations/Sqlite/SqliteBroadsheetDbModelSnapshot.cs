@@ -32,6 +32,13 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ConsentVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConsentedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -320,6 +327,54 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Corrections");
                 });
 
+            modelBuilder.Entity("Broadsheet.Features.Articles.History.Revision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsAutosave")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCorrection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Lead")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId", "Id");
+
+                    b.ToTable("Revisions");
+                });
+
             modelBuilder.Entity("Broadsheet.Features.Articles.Rubric", b =>
                 {
                     b.Property<int>("Id")
@@ -402,6 +457,44 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("TagSlugHistory");
                 });
 
+            modelBuilder.Entity("Broadsheet.Features.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("AuditLog");
+                });
+
             modelBuilder.Entity("Broadsheet.Features.Channels.ArticleChannel", b =>
                 {
                     b.Property<int>("ChannelId")
@@ -414,7 +507,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("ArticleId", "ChannelId");
 
-                    b.ToTable("ArticleChannel");
+                    b.ToTable("ArticleChannel", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Channels.TelegramPost", b =>
@@ -445,7 +538,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("ArticleId");
 
-                    b.ToTable("TelegramPost");
+                    b.ToTable("TelegramPost", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Comments.ArticleCommentPolicy", b =>
@@ -458,7 +551,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("ArticleId");
 
-                    b.ToTable("ArticleCommentPolicy");
+                    b.ToTable("ArticleCommentPolicy", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Comments.Comment", b =>
@@ -519,7 +612,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("ArticleId", "Status", "Id");
 
-                    b.ToTable("Comment");
+                    b.ToTable("Comment", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Comments.CommentFlag", b =>
@@ -550,7 +643,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("CommentId", "AccountId")
                         .IsUnique();
 
-                    b.ToTable("CommentFlag");
+                    b.ToTable("CommentFlag", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Moderation.CommentRule", b =>
@@ -599,7 +692,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("CommentRule");
+                    b.ToTable("CommentRule", (string)null);
 
                     b.HasData(
                         new
@@ -862,7 +955,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "NextAttemptAt");
 
-                    b.ToTable("DigestDelivery");
+                    b.ToTable("DigestDelivery", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Newsletter.DigestRun", b =>
@@ -898,7 +991,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.ToTable("DigestRun");
+                    b.ToTable("DigestRun", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Newsletter.Subscriber", b =>
@@ -947,7 +1040,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "Frequency");
 
-                    b.ToTable("Subscriber");
+                    b.ToTable("Subscriber", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Newsletter.SubscriberRubric", b =>
@@ -963,44 +1056,6 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("RubricId");
 
                     b.ToTable("SubscriberRubric");
-                });
-
-            modelBuilder.Entity("Broadsheet.Features.Newsroom.Audit.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AccountId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ArticleId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Details")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("At");
-
-                    b.ToTable("AuditLog");
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Newsroom.Media.MediaItem", b =>
@@ -1056,54 +1111,6 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("UploadedAt");
 
                     b.ToTable("Media");
-                });
-
-            modelBuilder.Entity("Broadsheet.Features.Newsroom.Revisions.Revision", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AccountId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ArticleId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsAutosave")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsCorrection")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Lead")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("SavedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SavedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ArticleId", "Id");
-
-                    b.ToTable("Revisions");
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Site.Channel", b =>
@@ -1504,6 +1511,15 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Broadsheet.Features.Articles.History.Revision", b =>
+                {
+                    b.HasOne("Broadsheet.Features.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Broadsheet.Features.Articles.TagSlugHistory", b =>
                 {
                     b.HasOne("Broadsheet.Features.Articles.Tag", null)
@@ -1606,15 +1622,6 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Broadsheet.Features.Newsletter.Subscriber", null)
                         .WithMany("Rubrics")
                         .HasForeignKey("SubscriberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Broadsheet.Features.Newsroom.Revisions.Revision", b =>
-                {
-                    b.HasOne("Broadsheet.Features.Articles.Article", null)
-                        .WithMany()
-                        .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
