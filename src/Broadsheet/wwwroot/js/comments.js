@@ -152,8 +152,7 @@
   // A click that comes before the reader's part has arrived waits for it.
   let waitingClick = null;
   const act = target => {
-    if (me.cannot) return;
-    if (target.dataset.reply) reply(target.dataset.reply, target.dataset.comment);
+    if (target.dataset.reply) { if (!me.cannot) reply(target.dataset.reply, target.dataset.comment); }
     else report(target.dataset.report);
   };
   section.addEventListener('click', e => {
@@ -172,7 +171,8 @@
       const notice = el('p', { className: 'comments__blocked', textContent: me.cannot });
       notice.setAttribute('role', 'note');
       spot.replaceChildren(notice);
-      section.querySelectorAll('[data-reply], [data-report]').forEach(a => a.remove());
+      // Reporting stays open to them; answering does not.
+      section.querySelectorAll('[data-reply]').forEach(a => a.remove());
       return;
     }
     const { form, area } = composer(null);
