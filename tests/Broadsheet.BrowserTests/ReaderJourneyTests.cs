@@ -109,7 +109,7 @@ public sealed class ReaderJourneyTests(LiveSite site, ITestOutputHelper output)
             await moderator.OpenAsync(story!);
             var reported = moderator.Locator("#comments .comment", new() { HasText = words }).First;
             await reported.ScrollIntoViewIfNeededAsync();
-            await reported.Locator("[data-report]").First.ClickAsync();
+            await reported.Locator("[data-report-comment]").First.ClickAsync();
             var menu = reported.Locator(".report-menu");
             await menu.WaitForAsync(Visible);
             Assert.Equal(0, await menu.Locator("input:checked").CountAsync());

@@ -36,7 +36,7 @@
     document.head.append(script);
   };
   section.addEventListener('click', e => {
-    const target = e.target.closest('#comment-compose a, [data-reply], [data-report]');
+    const target = e.target.closest('#comment-compose a, [data-reply], [data-report-comment]');
     if (!target || loaded) return;
     e.preventDefault();
     if (target.closest('#comment-compose')) spot.dataset.focus = '1';

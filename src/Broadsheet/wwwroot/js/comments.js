@@ -153,10 +153,10 @@
   let waitingClick = null;
   const act = target => {
     if (target.dataset.reply) { if (!me.cannot) reply(target.dataset.reply, target.dataset.comment); }
-    else report(target.dataset.report);
+    else report(target.dataset.reportComment);
   };
   section.addEventListener('click', e => {
-    const target = e.target.closest('[data-reply], [data-report]');
+    const target = e.target.closest('[data-reply], [data-report-comment]');
     if (!target) return;
     e.preventDefault();
     if (me) act(target); else waitingClick = target;
