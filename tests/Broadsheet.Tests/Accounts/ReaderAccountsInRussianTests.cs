@@ -31,7 +31,7 @@ public sealed class ReaderAccountsInRussianTests : IDisposable
         await publication.SettingsAsync(s => { s.Language = "ru"; s.PublicationName = "Вечерняя газета"; });
 
     private static async Task<HttpResponseMessage> SignUpAsync(HttpClient client, string email, string name, string password = Staff.Password) =>
-        await client.SubmitAsync("/account/sign-up", null, ("Input.Email", email), ("Input.DisplayName", name), ("Input.Password", password));
+        await client.SubmitAsync("/account/sign-up", null, ("Input.Email", email), ("Input.DisplayName", name), ("Input.Password", password), ("Input.Consent", "true"));
 
     private static string Label(AngleSharp.Html.Dom.IHtmlDocument page, string field) => page.QuerySelector($"label[for={field}]")!.TextContent;
 

@@ -92,9 +92,13 @@ public sealed class CommentsInRussianTests : IDisposable
         Assert.Equal("Ваш комментарий", page.QuerySelector("label[for=comment-text]")!.TextContent);
         Assert.Equal("Отправить", page.QuerySelector("#compose button")!.TextContent);
         Assert.Equal("Ответить", page.QuerySelector(".comment__actions a")!.TextContent);
-        Assert.Equal("Пожаловаться", page.QuerySelector(".comment__flag button")!.TextContent);
+        Assert.Equal("Вы комментируете как Борис", page.QuerySelector(".comment-form__as")!.TextContent);
+        Assert.Equal("Пожаловаться", page.QuerySelector(".comment__report summary")!.TextContent);
+        Assert.Equal("Что не так с этим комментарием?", page.QuerySelector(".report-menu legend")!.TextContent);
         Assert.Equal(["Оскорбление", "Экстремизм", "Недостоверная информация", "Спам", "Другое"],
-            page.QuerySelectorAll(".comment__flag option").Select(o => o.TextContent));
+            page.QuerySelectorAll(".report-menu label").Select(o => o.TextContent.Trim()));
+        // The reason is chosen on demand: none is ticked in advance.
+        Assert.Empty(page.QuerySelectorAll(".report-menu input:checked"));
         Assert.StartsWith("Комментарии: Бюджет принят", page.Title);
     }
 
@@ -137,7 +141,7 @@ public sealed class CommentsInRussianTests : IDisposable
         var page = await reader.GetDocumentAsync(path);
 
         Assert.Equal("Спасибо! Комментарий отправлен на проверку модератору и появится после неё.", page.QuerySelector(".comments__status")!.TextContent);
-        Assert.Equal("Ждёт проверки модератором", page.QuerySelector(".comment--waiting .comment__meta")!.TextContent);
+        Assert.Equal("Ждёт проверки модератором — до проверки его видите только вы", page.QuerySelector(".comment--waiting .comment__waiting")!.TextContent);
     }
 
     [Fact]

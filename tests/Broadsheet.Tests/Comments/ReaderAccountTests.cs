@@ -28,7 +28,7 @@ public sealed class ReaderAccountTests : IDisposable
         mail.Text.Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).First(w => w.StartsWith(Origin + path, StringComparison.Ordinal));
 
     private static async Task<HttpResponseMessage> SignUpAsync(HttpClient client, string email, string name, string password = Staff.Password) =>
-        await client.SubmitAsync("/account/sign-up", null, ("Input.Email", email), ("Input.DisplayName", name), ("Input.Password", password));
+        await client.SubmitAsync("/account/sign-up", null, ("Input.Email", email), ("Input.DisplayName", name), ("Input.Password", password), ("Input.Consent", "true"));
 
     private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password = Staff.Password) =>
         await client.SubmitAsync("/account/sign-in?ReturnUrl=/", null, ("Input.Email", email), ("Input.Password", password));

@@ -127,7 +127,7 @@ public sealed class WriteFaultTests : IDisposable
 
         app.Writes.Fail(after: 1);
         using (var response = await client.SubmitAsync(page, "/account/sign-up", null,
-            ("Input.Email", email), ("Input.DisplayName", "New Reader"), ("Input.Password", Staff.Password)))
+            ("Input.Email", email), ("Input.DisplayName", "New Reader"), ("Input.Password", Staff.Password), ("Input.Consent", "true")))
             await AssertUnavailablePageAsync(response, UiText.English);
         Assert.Equal(1, app.Writes.Failed);
         Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
@@ -135,7 +135,7 @@ public sealed class WriteFaultTests : IDisposable
         // Had the account been kept without its role, the address would now count as taken and no mail would come.
         app.Writes.Mend();
         using var again = await client.SubmitAsync("/account/sign-up", null,
-            ("Input.Email", email), ("Input.DisplayName", "New Reader"), ("Input.Password", Staff.Password));
+            ("Input.Email", email), ("Input.DisplayName", "New Reader"), ("Input.Password", Staff.Password), ("Input.Consent", "true"));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         var account = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == email));
         Assert.True(await app.WithDbAsync(async db =>

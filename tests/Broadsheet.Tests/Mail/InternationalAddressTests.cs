@@ -32,7 +32,7 @@ public sealed class InternationalAddressTests : IDisposable
     }
 
     private static async Task<HttpResponseMessage> SignUpAsync(HttpClient client, string email) =>
-        await client.SubmitAsync("/account/sign-up", null, ("Input.Email", email), ("Input.DisplayName", "Ольга К"), ("Input.Password", Staff.Password));
+        await client.SubmitAsync("/account/sign-up", null, ("Input.Email", email), ("Input.DisplayName", "Ольга К"), ("Input.Password", Staff.Password), ("Input.Consent", "true"));
 
     private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email) =>
         await client.SubmitAsync("/account/sign-in?ReturnUrl=/", null, ("Input.Email", email), ("Input.Password", Staff.Password));

@@ -37,7 +37,7 @@ public sealed class MailFolderTests : IDisposable
     private async Task<HttpClient> SignUpAsync()
     {
         var client = app.Reader();
-        using var answer = await client.SubmitAsync("/account/sign-up", null, ("Input.Email", Olga), ("Input.DisplayName", "Olga K"), ("Input.Password", Staff.Password));
+        using var answer = await client.SubmitAsync("/account/sign-up", null, ("Input.Email", Olga), ("Input.DisplayName", "Olga K"), ("Input.Password", Staff.Password), ("Input.Consent", "true"));
         Assert.NotNull((await answer.ParseAsync()).QuerySelector("[role=status]"));
         return client;
     }

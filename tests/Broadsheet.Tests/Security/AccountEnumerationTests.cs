@@ -112,8 +112,8 @@ public sealed class AccountEnumerationTests : IDisposable
             () => [("Email", Existing)],
             () => [("Email", $"y{next++}@example.test")]);
         var signUp = await CompareAsync(client, "/account/sign-up",
-            () => [("Input.Email", Existing), ("Input.DisplayName", $"Reader {Fresh()}"), ("Input.Password", Staff.Password)],
-            () => [("Input.Email", $"z{next++}@example.test"), ("Input.DisplayName", $"Reader {Fresh()}"), ("Input.Password", Staff.Password)]);
+            () => [("Input.Email", Existing), ("Input.DisplayName", $"Reader {Fresh()}"), ("Input.Password", Staff.Password), ("Input.Consent", "true")],
+            () => [("Input.Email", $"z{next++}@example.test"), ("Input.DisplayName", $"Reader {Fresh()}"), ("Input.Password", Staff.Password), ("Input.Consent", "true")]);
 
         Assert.True(signIn.Alike, signIn.Report);
         Assert.True(forgot.Alike, forgot.Report);

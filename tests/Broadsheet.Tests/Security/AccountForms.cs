@@ -19,7 +19,7 @@ public static class AccountForms
         client.SubmitAsync("/account/resend-confirmation", null, ("Email", email));
 
     public static Task<HttpResponseMessage> SignUpAsync(this HttpClient client, string email, string name, string password = Staff.Password) =>
-        client.SubmitAsync("/account/sign-up", null, ("Input.Email", email), ("Input.DisplayName", name), ("Input.Password", password));
+        client.SubmitAsync("/account/sign-up", null, ("Input.Email", email), ("Input.DisplayName", name), ("Input.Password", password), ("Input.Consent", "true"));
 
     /// <summary>Retry-After in seconds; fails the test when a 429 lacks it.</summary>
     public static int RetryAfter(HttpResponseMessage response)

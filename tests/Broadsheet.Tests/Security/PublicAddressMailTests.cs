@@ -82,7 +82,7 @@ public sealed class PublicAddressMailTests : IDisposable
     {
         var client = At("http://evil.example");
 
-        using (await client.SubmitAsync("/account/sign-up", null, ("Input.Email", "olga@example.test"), ("Input.DisplayName", "Olga K"), ("Input.Password", Staff.Password))) { }
+        using (await client.SubmitAsync("/account/sign-up", null, ("Input.Email", "olga@example.test"), ("Input.DisplayName", "Olga K"), ("Input.Password", Staff.Password), ("Input.Consent", "true"))) { }
         using (var signedUp = await client.PostAsync("/newsletter/sign-up", NewsletterSignUp("reader@example.test")))
             Assert.Equal(HttpStatusCode.Redirect, signedUp.StatusCode);
 
@@ -126,7 +126,7 @@ public sealed class PublicAddressMailTests : IDisposable
         app.Settings["Broadsheet:PublicUrl"] = PublicUrl;
         var client = Forging();
 
-        using (await client.SubmitAsync("/account/sign-up", null, ("Input.Email", "olga@example.test"), ("Input.DisplayName", "Olga K"), ("Input.Password", Staff.Password))) { }
+        using (await client.SubmitAsync("/account/sign-up", null, ("Input.Email", "olga@example.test"), ("Input.DisplayName", "Olga K"), ("Input.Password", Staff.Password), ("Input.Consent", "true"))) { }
         using (await client.PostAsync("/newsletter/sign-up", NewsletterSignUp("reader@example.test"))) { }
 
         LinkOn(PublicUrl, await smtp.WaitForMailToAsync("olga@example.test"), "/account/confirm?id=");

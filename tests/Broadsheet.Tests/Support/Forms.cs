@@ -76,7 +76,7 @@ public static class Forms
             return (form, form.GetAttribute("action")!);
         }
         var main = page.QuerySelectorAll("form").FirstOrDefault(f =>
-            string.Equals(f.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase) && !f.ClassList.Contains("newsroom-bar__out"))
+            string.Equals(f.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase) && !f.ClassList.Contains("newsroom-bar__out") && !f.ClassList.Contains("report-menu"))
             ?? throw new Xunit.Sdk.XunitException($"{path} has no form to post");
         var action = main.GetAttribute("action");
         return (main, string.IsNullOrEmpty(action) ? path : action);

@@ -17,5 +17,13 @@ public sealed class Account : IdentityUser
     /// <summary>"en" or "ru" when a staff member chose the newsroom's language; null speaks the site's.</summary>
     public string? NewsroomLanguage { get; set; }
 
+    /// <summary>
+    /// UTC; when the reader agreed to the processing of their personal data at sign-up, and which wording
+    /// (<see cref="ProcessingConsent.Version"/>) they agreed to: 152-FZ and the GDPR both ask the operator to prove it.
+    /// Null for staff and for accounts made before consent was asked.
+    /// </summary>
+    public DateTime? ConsentedAt { get; set; }
+    public string? ConsentVersion { get; set; }
+
     public bool IsBlockedAt(DateTime now) => BlockedUntil is { } until && until > now;
 }

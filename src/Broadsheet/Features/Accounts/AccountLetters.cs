@@ -13,13 +13,13 @@ namespace Broadsheet.Features.Accounts;
 /// </summary>
 public static class AccountLetters
 {
-    public static void PostConfirmation(this MailOutbox outbox, string accountId) =>
+    public static void PostConfirmation(this MailOutbox outbox, string accountId, string? returnUrl = null) =>
         outbox.Post("account confirmation", async (services, ct) =>
         {
             var accounts = services.GetRequiredService<UserManager<Account>>();
             if (await accounts.FindByIdAsync(accountId) is not { EmailConfirmed: false } account) return null;
             if (await OriginAsync(services, "address confirmations", ct) is not { } origin) return null;
-            return services.GetRequiredService<ReaderMail>().Confirmation(account.Email!, origin + await ReaderLinks.ConfirmAsync(accounts, account));
+            return services.GetRequiredService<ReaderMail>().Confirmation(account.Email!, origin + await ReaderLinks.ConfirmAsync(accounts, account, returnUrl));
         });
 
     /// <summary>Resetting through the mailed link proves the address, so it confirms an unconfirmed account too.</summary>

@@ -7,6 +7,8 @@ namespace Broadsheet.Features.Accounts;
 
 public static class AccountsSetup
 {
+    public const string ReaderMarker = "broadsheet.reader";
+
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         // The cookie and antiforgery keys are the key ring's (Infrastructure/KeyRing.cs): shared, so sign-ins survive restarts and node hops.
@@ -52,6 +54,22 @@ public static class AccountsSetup
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
             o.SlidingExpiration = true;
             // A signed-in person without the role gets a plain 403, not a bounce to a sign-in form they already passed.
+            // A marker the page script can read (the sign-in cookie cannot be): only browsers that signed in
+            // ask for the account menu, so cached pages cost anonymous readers no extra request. It says
+            // nothing but "ask"; the menu itself checks the real cookie.
+            o.Events.OnSignedIn = context =>
+            {
+                context.Response.Cookies.Append(ReaderMarker, "1", new CookieOptions
+                {
+                    Path = "/", HttpOnly = false, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, IsEssential = true,
+                });
+                return Task.CompletedTask;
+            };
+            o.Events.OnSigningOut = context =>
+            {
+                context.Response.Cookies.Delete(ReaderMarker, new CookieOptions { Path = "/" });
+                return Task.CompletedTask;
+            };
             o.Events.OnRedirectToAccessDenied = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;

@@ -13,6 +13,9 @@ public sealed class ConfirmModel(UserManager<Account> accounts, SiteContext site
 {
     [BindProperty(SupportsGet = true)] public string? Id { get; set; }
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
+
+    /// <summary>The article the reader signed up from, carried by the mailed link.</summary>
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public bool Confirmed { get; private set; }
     public bool Valid { get; private set; }
 

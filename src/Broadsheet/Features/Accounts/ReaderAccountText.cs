@@ -24,6 +24,19 @@ public sealed class ReaderAccountText
     public required Func<string, string> SignUpSent { get; init; }
     public required string SignInAfterSent { get; init; }
 
+    /// <summary>The consent box at sign-up: Agree + link(PrivacyPolicy) + And + link(CommentRules) + ".".</summary>
+    public required string ConsentAgree { get; init; }
+    public required string PrivacyPolicy { get; init; }
+    public required string ConsentAnd { get; init; }
+    public required string CommentRules { get; init; }
+    public required string ConsentRequired { get; init; }
+    public required string BackToArticle { get; init; }
+
+    public required string MenuLabel { get; init; }
+    public required string MyComments { get; init; }
+    public required string MyData { get; init; }
+    public required string SignOut { get; init; }
+
     public required string SignInTitle { get; init; }
     public required string Remember { get; init; }
     public required string SignInButton { get; init; }
@@ -136,6 +149,16 @@ public sealed class ReaderAccountText
         NewPassword = $"Password (at least {AccountInput.PasswordMin} characters)",
         SignUpButton = "Create the account",
         HaveAccount = "Already have one?",
+        ConsentAgree = "I agree to the processing of my personal data as described in the",
+        PrivacyPolicy = "privacy policy",
+        ConsentAnd = "and accept the",
+        CommentRules = "comment rules",
+        ConsentRequired = "To create an account, agree to the processing of your personal data.",
+        BackToArticle = "Back to the article",
+        MenuLabel = "Your account",
+        MyComments = "My comments",
+        MyData = "Download my data",
+        SignOut = "Sign out",
         SignUpSent = email => $"We have sent a link to {email}. Follow it to confirm the address, then",
         SignInAfterSent = "sign in",
 
@@ -226,6 +249,16 @@ public sealed class ReaderAccountText
         NewPassword = $"Пароль (не короче {AccountInput.PasswordMin} символов)",
         SignUpButton = "Зарегистрироваться",
         HaveAccount = "Уже зарегистрированы?",
+        ConsentAgree = "Я даю согласие на обработку моих персональных данных в соответствии с",
+        PrivacyPolicy = "политикой конфиденциальности",
+        ConsentAnd = "и принимаю",
+        CommentRules = "правила комментирования",
+        ConsentRequired = "Чтобы зарегистрироваться, дайте согласие на обработку персональных данных.",
+        BackToArticle = "Вернуться к статье",
+        MenuLabel = "Учётная запись",
+        MyComments = "Мои комментарии",
+        MyData = "Скачать мои данные",
+        SignOut = "Выйти",
         SignUpSent = email => $"Мы отправили письмо со ссылкой на адрес {email}. Перейдите по ней, чтобы подтвердить адрес, а затем",
         SignInAfterSent = "войдите",
 

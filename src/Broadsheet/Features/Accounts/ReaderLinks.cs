@@ -10,8 +10,10 @@ namespace Broadsheet.Features.Accounts;
 /// </summary>
 public static class ReaderLinks
 {
-    public static async Task<string> ConfirmAsync(UserManager<Account> accounts, Account account) =>
-        $"/account/confirm?id={Uri.EscapeDataString(account.Id)}&token={Encode(await accounts.GenerateEmailConfirmationTokenAsync(account))}";
+    /// <summary>With <paramref name="returnUrl"/> (the article the reader signed up from) the confirmed page leads back there.</summary>
+    public static async Task<string> ConfirmAsync(UserManager<Account> accounts, Account account, string? returnUrl = null) =>
+        $"/account/confirm?id={Uri.EscapeDataString(account.Id)}&token={Encode(await accounts.GenerateEmailConfirmationTokenAsync(account))}"
+        + (ReturnPath.Checked(returnUrl) is { } back ? "&returnUrl=" + Uri.EscapeDataString(back) : "");
 
     public static async Task<string> ResetAsync(UserManager<Account> accounts, Account account) =>
         $"/account/reset-password?id={Uri.EscapeDataString(account.Id)}&token={Encode(await accounts.GeneratePasswordResetTokenAsync(account))}";

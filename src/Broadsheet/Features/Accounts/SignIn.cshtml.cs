@@ -40,7 +40,7 @@ public sealed class SignInModel(SignInManager<Account> signIn, AccountThrottle t
 
         // A two-step account's browser is remembered once the code is right too (TwoFactorModel).
         if (result.Succeeded) device.Remember(HttpContext, key);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : await HomeAsync(account!));
+        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnPath.Checked(ReturnUrl) is { } back ? back : await HomeAsync(account!));
         if (result.RequiresTwoFactor) return RedirectToPage("/Accounts/TwoFactor", new { ReturnUrl, Input.Remember });
         await throttle.FailedAsync(AccountThrottle.Guess.SignIn, address, key);
         Error = Text.WrongCredentials;

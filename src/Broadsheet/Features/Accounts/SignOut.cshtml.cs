@@ -9,9 +9,10 @@ public sealed class SignOutModel(SignInManager<Account> signIn) : PageModel
 {
     public IActionResult OnGet() => Redirect("/newsroom");
 
-    public async Task<IActionResult> OnPostAsync()
+    /// <summary>A reader signing out from the masthead stays on the page they were reading.</summary>
+    public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
         await signIn.SignOutAsync();
-        return Redirect("/");
+        return LocalRedirect(ReturnPath.Or(returnUrl, "/"));
     }
 }

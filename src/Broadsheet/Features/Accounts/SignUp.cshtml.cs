@@ -36,7 +36,12 @@ public sealed class SignUpModel(UserManager<Account> accounts, BroadsheetDb db, 
             Errors.Add(Text.TooManyTries(wait));
             return ThrottledPage.For(this, wait);
         }
-        var account = new Account { UserName = email, Email = email, DisplayName = name, DisplayNameKey = key, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var now = clock.GetUtcNow().UtcDateTime;
+        var account = new Account
+        {
+            UserName = email, Email = email, DisplayName = name, DisplayNameKey = key, CreatedAt = now,
+            ConsentedAt = now, ConsentVersion = ProcessingConsent.Version,
+        };
         // The same hashing and lookup whatever the address; then a taken one stands in for the writes
         // a new one makes (SignUpPace), and the mail waits in the outbox either way: the answer, the
         // mail and the time tell a stranger nothing. The password's rules are AccountInput's, checked above.
@@ -57,7 +62,7 @@ public sealed class SignUpModel(UserManager<Account> accounts, BroadsheetDb db, 
         var role = await accounts.AddToRoleAsync(account, StaffRoles.Reader);
         if (!role.Succeeded) throw new InvalidOperationException("Could not give a new reader the reader role: " + string.Join("; ", role.Errors.Select(e => e.Description)));
         await transaction.CommitAsync(ct);
-        outbox.PostConfirmation(account.Id);
+        outbox.PostConfirmation(account.Id, ReturnPath.Checked(ReturnUrl));
         pace.Created(started);
         Sent = true;
         return Page();
@@ -84,11 +89,15 @@ public sealed class SignUpForm
     public string? Password { get; set; }
     public string? DisplayName { get; set; }
 
+    /// <summary>The box agreeing to the processing of personal data (152-FZ art. 9, GDPR art. 6(1)(a)): unticked by default, required.</summary>
+    public bool Consent { get; set; }
+
     /// <summary>Each field that is not acceptable, with what to tell the reader; the display name's finer rules are <see cref="DisplayNames"/>'.</summary>
     public IEnumerable<(string Field, string Message)> Problems(ReaderAccountText text)
     {
         if (string.IsNullOrWhiteSpace(DisplayName)) yield return (nameof(DisplayName), text.NameRequired);
         if (AccountInput.EmailProblem(Email, text) is { } email) yield return (nameof(Email), email);
         if (AccountInput.NewPasswordProblem(Password, text) is { } password) yield return (nameof(Password), password);
+        if (!Consent) yield return (nameof(Consent), text.ConsentRequired);
     }
 }

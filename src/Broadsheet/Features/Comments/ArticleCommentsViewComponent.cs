@@ -13,16 +13,17 @@ public sealed class ArticleCommentsViewComponent(BroadsheetDb db, TimeProvider c
 {
     public async Task<IViewComponentResult> InvokeAsync(Article article)
     {
-        var page = article.CommentsEnabled
-            // Kept with the article's memo and forgotten with it, so a page rendered again runs no query.
-            ? await memo.GetOrLoadAsync($"comments:{article.Id}",
-                async () => (CommentPage?)await CommentThread.LoadAsync(db, article.Id, 1, options.PageSize, HttpContext.RequestAborted),
-                _ => article.Id,
-                p => 2L * p.Threads.Sum(t => t.Comment.Text.Length + t.Replies.Sum(r => r.Text.Length)) + 4096)
-            : null;
+        var page = article.CommentsEnabled ? await FirstPageAsync(memo, db, article.Id, options.PageSize, HttpContext.RequestAborted) : null;
         var open = article.CommentsEnabled && article.IsOpenAt(clock.GetUtcNow().UtcDateTime, options.CloseAfterDays);
         return View("/Features/Comments/_ArticleComments.cshtml", new ArticleDiscussion(article, page, open));
     }
+
+    /// <summary>Kept with the article's memo and forgotten with it, so a page rendered again runs no query (the count near the headline shares it).</summary>
+    public static async Task<CommentPage?> FirstPageAsync(ArticleMemo memo, BroadsheetDb db, int articleId, int pageSize, CancellationToken ct) =>
+        await memo.GetOrLoadAsync($"comments:{articleId}",
+            async () => (CommentPage?)await CommentThread.LoadAsync(db, articleId, 1, pageSize, ct),
+            _ => articleId,
+            p => 2L * p.Threads.Sum(t => t.Comment.Text.Length + t.Replies.Sum(r => r.Text.Length)) + 4096);
 }
 
 public sealed record ArticleDiscussion(Article Article, CommentPage? Page, bool Open);

@@ -114,10 +114,33 @@ public sealed class CommentDesk(
 
     private PostOutcome? Refusal(Account account, DateTime now)
     {
-        if (account.IsBlockedAt(now))
-            return new(403, account.BlockedUntil == DateTime.MaxValue ? Say.BlockedForGood : Say.BlockedUntil(site.FormatTime(account.BlockedUntil!.Value)));
+        if (BlockNotice(account, now) is { } blocked) return new(403, blocked);
         if (!account.EmailConfirmed) return new(403, Say.Unconfirmed);
         return null;
+    }
+
+    /// <summary>What a blocked reader is told, with the end of the block in the site's zone (the site shows no other), or null.</summary>
+    public string? BlockNotice(Account account, DateTime now) =>
+        !account.IsBlockedAt(now) ? null
+        : account.BlockedUntil == DateTime.MaxValue ? Say.BlockedForGood
+        : Say.BlockedUntil(site.FormatTime(account.BlockedUntil!.Value));
+
+    /// <summary>
+    /// The author takes their own comment down: the text goes at once (it is theirs to withdraw), the row stays
+    /// as Deleted so replies under it and the moderators' record keep their place.
+    /// </summary>
+    public async Task<PostOutcome> WithdrawAsync(Account account, long commentId, CancellationToken ct)
+    {
+        var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == commentId && c.AccountId == account.Id, ct);
+        if (comment is null || comment.Status == CommentStatus.Deleted) return new(404, Say.NoSuchComment);
+        var wasPublic = comment.IsPublic;
+        comment.Status = CommentStatus.Deleted;
+        comment.Rule = "deleted by its author";
+        comment.Text = "";
+        comment.ModeratedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        if (wasPublic) await eviction.EvictAsync(ct, PageCache.ArticleTag(comment.ArticleId));
+        return new(200, Say.Deleted, comment);
     }
 
     private PostOutcome? TextProblem(string clean)

@@ -62,6 +62,26 @@ public sealed class CommentMessages
     public required string FlagQuestion { get; init; }
     public required string Flag { get; init; }
     public required Func<FlagReason, string> Reason { get; init; }
+    public required string Report { get; init; }
+    public required string ReportWhy { get; init; }
+    public required string SendReport { get; init; }
+    public required string Cancel { get; init; }
+    public required Func<string, string> CommentingAs { get; init; }
+    public required string OnlyYouSee { get; init; }
+    public required string Oldest { get; init; }
+    public required string Newest { get; init; }
+    public required string Order { get; init; }
+    public required Func<int, string> MoreReplies { get; init; }
+    public required string Delete { get; init; }
+    public required string Deleted { get; init; }
+    public required string YourComments { get; init; }
+    public required string NoCommentsYet { get; init; }
+    public required string DownloadData { get; init; }
+    public required string DeleteAccount { get; init; }
+    public required Func<CommentStatus, string> StatusWord { get; init; }
+
+    /// <summary>Shown instead of the form to a blocked reader: why, and until when in the site's zone (already formatted).</summary>
+    public required string BlockedWhy { get; init; }
 
     private static readonly CultureInfo RussianCulture = CultureInfo.GetCultureInfo("ru-RU");
 
@@ -112,7 +132,7 @@ public sealed class CommentMessages
         Edit = "Edit",
         EditedMark = "edited",
         DeletedAccount = "Deleted account",
-        FlagQuestion = "Break the rules?",
+        FlagQuestion = "Breaks the rules?",
         Flag = "Flag",
         Reason = reason => reason switch
         {
@@ -122,6 +142,30 @@ public sealed class CommentMessages
             FlagReason.Spam => "Spam",
             _ => "Other",
         },
+        Report = "Report",
+        ReportWhy = "What is wrong with this comment?",
+        SendReport = "Send report",
+        Cancel = "Cancel",
+        CommentingAs = name => $"Commenting as {name}",
+        OnlyYouSee = "only you can see it until then",
+        Oldest = "Oldest first",
+        Newest = "Newest first",
+        Order = "Order of comments",
+        MoreReplies = n => $"Show {n} more {Plural.English(n, "reply", "replies")}",
+        Delete = "Delete",
+        Deleted = "Your comment is deleted.",
+        YourComments = "Your comments",
+        NoCommentsYet = "You have not written any comments yet.",
+        DownloadData = "Download my data (JSON)",
+        DeleteAccount = "Delete my account",
+        StatusWord = status => status switch
+        {
+            CommentStatus.Published => "published",
+            CommentStatus.Held => "waiting for a moderator",
+            CommentStatus.Rejected => "rejected by a moderator",
+            _ => "deleted",
+        },
+        BlockedWhy = "A moderator has blocked your account for breaking the comment rules.",
     };
 
     public static readonly CommentMessages Russian = new()
@@ -178,5 +222,29 @@ public sealed class CommentMessages
             FlagReason.Spam => "Спам",
             _ => "Другое",
         },
+        Report = "Пожаловаться",
+        ReportWhy = "Что не так с этим комментарием?",
+        SendReport = "Отправить жалобу",
+        Cancel = "Отмена",
+        CommentingAs = name => $"Вы комментируете как {name}",
+        OnlyYouSee = "до проверки его видите только вы",
+        Oldest = "Сначала старые",
+        Newest = "Сначала новые",
+        Order = "Порядок комментариев",
+        MoreReplies = n => $"Показать ещё {n} {Plural.Russian(n, "ответ", "ответа", "ответов")}",
+        Delete = "Удалить",
+        Deleted = "Комментарий удалён.",
+        YourComments = "Ваши комментарии",
+        NoCommentsYet = "Вы ещё не написали ни одного комментария.",
+        DownloadData = "Скачать мои данные (JSON)",
+        DeleteAccount = "Удалить учётную запись",
+        StatusWord = status => status switch
+        {
+            CommentStatus.Published => "опубликован",
+            CommentStatus.Held => "ждёт проверки модератором",
+            CommentStatus.Rejected => "отклонён модератором",
+            _ => "удалён",
+        },
+        BlockedWhy = "Модератор заблокировал вашу учётную запись за нарушение правил комментирования.",
     };
 }

@@ -28,6 +28,7 @@ public static class CommentsApi
         app.MapPost("/api/articles/{articleId:int}/comments", PostAsync);
         app.MapPut("/api/comments/{id:long}", EditAsync);
         app.MapPost("/api/comments/{id:long}/flags", FlagAsync);
+        app.MapDelete("/api/comments/{id:long}", WithdrawAsync);
         app.MapGet("/api/comments/token", Token);
         return app;
     }
@@ -46,12 +47,36 @@ public static class CommentsApi
         });
     }
 
-    private static async Task<IResult> Token(HttpContext context, IAntiforgery antiforgery, UserManager<Account> accounts)
+    /// <summary>
+    /// Everything personal about the discussion, for the script on the cached article page: the token, who is
+    /// writing, why they may not (blocked, unconfirmed), and, with <paramref name="article"/>, their comments
+    /// still waiting for a moderator, which the script shows in place to them alone.
+    /// </summary>
+    private static async Task<IResult> Token(int? article, HttpContext context, IAntiforgery antiforgery, UserManager<Account> accounts,
+        BroadsheetDb db, CommentDesk desk, TimeProvider clock, SiteContext site, CancellationToken ct)
     {
         context.Response.Headers.CacheControl = "no-store";
         var tokens = antiforgery.GetAndStoreTokens(context);
         var account = context.User.Identity?.IsAuthenticated == true ? await accounts.GetUserAsync(context.User) : null;
-        return Results.Json(new { token = tokens.RequestToken, signedIn = account is not null, name = account?.DisplayName });
+        var say = CommentMessages.For(site);
+        var blocked = account is null ? null : desk.BlockNotice(account, clock.GetUtcNow().UtcDateTime);
+        var waiting = account is null || article is null ? []
+            : await db.Comments.AsNoTracking().Where(c => c.ArticleId == article && c.AccountId == account.Id && c.Status == CommentStatus.Held)
+                .OrderBy(c => c.Id).Select(c => new { c.Id, c.ParentId, c.Text, c.CreatedAt }).ToListAsync(ct);
+        return Results.Json(new
+        {
+            token = tokens.RequestToken, signedIn = account is not null, name = account?.DisplayName,
+            blocked = blocked is null ? null : $"{say.BlockedWhy} {blocked}",
+            unconfirmed = account is { EmailConfirmed: false } ? say.Unconfirmed : null,
+            waiting = waiting.Select(w => new { w.Id, w.ParentId, w.Text, at = site.FormatTime(w.CreatedAt) }),
+        });
+    }
+
+    private static async Task<IResult> WithdrawAsync(long id, HttpContext context, CommentDesk desk, UserManager<Account> accounts, IAntiforgery antiforgery, SiteContext site)
+    {
+        var (account, refusal) = await CallerAsync(context, accounts, antiforgery, CommentMessages.For(site));
+        if (refusal is not null) return refusal;
+        return Answered(await desk.WithdrawAsync(account!, id, context.RequestAborted));
     }
 
     private static async Task<IResult> PostAsync(int articleId, HttpContext context, CommentDesk desk, UserManager<Account> accounts, IAntiforgery antiforgery, SiteContext site)

@@ -9,5 +9,5 @@ public static class CommentsSetup
         return services;
     }
 
-    public static IEndpointRouteBuilder MapComments(this IEndpointRouteBuilder app) => app.MapCommentsApi();
+    public static IEndpointRouteBuilder MapComments(this IEndpointRouteBuilder app) => app.MapCommentsApi().MapReaderData();
 }

@@ -22,12 +22,21 @@ public sealed class IndexModel(BroadsheetDb db, CommentDesk desk, UserManager<Ac
     public ThreadView Thread { get; private set; } = null!;
     public bool IsOpen { get; private set; }
     public bool SignedIn { get; private set; }
+    public string? ReaderName { get; private set; }
+
+    /// <summary>Why this reader may not comment (blocked, not yet confirmed), shown instead of the form.</summary>
+    public string? CannotPost { get; private set; }
     public List<Comment> Waiting { get; private set; } = [];
+    [BindProperty(SupportsGet = true)] public string? Order { get; set; }
+    public bool Newest => Order == "newest";
     public int PageNumber { get; private set; } = 1;
     [BindProperty(SupportsGet = true)] public long? Reply { get; set; }
     [BindProperty(SupportsGet = true)] public long? Edit { get; set; }
     [BindProperty, StringLength(Comment.TextMax * 4)] public string Text { get; set; } = "";
     [TempData] public string? Notice { get; set; }
+
+    /// <summary>"held" when the comment waits for a moderator, so it does not look like one already published.</summary>
+    [TempData] public string? NoticeKind { get; set; }
     public string? Problem { get; private set; }
 
     /// <summary>The page number comes from the query only: "page" is also Razor Pages' own route value (the page's name), which is not a number.</summary>
@@ -62,6 +71,7 @@ public sealed class IndexModel(BroadsheetDb db, CommentDesk desk, UserManager<Ac
         if (outcome.Succeeded)
         {
             Notice = outcome.Message;
+            NoticeKind = outcome.Status == 202 ? "held" : "done";
             return Redirect($"/articles/{id}/comments" + (outcome.Comment is { } c ? $"#comment-{c.Id}" : ""));
         }
         if (!await LoadAsync(id, ct)) return NotFound();
@@ -80,16 +90,20 @@ public sealed class IndexModel(BroadsheetDb db, CommentDesk desk, UserManager<Ac
         Article = article;
         ArticlePath = ArticleUrl.For(site, article.PublishedAt!.Value, article.Slug);
         IsOpen = article.IsOpenAt(now, options.CloseAfterDays);
-        var shown = await CommentThread.LoadAsync(db, id, PageNumber, options.PageSize, ct);
+        var shown = await CommentThread.LoadAsync(db, id, PageNumber, options.PageSize, ct, Newest);
         ReaderView? reader = null;
         if (await accounts.GetUserAsync(User) is { } account)
         {
             SignedIn = true;
+            ReaderName = account.DisplayName;
+            CannotPost = desk.BlockNotice(account, now) is { } blocked ? $"{CommentMessages.For(site).BlockedWhy} {blocked}"
+                : account.EmailConfirmed ? null : CommentMessages.For(site).Unconfirmed;
             var own = await db.Comments.AsNoTracking().Where(c => c.ArticleId == id && c.AccountId == account.Id).ToListAsync(ct);
             Waiting = [.. own.Where(c => c.Status == CommentStatus.Held)];
-            reader = new([.. own.Select(c => c.Id)], [.. own.Where(c => c.IsEditableAt(now)).Select(c => c.Id)]);
+            reader = new([.. own.Select(c => c.Id)], [.. own.Where(c => c.IsEditableAt(now)).Select(c => c.Id)],
+                [.. Waiting.Select(c => new ShownComment(c.Id, c.ParentId, account.DisplayName, c.Text, c.CreatedAt, c.EditedAt))]);
         }
-        Thread = new(shown, reader);
+        Thread = new(shown, id, IsOpen, reader);
         meta.Title = $"{site.Text.Comments}: {article.Title}";
         meta.NoIndex = true;
         meta.CanonicalPath = ArticlePath;

@@ -11,6 +11,7 @@ public sealed class UiText
     public required string Home { get; init; }
     public required string SkipToContent { get; init; }
     public required string Breaking { get; init; }
+    public required string SignIn { get; init; }
     public required string MainNavigation { get; init; }
     public required string TopStories { get; init; }
     public required string LatestNews { get; init; }
@@ -70,6 +71,7 @@ public sealed class UiText
         Home = "Home",
         SkipToContent = "Skip to content",
         Breaking = "Breaking",
+        SignIn = "Sign in",
         MainNavigation = "Sections",
         TopStories = "Top stories",
         LatestNews = "Latest news",
@@ -126,6 +128,7 @@ public sealed class UiText
         Home = "Главная",
         SkipToContent = "К содержанию",
         Breaking = "Срочно",
+        SignIn = "Войти",
         MainNavigation = "Рубрики",
         TopStories = "Главное",
         LatestNews = "Лента новостей",

@@ -60,7 +60,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
         TypoReportModel.Configure(builder);
         Jobs.JobsSetup.Configure(builder);
         CommentsModel.Configure(builder);
-        builder.Entity<Account>(a => { a.Property(x => x.DisplayNameKey).HasMaxLength(80); a.HasIndex(x => x.DisplayNameKey); a.Property(x => x.NewsroomLanguage).HasMaxLength(2); });
+        builder.Entity<Account>(a => { a.Property(x => x.DisplayNameKey).HasMaxLength(80); a.Property(x => x.ConsentVersion).HasMaxLength(40); a.HasIndex(x => x.DisplayNameKey); a.Property(x => x.NewsroomLanguage).HasMaxLength(2); });
         AccountsModel.ConfigurePasskeys(builder);
         ModerationModel.Configure(builder);
         // These tables were named after their types before the context had a property for each; without a

@@ -26,17 +26,37 @@
     });
   }
 })();
-// Comments: the form's script (and the reader's token) are fetched only when someone asks to write,
-// so the cached article costs readers who only read nothing extra.
+// Comments: the reader's part of the discussion (its script and their token) is fetched only when the
+// discussion comes near the screen or someone acts on it, so a reader who only reads the article costs
+// nothing extra. A click that started the loading is played again once the script is there.
 (() => {
-  const write = document.querySelector('#comment-compose a');
-  write?.addEventListener('click', e => {
-    e.preventDefault();
+  const section = document.getElementById('comments');
+  const spot = document.getElementById('comment-compose');
+  if (!section || !spot) return;
+  let loaded = false;
+  const load = (then, fallback) => {
+    if (loaded) return;
+    loaded = true;
     const script = document.createElement('script');
     script.src = '/js/comments.js';
-    script.onerror = () => { location.href = write.href; };
+    script.onload = () => then?.();
+    script.onerror = () => { loaded = false; fallback?.(); };
     document.head.append(script);
-  }, { once: true });
+  };
+  section.addEventListener('click', e => {
+    const target = e.target.closest('#comment-compose a, [data-reply], [data-report-comment]');
+    if (!target || loaded) return;
+    e.preventDefault();
+    if (target.closest('#comment-compose')) spot.dataset.focus = '1';
+    load(() => { if (target.isConnected && !target.closest('#comment-compose')) target.click(); }, () => { location.href = target.href; });
+  });
+  if ('IntersectionObserver' in window) {
+    const watch = new IntersectionObserver(seen => {
+      if (seen.some(s => s.isIntersecting)) { watch.disconnect(); load(); }
+    }, { rootMargin: '400px' });
+    watch.observe(section);
+  }
+  if (/^#comment/.test(location.hash)) load();
 })();
 // Embeds: the box names the source and links to it; only the reader's click opens the frame,
 // so YouTube, VK, Telegram or X learn nothing of a reader who does not ask.

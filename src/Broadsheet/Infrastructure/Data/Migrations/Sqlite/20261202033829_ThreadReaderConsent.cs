@@ -1,0 +1,40 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ThreadReaderConsent : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ConsentVersion",
+                table: "AspNetUsers",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ConsentedAt",
+                table: "AspNetUsers",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ConsentVersion",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "ConsentedAt",
+                table: "AspNetUsers");
+        }
+    }
+}
