@@ -29,4 +29,9 @@ public static class AuditAction
     public const string SettingsChange = "settings-change";
     public const string TypoFix = "typo-fix";
     public const string TypoDismiss = "typo-dismiss";
+    public const string Submit = "submit";
+    public const string ReturnToDraft = "return-to-draft";
+    public const string Restore = "restore";
+    public const string Assign = "assign";
+    public const string BreakingAlert = "breaking-alert";
 }

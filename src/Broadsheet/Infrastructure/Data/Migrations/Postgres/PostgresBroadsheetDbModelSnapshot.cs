@@ -333,6 +333,60 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Corrections");
                 });
 
+            modelBuilder.Entity("Broadsheet.Features.Articles.History.Revision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsAutosave")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsCorrection")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Lead")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId", "Id");
+
+                    b.ToTable("Revisions");
+                });
+
             modelBuilder.Entity("Broadsheet.Features.Articles.Rubric", b =>
                 {
                     b.Property<int>("Id")
@@ -421,6 +475,46 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("TagSlugHistory");
                 });
 
+            modelBuilder.Entity("Broadsheet.Features.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("AuditLog");
+                });
+
             modelBuilder.Entity("Broadsheet.Features.Channels.ArticleChannel", b =>
                 {
                     b.Property<int>("ChannelId")
@@ -433,7 +527,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("ArticleId", "ChannelId");
 
-                    b.ToTable("ArticleChannel");
+                    b.ToTable("ArticleChannel", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Channels.TelegramPost", b =>
@@ -464,7 +558,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("ArticleId");
 
-                    b.ToTable("TelegramPost");
+                    b.ToTable("TelegramPost", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Comments.ArticleCommentPolicy", b =>
@@ -477,7 +571,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("ArticleId");
 
-                    b.ToTable("ArticleCommentPolicy");
+                    b.ToTable("ArticleCommentPolicy", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Comments.Comment", b =>
@@ -540,7 +634,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("ArticleId", "Status", "Id");
 
-                    b.ToTable("Comment");
+                    b.ToTable("Comment", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Comments.CommentFlag", b =>
@@ -573,7 +667,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("CommentId", "AccountId")
                         .IsUnique();
 
-                    b.ToTable("CommentFlag");
+                    b.ToTable("CommentFlag", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Moderation.CommentRule", b =>
@@ -624,7 +718,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("CommentRule");
+                    b.ToTable("CommentRule", (string)null);
 
                     b.HasData(
                         new
@@ -889,7 +983,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("State", "NextAttemptAt");
 
-                    b.ToTable("DigestDelivery");
+                    b.ToTable("DigestDelivery", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Newsletter.DigestRun", b =>
@@ -927,7 +1021,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.ToTable("DigestRun");
+                    b.ToTable("DigestRun", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Newsletter.Subscriber", b =>
@@ -978,7 +1072,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("State", "Frequency");
 
-                    b.ToTable("Subscriber");
+                    b.ToTable("Subscriber", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Newsletter.SubscriberRubric", b =>
@@ -994,46 +1088,6 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("RubricId");
 
                     b.ToTable("SubscriberRubric");
-                });
-
-            modelBuilder.Entity("Broadsheet.Features.Newsroom.Audit.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("AccountId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<int?>("ArticleId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Details")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("At");
-
-                    b.ToTable("AuditLog");
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Newsroom.Media.MediaItem", b =>
@@ -1093,7 +1147,32 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Media");
                 });
 
-            modelBuilder.Entity("Broadsheet.Features.Newsroom.Revisions.Revision", b =>
+            modelBuilder.Entity("Broadsheet.Features.Newsroom.Workflow.ArticleAssignment", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("ArticleId");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("ArticleAssignments");
+                });
+
+            modelBuilder.Entity("Broadsheet.Features.Newsroom.Workflow.EditorialNote", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1108,39 +1187,73 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("ArticleId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Body")
+                    b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
-                    b.Property<bool>("IsAutosave")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("IsCorrection")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Lead")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateTime>("SavedAt")
+                    b.Property<DateTime>("WrittenAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("SavedBy")
+                    b.Property<string>("WrittenBy")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ArticleId", "Id");
 
-                    b.ToTable("Revisions");
+                    b.ToTable("EditorialNotes");
+                });
+
+            modelBuilder.Entity("Broadsheet.Features.Newsroom.Workflow.Notification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ArticleTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Site.Channel", b =>
@@ -1549,6 +1662,15 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Broadsheet.Features.Articles.History.Revision", b =>
+                {
+                    b.HasOne("Broadsheet.Features.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Broadsheet.Features.Articles.TagSlugHistory", b =>
                 {
                     b.HasOne("Broadsheet.Features.Articles.Tag", null)
@@ -1655,7 +1777,16 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Broadsheet.Features.Newsroom.Revisions.Revision", b =>
+            modelBuilder.Entity("Broadsheet.Features.Newsroom.Workflow.ArticleAssignment", b =>
+                {
+                    b.HasOne("Broadsheet.Features.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Broadsheet.Features.Newsroom.Workflow.EditorialNote", b =>
                 {
                     b.HasOne("Broadsheet.Features.Articles.Article", null)
                         .WithMany()

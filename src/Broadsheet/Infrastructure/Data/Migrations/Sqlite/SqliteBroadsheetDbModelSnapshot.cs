@@ -320,6 +320,58 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Corrections");
                 });
 
+            modelBuilder.Entity("Broadsheet.Features.Articles.History.Revision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsAutosave")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCorrection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Lead")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId", "Id");
+
+                    b.ToTable("Revisions");
+                });
+
             modelBuilder.Entity("Broadsheet.Features.Articles.Rubric", b =>
                 {
                     b.Property<int>("Id")
@@ -402,6 +454,44 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("TagSlugHistory");
                 });
 
+            modelBuilder.Entity("Broadsheet.Features.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("AuditLog");
+                });
+
             modelBuilder.Entity("Broadsheet.Features.Channels.ArticleChannel", b =>
                 {
                     b.Property<int>("ChannelId")
@@ -414,7 +504,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("ArticleId", "ChannelId");
 
-                    b.ToTable("ArticleChannel");
+                    b.ToTable("ArticleChannel", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Channels.TelegramPost", b =>
@@ -445,7 +535,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("ArticleId");
 
-                    b.ToTable("TelegramPost");
+                    b.ToTable("TelegramPost", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Comments.ArticleCommentPolicy", b =>
@@ -458,7 +548,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("ArticleId");
 
-                    b.ToTable("ArticleCommentPolicy");
+                    b.ToTable("ArticleCommentPolicy", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Comments.Comment", b =>
@@ -519,7 +609,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("ArticleId", "Status", "Id");
 
-                    b.ToTable("Comment");
+                    b.ToTable("Comment", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Comments.CommentFlag", b =>
@@ -550,7 +640,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("CommentId", "AccountId")
                         .IsUnique();
 
-                    b.ToTable("CommentFlag");
+                    b.ToTable("CommentFlag", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Moderation.CommentRule", b =>
@@ -599,7 +689,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("CommentRule");
+                    b.ToTable("CommentRule", (string)null);
 
                     b.HasData(
                         new
@@ -862,7 +952,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "NextAttemptAt");
 
-                    b.ToTable("DigestDelivery");
+                    b.ToTable("DigestDelivery", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Newsletter.DigestRun", b =>
@@ -898,7 +988,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.ToTable("DigestRun");
+                    b.ToTable("DigestRun", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Newsletter.Subscriber", b =>
@@ -947,7 +1037,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "Frequency");
 
-                    b.ToTable("Subscriber");
+                    b.ToTable("Subscriber", (string)null);
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Newsletter.SubscriberRubric", b =>
@@ -963,44 +1053,6 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("RubricId");
 
                     b.ToTable("SubscriberRubric");
-                });
-
-            modelBuilder.Entity("Broadsheet.Features.Newsroom.Audit.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AccountId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ArticleId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Details")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("At");
-
-                    b.ToTable("AuditLog");
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Newsroom.Media.MediaItem", b =>
@@ -1058,7 +1110,32 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Media");
                 });
 
-            modelBuilder.Entity("Broadsheet.Features.Newsroom.Revisions.Revision", b =>
+            modelBuilder.Entity("Broadsheet.Features.Newsroom.Workflow.ArticleAssignment", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ArticleId");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("ArticleAssignments");
+                });
+
+            modelBuilder.Entity("Broadsheet.Features.Newsroom.Workflow.EditorialNote", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1071,39 +1148,71 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("ArticleId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Body")
+                    b.Property<string>("Text")
                         .IsRequired()
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("IsAutosave")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsCorrection")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Lead")
-                        .IsRequired()
-                        .HasMaxLength(2000)
+                    b.Property<DateTime>("WrittenAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("SavedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SavedBy")
+                    b.Property<string>("WrittenBy")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ArticleId", "Id");
 
-                    b.ToTable("Revisions");
+                    b.ToTable("EditorialNotes");
+                });
+
+            modelBuilder.Entity("Broadsheet.Features.Newsroom.Workflow.Notification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArticleTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Site.Channel", b =>
@@ -1504,6 +1613,15 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Broadsheet.Features.Articles.History.Revision", b =>
+                {
+                    b.HasOne("Broadsheet.Features.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Broadsheet.Features.Articles.TagSlugHistory", b =>
                 {
                     b.HasOne("Broadsheet.Features.Articles.Tag", null)
@@ -1610,7 +1728,16 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Broadsheet.Features.Newsroom.Revisions.Revision", b =>
+            modelBuilder.Entity("Broadsheet.Features.Newsroom.Workflow.ArticleAssignment", b =>
+                {
+                    b.HasOne("Broadsheet.Features.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Broadsheet.Features.Newsroom.Workflow.EditorialNote", b =>
                 {
                     b.HasOne("Broadsheet.Features.Articles.Article", null)
                         .WithMany()
