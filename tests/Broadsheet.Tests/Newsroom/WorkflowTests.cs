@@ -58,9 +58,9 @@ public sealed class WorkflowTests : IDisposable
         Assert.Equal(ArticleStatus.Draft, (await LoadAsync(id)).Status);
 
         var audit = await app.WithDbAsync(db => db.AuditLog.OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
-        Assert.Equal(["schedule", "publish", "unpublish"], audit);
+        Assert.Equal(["submit", "schedule", "return-to-draft", "publish", "unpublish", "return-to-draft"], audit);
         var log = await (await app.SignedInAsync(StaffRoles.Admin)).GetDocumentAsync("/newsroom/audit");
-        Assert.Equal(3, log.QuerySelectorAll(".desk-table tbody tr").Length);
+        Assert.Equal(6, log.QuerySelectorAll(".desk-table tbody tr").Length);
     }
 
     [Fact]

@@ -35,6 +35,7 @@ public static class NewsroomSetup
         services.AddScoped<Workflow.StaffNames>();
         services.AddScoped<Workflow.WorkflowNotices>();
         services.AddScoped<Workflow.WorkflowPanel>();
+        services.AddScoped<Workflow.WhatNeedsYou>();
         services.AddScoped<StrongSignIn>();
         services.AddScoped<StrongSignInGate>();
         services.AddScoped<AuditLog>();

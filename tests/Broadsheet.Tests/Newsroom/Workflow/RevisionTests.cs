@@ -67,7 +67,8 @@ public sealed class RevisionTests : IDisposable
         var path = created.Headers.Location!.OriginalString;
         await StepAsync(editor, path, "Save", ("Input.Body", "New words."));
         var page = await editor.GetDocumentAsync(path + "/revisions");
-        var oldest = page.QuerySelectorAll("tr[data-revision]").Last();
+        var rows = page.QuerySelectorAll("tr[data-revision]");
+        var oldest = rows[rows.Length - 1];
         using var restored = await editor.PostAsync(oldest.QuerySelector("form")!.GetAttribute("action")!, new FormUrlEncodedContent(Forms.Fields(oldest.QuerySelector("form")!)));
         Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
 
