@@ -51,7 +51,7 @@ public sealed class ConfirmTests : IDisposable
         var path = await PublishedAsync(editor, "Ferry timetable");
         var refused = await editor.GetDocumentAsync($"{path}/confirm/delete");
         Assert.NotNull(refused.QuerySelector(".desk__error"));
-        Assert.Null(refused.QuerySelector("main form[method=post], section form[method=post]"));
+        Assert.Null(refused.QuerySelector(".desk form[method=post]"));
 
         using var draft = await editor.SubmitAsync("/newsroom/articles/new", "Save", ("Input.Title", "Ferry draft"));
         var draftPath = draft.Headers.Location!.OriginalString;
