@@ -53,7 +53,7 @@ public sealed partial class NewsroomPathTests(LiveSite site, ITestOutputHelper o
         var at = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0).AddMinutes(2);
         await page.FillAsync("#Input_ScheduleAt", at.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
         await page.SubmitAsync("button[formaction*='handler=Schedule']");
-        Assert.Equal("Saved and scheduled.", (await page.Locator(".desk__notice").InnerTextAsync()).Trim());
+        Assert.Equal($"Saved and scheduled for {at:d MMM yyyy, HH:mm} (Moscow time).", (await page.Locator(".desk__notice").InnerTextAsync()).Trim());
         await page.ScreenshotAsync(site, "newsroom-2-scheduled");
 
         // 4. Not out yet; out on the home page once its time has come.

@@ -23,6 +23,14 @@ public sealed class WorkflowTests : IDisposable
             $"{handler} answered {(int)response.StatusCode}: {(await response.ParseAsync()).QuerySelector(".validation-summary-errors, .desk-form__error:not(:empty)")?.TextContent}");
     }
 
+    /// <summary>Unpublish and Delete are links to a question; its one button acts.</summary>
+    private static async Task Confirm(HttpClient client, string path, string step)
+    {
+        Assert.NotNull((await client.GetDocumentAsync(path)).QuerySelector($"a[href='{path}/confirm/{step}']"));
+        using var response = await client.SubmitAsync($"{path}/confirm/{step}");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
     [Fact]
     public async Task From_draft_through_review_schedule_publication_and_back()
     {
@@ -50,7 +58,7 @@ public sealed class WorkflowTests : IDisposable
         var url = PageUrl.Of(app, published);
         Assert.Equal(HttpStatusCode.OK, (await app.Reader().GetAsync(url)).StatusCode);
 
-        await Step(editor, path, "Unpublish");
+        await Confirm(editor, path, "unpublish");
         Assert.Equal(ArticleStatus.Unpublished, (await LoadAsync(id)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Reader().GetAsync(url)).StatusCode);
 
@@ -58,9 +66,9 @@ public sealed class WorkflowTests : IDisposable
         Assert.Equal(ArticleStatus.Draft, (await LoadAsync(id)).Status);
 
         var audit = await app.WithDbAsync(db => db.AuditLog.OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
-        Assert.Equal(["schedule", "publish", "unpublish"], audit);
+        Assert.Equal(["submit", "schedule", "return-to-draft", "publish", "unpublish", "return-to-draft"], audit);
         var log = await (await app.SignedInAsync(StaffRoles.Admin)).GetDocumentAsync("/newsroom/audit");
-        Assert.Equal(3, log.QuerySelectorAll(".desk-table tbody tr").Length);
+        Assert.Equal(6, log.QuerySelectorAll(".desk-table tbody tr").Length);
     }
 
     [Fact]
@@ -85,10 +93,10 @@ public sealed class WorkflowTests : IDisposable
         using var created = await editor.SubmitAsync("/newsroom/articles/new", "Publish", ("Input.Title", "Short-lived"));
         var path = created.Headers.Location!.OriginalString;
         var id = int.Parse(path.Split('/')[^1], CultureInfo.InvariantCulture);
-        Assert.Null((await editor.GetDocumentAsync(path)).QuerySelector("button[formaction*='handler=Delete']"));
+        Assert.Null((await editor.GetDocumentAsync(path)).QuerySelector("a[href$='/confirm/delete']"));
 
-        await Step(editor, path, "Unpublish");
-        await Step(editor, path, "Delete");
+        await Confirm(editor, path, "unpublish");
+        await Confirm(editor, path, "delete");
         Assert.False(await app.WithDbAsync(db => db.Articles.AnyAsync(a => a.Id == id)));
         Assert.Contains(await app.WithDbAsync(db => db.AuditLog.ToListAsync()), e => e.Action == "delete" && e.ArticleId == id && e.Details == "Short-lived");
     }

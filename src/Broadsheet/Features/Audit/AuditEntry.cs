@@ -31,4 +31,9 @@ public static class AuditAction
     public const string TypoDismiss = "typo-dismiss";
     public const string FrontPage = "front-page";
     public const string Breaking = "breaking";
+    public const string Submit = "submit";
+    public const string ReturnToDraft = "return-to-draft";
+    public const string Restore = "restore";
+    public const string Assign = "assign";
+    public const string BreakingAlert = "breaking-alert";
 }

@@ -13,11 +13,12 @@ namespace Broadsheet.Features.Newsroom;
 /// The newsroom's front page: articles by state, newest work first, with a rubric filter and a search that
 /// runs on the site's search engine over drafts too (any word form, title, lead and body; best match first).
 /// </summary>
-public sealed class IndexModel(BroadsheetDb db, IArticleSearch search, TypoReports.TypoInbox typos, PageMeta meta) : PageModel
+public sealed class IndexModel(BroadsheetDb db, IArticleSearch search, TypoReports.TypoInbox typos, Workflow.WhatNeedsYou needs, PageMeta meta) : PageModel
 {
     public const int Limit = 100;
 
-    [BindProperty(SupportsGet = true)] public ArticleStatus State { get; set; } = ArticleStatus.Draft;
+    /// <summary>Null on the front door: it opens on what needs this person (<see cref="Desk"/>), not on a tab.</summary>
+    [BindProperty(SupportsGet = true)] public ArticleStatus? State { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Rubric { get; set; }
 
@@ -27,6 +28,7 @@ public sealed class IndexModel(BroadsheetDb db, IArticleSearch search, TypoRepor
     public List<Rubric> AllRubrics { get; private set; } = [];
     public bool IsWriter { get; private set; }
     public TypoReports.TypoStats? Typos { get; private set; }
+    public Workflow.WhatNeedsYou.Desk? Desk { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -39,6 +41,12 @@ public sealed class IndexModel(BroadsheetDb db, IArticleSearch search, TypoRepor
         Counts = await db.Articles.GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         AllRubrics = await db.Rubrics.AsNoTracking().OrderBy(r => r.Position).ToListAsync(ct);
+        if (State is null && string.IsNullOrEmpty(Q) && string.IsNullOrEmpty(Rubric))
+        {
+            Desk = await needs.ForAsync(User, Typos?.Open, ct);
+            return;
+        }
+        State ??= ArticleStatus.Draft;
 
         var rubric = Rubric is { Length: > 0 } r ? r : null;
         if (Q is { Length: > 0 } q)

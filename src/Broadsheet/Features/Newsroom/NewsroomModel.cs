@@ -16,6 +16,7 @@ public static class NewsroomModel
             r.Property(x => x.Lead).HasMaxLength(2000);
             r.Property(x => x.AccountId).HasMaxLength(450);
             r.Property(x => x.SavedBy).HasMaxLength(256);
+            r.Property(x => x.Action).HasMaxLength(20);
             r.HasIndex(x => new { x.ArticleId, x.Id });
             r.HasOne<Article>().WithMany().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
         });

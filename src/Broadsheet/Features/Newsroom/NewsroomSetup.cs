@@ -21,6 +21,7 @@ public static class NewsroomSetup
             o.Conventions.AuthorizeFolder("/Newsroom/Newsletter", StaffPolicies.Editors);
             o.Conventions.AuthorizeFolder("/Newsroom/TypoReports", StaffPolicies.Editors);
             o.Conventions.AuthorizeFolder("/Newsroom/Media", StaffPolicies.Writers);
+            // Workflow: staff (everyone has a bell); each handler checks who may take its step, as the editor does.
             o.Conventions.AuthorizeFolder("/Newsroom/Staff", StaffPolicies.Admins);
             o.Conventions.AuthorizeFolder("/Newsroom/Audit", StaffPolicies.Admins);
             o.Conventions.AuthorizeFolder("/Newsroom/Mail", StaffPolicies.Admins);
@@ -34,6 +35,10 @@ public static class NewsroomSetup
         services.AddScoped<Language.PersonalLanguage>();
         services.AddScoped<Staff.StaffProfiles>();
         services.AddScoped<ArticleDesk>();
+        services.AddScoped<Workflow.StaffNames>();
+        services.AddScoped<Workflow.WorkflowNotices>();
+        services.AddScoped<Workflow.WorkflowPanel>();
+        services.AddScoped<Workflow.WhatNeedsYou>();
         services.AddScoped<StrongSignIn>();
         services.AddScoped<StrongSignInGate>();
         services.AddScoped<AuditLog>();

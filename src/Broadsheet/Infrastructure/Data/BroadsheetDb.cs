@@ -47,6 +47,9 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
     public DbSet<TelegramPost> TelegramPosts => Set<TelegramPost>();
 
     public DbSet<Jobs.JobLease> JobLeases => Set<Jobs.JobLease>();
+    public DbSet<Features.Newsroom.Workflow.Notification> Notifications => Set<Features.Newsroom.Workflow.Notification>();
+    public DbSet<Features.Newsroom.Workflow.EditorialNote> EditorialNotes => Set<Features.Newsroom.Workflow.EditorialNote>();
+    public DbSet<Features.Newsroom.Workflow.ArticleAssignment> ArticleAssignments => Set<Features.Newsroom.Workflow.ArticleAssignment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -55,6 +58,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
         SiteModel.Configure(builder);
         ViewCountingModel.Configure(builder);
         Features.Newsroom.NewsroomModel.Configure(builder);
+        Features.Newsroom.Workflow.WorkflowModel.Configure(builder);
         NewsletterModel.Configure(builder);
         ChannelsModel.Configure(builder);
         TypoReportModel.Configure(builder);

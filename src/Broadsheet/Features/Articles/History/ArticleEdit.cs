@@ -22,6 +22,9 @@ public sealed record ArticleEdit(ClaimsPrincipal By)
 
     public bool IsAutosave { get; init; }
 
+    /// <summary>The step the revision is labelled with (<see cref="RevisionAction"/>); "saved" or "autosaved" when null.</summary>
+    public string? Step { get; init; }
+
     /// <summary>
     /// Rows the caller saves with the change, in the same transaction, once the article has its id
     /// (the editor's channel choice).

@@ -87,6 +87,7 @@ public sealed class ArticleHistory(BroadsheetDb db, AuditLog audit, ArticleChang
         revision.SavedBy = edit.By.Identity?.Name ?? "";
         revision.SavedAt = now;
         revision.IsAutosave = edit.IsAutosave;
+        revision.Action = edit.Step ?? (edit.IsAutosave ? RevisionAction.Autosaved : RevisionAction.Saved);
         revision.IsCorrection = correction;
     }
 }

@@ -17,6 +17,9 @@ public sealed class Revision
     public DateTime SavedAt { get; set; }
     public bool IsAutosave { get; set; }
 
+    /// <summary>What the save did (<see cref="RevisionAction"/>); null on revisions kept before the newsroom said.</summary>
+    public string? Action { get; set; }
+
     /// <summary>Set when the save was published as a correction; the public note itself is a <see cref="Correction"/>.</summary>
     public bool IsCorrection { get; set; }
 }

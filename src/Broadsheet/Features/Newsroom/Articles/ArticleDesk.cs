@@ -16,7 +16,8 @@ namespace Broadsheet.Features.Newsroom.Articles;
 /// in one transaction and announces it.
 /// A failed save leaves the database as it was and says why, field by field.
 /// </summary>
-public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChanges changes, ArticleHistory history, AuditLog audit, SiteContext site, Staff.StaffProfiles profiles, TimeProvider clock)
+public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChanges changes, ArticleHistory history, AuditLog audit, SiteContext site, Staff.StaffProfiles profiles, TimeProvider clock,
+    Workflow.WorkflowNotices notices)
 {
     /// <summary>How far ahead an article may be scheduled; a year like 9999 is a typo, and has no UTC in most zones.</summary>
     public const int MaxScheduleYears = 5;
@@ -42,7 +43,8 @@ public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChange
 
     public static bool IsEditor(ClaimsPrincipal user) => user.IsInAny(StaffRoles.Editors);
 
-    public async Task<SaveOutcome> SaveAsync(int? id, ArticleForm form, ClaimsPrincipal user, EditorAction action, CancellationToken ct)
+    /// <param name="note">What an editor returning an article to draft tells its author.</param>
+    public async Task<SaveOutcome> SaveAsync(int? id, ArticleForm form, ClaimsPrincipal user, EditorAction action, CancellationToken ct, string? note = null)
     {
         var outcome = new SaveOutcome();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -87,6 +89,19 @@ public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChange
                 EditorAction.Publish => AuditAction.Publish,
                 EditorAction.Schedule => AuditAction.Schedule,
                 EditorAction.Unpublish => AuditAction.Unpublish,
+                EditorAction.Submit => AuditAction.Submit,
+                EditorAction.ReturnToDraft => AuditAction.ReturnToDraft,
+                EditorAction.Restore => AuditAction.Restore,
+                _ => null,
+            },
+            Step = action switch
+            {
+                EditorAction.Publish => RevisionAction.Published,
+                EditorAction.Schedule => RevisionAction.Scheduled,
+                EditorAction.Unpublish => RevisionAction.Unpublished,
+                EditorAction.Submit => RevisionAction.Submitted,
+                EditorAction.ReturnToDraft => RevisionAction.Returned,
+                EditorAction.Restore => RevisionAction.Restored,
                 _ => null,
             },
             CorrectionNote = wasPublished && form.IsCorrection ? form.CorrectionNote : null,
@@ -120,6 +135,16 @@ public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChange
             if (await SlugTakenAsync(article.Slug, article.Id, ct)) return outcome.Error(nameof(ArticleForm.Slug), SlugTaken(article.Slug));
             throw;
         }
+
+        var notice = action switch
+        {
+            EditorAction.Submit => Workflow.NotificationKind.Submitted,
+            EditorAction.Publish => Workflow.NotificationKind.Published,
+            EditorAction.Schedule => Workflow.NotificationKind.Scheduled,
+            EditorAction.ReturnToDraft => Workflow.NotificationKind.Returned,
+            _ => null,
+        };
+        if (notice is not null) await notices.StepTakenAsync(article, notice, user, note ?? "", ct);
 
         outcome.Article = article;
         return outcome;

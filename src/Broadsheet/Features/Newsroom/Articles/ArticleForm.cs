@@ -74,4 +74,5 @@ public sealed class ArticleForm
 }
 
 /// <summary>The buttons of the editor: each saves the form and, except a plain save, takes one workflow step.</summary>
-public enum EditorAction { Save, Autosave, Submit, Schedule, Publish, Unpublish, ReturnToDraft }
+/// <summary>Restore is a save of an old revision's words, told apart in the history and the audit log.</summary>
+public enum EditorAction { Save, Autosave, Submit, Schedule, Publish, Unpublish, ReturnToDraft, Restore }

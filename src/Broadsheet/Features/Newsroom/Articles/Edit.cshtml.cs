@@ -179,7 +179,10 @@ public sealed class EditModel(ArticleDesk desk, BroadsheetDb db, ArticleBody bod
             if (outcome.IsForbidden) return Forbid();
             if (outcome.Succeeded)
             {
-                Notice = done;
+                // The scheduled time is said in the site's zone, as the form took it.
+                Notice = action == EditorAction.Schedule && outcome.Article!.PublishedAt is { } at
+                    ? words["Saved and scheduled for {0}.", site.FormatTime(at)]
+                    : words[done];
                 return Redirect($"/newsroom/articles/{outcome.Article!.Id}");
             }
             foreach (var (field, message) in outcome.Errors)

@@ -20,7 +20,7 @@ public sealed record LibraryPicture(int Id, string Path, string Thumbnail, strin
     /// The one place the picture's text alternative is chosen, for body figures and the cover alike.
     /// The caption for now; once the library keeps its own alt text, that comes first.
     /// </summary>
-    public static string AltOf(MediaItem m) => m.Caption;
+    public static string AltOf(MediaItem m) => m.AltText.Length > 0 ? m.AltText : m.Caption;
 
     /// <summary>
     /// The line under a figure or cover: the caption, then who took it. The body's figure is Markdig's

@@ -37,6 +37,7 @@ public sealed class TypoDesk(BroadsheetDb db, TypoFixes fixes, ArticleHistory hi
         await history.RecordAsync(article, new ArticleEdit(user)
         {
             Audit = AuditAction.TypoFix,
+            Step = RevisionAction.TypoFix,
             AuditDetails = $"Report {report.Id} in the {fix.Field.ToString().ToLowerInvariant()}: \"{report.Fragment}\" → \"{report.Suggestion}\"",
             CorrectionNote = correctionNote is { Length: > 0 } && article.Status == ArticleStatus.Published ? correctionNote : null,
             // Readers are told a published article was updated; a draft's edits are nobody's business yet.
