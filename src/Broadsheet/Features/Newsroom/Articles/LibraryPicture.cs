@@ -18,7 +18,7 @@ public sealed record LibraryPicture(int Id, string Path, string Thumbnail, strin
 
     /// <summary>
     /// The one place the picture's text alternative is chosen, for body figures and the cover alike.
-    /// The caption for now; once the library keeps its own alt text, that comes first.
+    /// The library's own alt text, or the caption for a picture that has none yet.
     /// </summary>
     public static string AltOf(MediaItem m) => m.AltText.Length > 0 ? m.AltText : m.Caption;
 
