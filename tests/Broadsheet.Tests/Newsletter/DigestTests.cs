@@ -168,7 +168,7 @@ public sealed class DigestTests : IDisposable
         Assert.Equal(["Politics: Mayor resigns, Budget passes", "Culture: Opera season opens"], rubrics);
         // Styles travel inline, as mail clients drop style sheets; and the text part tells the same in the same order.
         Assert.Empty(html.QuerySelectorAll("style"));
-        Assert.Contains("font-family", html.QuerySelector("h1")!.GetAttribute("style"));
+        Assert.Contains("font-size: 28px", html.QuerySelector("h1")!.GetAttribute("style"));
         string[] inOrder = ["Thursday, 16 May 2024", "Flood in the old town", "POLITICS", "Mayor resigns", "Budget passes", "CULTURE", "Opera season opens"];
         var order = inOrder.Select(t => digest.Text.IndexOf(t, StringComparison.Ordinal)).ToList();
         Assert.DoesNotContain(-1, order);

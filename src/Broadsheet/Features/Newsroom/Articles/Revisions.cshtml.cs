@@ -79,9 +79,9 @@ public sealed class RevisionsModel(ArticleDesk desk, BroadsheetDb db, SiteContex
         {
             RevisionAction.Autosaved => words["autosaved"],
             RevisionAction.Submitted => words["submitted"],
-            RevisionAction.Scheduled => words["scheduled"],
-            RevisionAction.Published => words["published"],
-            RevisionAction.Unpublished => words["unpublished"],
+            RevisionAction.Scheduled => words["revision|scheduled"],
+            RevisionAction.Published => words["revision|published"],
+            RevisionAction.Unpublished => words["revision|unpublished"],
             RevisionAction.Returned => words["returned to draft"],
             RevisionAction.Restored => words["restored"],
             RevisionAction.TypoFix => words["typo fix"],

@@ -21,16 +21,23 @@ public sealed class NewsroomWords
 
     public NewsroomWords(IReadOnlyDictionary<string, string> russian) => this.russian = russian;
 
-    /// <summary>The phrase in the language of the request under way (the site's, or the person's own choice).</summary>
+    /// <summary>
+    /// The phrase in the language of the request under way (the site's, or the person's own choice). A key may
+    /// name its context before a bar, as gettext's msgctxt does, where one English word needs two Russian ones:
+    /// "revision|published" (опубликовано) is not the article state "published" (опубликована); English shows
+    /// the part after the bar.
+    /// </summary>
     public string this[string english] =>
-        IsRussian(CultureInfo.CurrentUICulture) && russian.TryGetValue(english, out var text) ? text : english;
+        IsRussian(CultureInfo.CurrentUICulture) && russian.TryGetValue(english, out var text) ? text : Shown(english);
+
+    private static string Shown(string key) => key.IndexOf('|', StringComparison.Ordinal) is var bar and > 0 ? key[(bar + 1)..] : key;
 
     /// <summary>A phrase with <c>{0}</c>-style holes, filled in the request's culture (dates, numbers).</summary>
     public string this[string english, params object?[] values] =>
         string.Format(CultureInfo.CurrentCulture, this[english], values);
 
     /// <summary>The phrase in a language other than the request's: mail to a colleague reads in the site's language, not the sender's.</summary>
-    public string In(bool russian, string english) => russian && this.russian.TryGetValue(english, out var text) ? text : english;
+    public string In(bool russian, string english) => russian && this.russian.TryGetValue(english, out var text) ? text : Shown(english);
 
     public bool Knows(string english) => russian.ContainsKey(english);
 
