@@ -21,6 +21,7 @@ public sealed class CommentsTests(LiveSite site)
         await reader.FillAsync("#Input_DisplayName", "Browser Reader");
         await reader.FillAsync("#Input_Email", email);
         await reader.FillAsync("#Input_Password", "a long enough password");
+        await reader.CheckAsync("#Input_Consent");
         await reader.ClickAsync("form.desk-form button[type=submit]");
         await reader.Locator("[role=status]").WaitForAsync();
 

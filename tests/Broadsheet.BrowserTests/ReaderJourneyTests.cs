@@ -121,8 +121,9 @@ public sealed class ReaderJourneyTests(LiveSite site, ITestOutputHelper output)
             // Blocked: the reader sees why and until when instead of the form.
             await moderator.OpenAsync("/newsroom/moderation");
             var item = moderator.Locator(".moderation-item", new() { HasText = reply });
+            await item.Locator(".mod-card__block summary").ClickAsync();
             await item.Locator("select[name=days]").SelectOptionAsync("1");
-            await moderator.SubmitAsync($".moderation-item:has-text(\"{reply}\") .desk-button--danger");
+            await moderator.SubmitAsync($".moderation-item:has-text(\"{reply}\") .mod-card__block-form button[type=submit]");
             await reader.ReloadAsync();
             await reader.Locator("#comments").ScrollIntoViewIfNeededAsync();
             var notice = reader.Locator("#comment-compose .comments__blocked");

@@ -82,6 +82,7 @@ public sealed class StaffScreensPolicyTests(LiveSite site, ITestOutputHelper out
         await reader.FillAsync("#Input_DisplayName", "Policy Reader " + Guid.NewGuid().ToString("N")[..4]);
         await reader.FillAsync("#Input_Email", email);
         await reader.FillAsync("#Input_Password", "a long enough password");
+        await reader.CheckAsync("#Input_Consent");
         await reader.ClickAsync("form.desk-form button[type=submit]");
         await reader.Locator("[role=status]").WaitForAsync();
         await reader.OpenAsync(new Uri(await site.Mail.LinkAsync(email, site.Origin + "/account/confirm")).PathAndQuery);

@@ -1,3 +1,4 @@
+using Broadsheet.Features.Articles;
 using Broadsheet.Tests.Support;
 
 namespace Broadsheet.Tests.Articles;
@@ -17,6 +18,8 @@ public sealed class FrontPageFeedTests : IDisposable
     {
         // DefaultNow is 09:00 UTC on Wednesday 15 May 2024, 12:00 in Moscow.
         var now = BroadsheetApp.DefaultNow.UtcDateTime;
+        // The lead leaves the feed (a story is shown once on the front page, FrontPageSelection).
+        await publication.ArticleAsync("The lead", prominence: 2, publishedAt: now.AddHours(-2));
         await publication.ArticleAsync("This morning", publishedAt: now.AddHours(-1));
         await publication.ArticleAsync("Yesterday afternoon", publishedAt: now.AddHours(-20));
         await publication.ArticleAsync("Two days ago", publishedAt: now.AddHours(-40));
@@ -54,10 +57,11 @@ public sealed class FrontPageFeedTests : IDisposable
         var now = BroadsheetApp.DefaultNow.UtcDateTime;
         var rubric = await publication.RubricAsync("Город");
         await publication.ArticleAsync("Трамвай пошёл", slug: "tramvaj", rubric: rubric, publishedAt: now.AddHours(-1));
+        await publication.ArticleAsync("Мост закрыли", slug: "most", rubric: rubric, publishedAt: now.AddHours(-2));
 
         var page = await app.GetPageAsync("/");
 
-        Assert.Equal("15 мая, 11:00", page.QuerySelector(".rubric-block .teaser time")!.TextContent);
+        Assert.Equal("15 мая, 11:00", page.QuerySelector(".top .teaser time")!.TextContent);
         Assert.Equal("Среда, 15 мая", page.QuerySelector(".stream__day")!.TextContent.Trim());
         Assert.Equal("Время мск", page.QuerySelector(".stream__zone")!.TextContent.Trim());
     }
@@ -67,7 +71,11 @@ public sealed class FrontPageFeedTests : IDisposable
     {
         var opinion = await publication.RubricAsync("Opinion", opinion: true);
         var author = await publication.AuthorAsync("Helen Marsh", photo: "/media/helen.jpg");
-        await publication.ArticleAsync("Why the budget is wrong", rubric: opinion, authors: [author]);
+        var now = BroadsheetApp.DefaultNow.UtcDateTime;
+        await publication.ArticleAsync("Why the budget is wrong", rubric: opinion, authors: [author], publishedAt: now.AddDays(-2));
+        // Newer news fills the lead and the feed, so the column is left for its rubric's block (a story is shown once).
+        for (var i = 0; i < FrontPageSelection.LatestCount + 1; i++)
+            await publication.ArticleAsync($"News {i}", slug: $"news-{i}", publishedAt: now.AddMinutes(-i - 1));
 
         var page = await app.GetPageAsync("/");
 

@@ -23,7 +23,7 @@ public sealed class FrontPageMemoTests : IDisposable
     public void Dispose() => app.Dispose();
 
     private async Task<List<string>> LatestAsync() =>
-        [.. (await app.GetPageAsync("/")).QuerySelectorAll(".stream__list a").Select(a => a.TextContent.Trim())];
+        [.. (await app.GetPageAsync("/")).QuerySelectorAll(".top .teaser__title a, .stream__list a").Select(a => a.TextContent.Trim())];
 
     [Fact]
     public async Task A_full_front_page_is_kept_until_the_listings_are_evicted()

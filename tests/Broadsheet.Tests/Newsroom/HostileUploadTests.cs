@@ -173,7 +173,9 @@ public sealed class HostileUploadTests : IDisposable
         var item = await app.WithDbAsync(db => db.Media.SingleAsync());
         Assert.Equal((640, 360, "GIF"), (item.Width, item.Height, item.Format));
         var stored = StoredFiles();
-        Assert.Equal(2, stored.Count);
+        // 480 and 640 pixels wide, each in its own format and as WebP: all of them stills.
+        Assert.Equal(4, stored.Count);
+        Assert.Equal(2, stored.Count(f => f.EndsWith(".webp", StringComparison.Ordinal)));
         foreach (var file in stored)
         {
             using var still = NetVips.Image.NewFromFile(file, kwargs: new NetVips.VOption { { "n", -1 } });

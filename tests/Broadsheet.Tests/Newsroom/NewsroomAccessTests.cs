@@ -128,7 +128,7 @@ public sealed class NewsroomAccessTests : IDisposable
         Assert.Null(page.QuerySelector("button[formaction*='handler=Publish']"));
 
         // The button is not there, but the handler must refuse on its own too.
-        var fields = Forms.Fields(page.QuerySelector("form.desk-form--article")!);
+        var fields = Forms.Fields(page.QuerySelector("form[data-editor]")!);
         using var forged = await author.PostAsync(path + "?handler=Publish", new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
 

@@ -78,7 +78,7 @@ public sealed class WorkflowTests : IDisposable
         using var created = await editor.SubmitAsync("/newsroom/articles/new", "Save", ("Input.Title", "Not yet out"));
         var path = created.Headers.Location!.OriginalString;
         var page = await editor.GetDocumentAsync(path);
-        var fields = Forms.Fields(page.QuerySelector("form.desk-form--article")!);
+        var fields = Forms.Fields(page.QuerySelector("form[data-editor]")!);
 
         using var response = await editor.PostAsync(path + "?handler=Unpublish", new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -1,5 +1,6 @@
 // Counts a view from the reader's browser, so pages served from a cache still count.
 // A prerendered or prefetched page only counts once the reader actually sees it.
+var articleScript = document.currentScript;
 (function () {
   var root = document.querySelector("[data-article-id]");
   if (!root) return;
@@ -76,3 +77,36 @@ document.querySelectorAll('figure.embed[data-embed]').forEach(box => {
   }, { once: true });
   box.append(load);
 });
+// Scripts most readers never need, fetched when they are: typo.js once the reader selects some text
+// (every typo report starts with a selection; a Ctrl+Enter that came first is played again), and the
+// moderators' controls only in a browser that has signed in (the marker cookie; the API checks the role).
+(() => {
+  const scripts = articleScript?.dataset || {};
+  const fetchScript = (src, then) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => then?.();
+    document.head.append(script);
+  };
+  if (scripts.staffScript && /(?:^|; )broadsheet\.reader=1/.test(document.cookie)) fetchScript(scripts.staffScript);
+  if (!scripts.typoScript || !document.querySelector('[data-typo-region]')) return;
+  let state = 'none';
+  let replay = null;
+  const selected = () => String(getSelection() || '').trim().length > 0;
+  const load = () => {
+    if (state !== 'none') return;
+    state = 'loading';
+    fetchScript(scripts.typoScript, () => {
+      state = 'ready';
+      document.dispatchEvent(new Event('selectionchange'));
+      replay?.();
+    });
+  };
+  document.addEventListener('selectionchange', () => { if (selected()) load(); });
+  document.addEventListener('keydown', e => {
+    if (state === 'ready' || e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || !selected()) return;
+    e.preventDefault();
+    replay = () => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: e.ctrlKey, metaKey: e.metaKey, bubbles: true }));
+    load();
+  });
+})();
