@@ -31,8 +31,10 @@ public sealed class MailCatcher : IDisposable
         {
             foreach (var raw in received.Where(m => m.Contains(to, StringComparison.OrdinalIgnoreCase)))
             {
-                // Quoted-printable: soft line breaks out, "=3D" back to "=".
-                var text = raw.Replace("=\r\n", "", StringComparison.Ordinal).Replace("=3D", "=", StringComparison.Ordinal);
+                // Decoded by MimeKit: a Russian mail's parts come base64-encoded, an English one's quoted-printable.
+                using var stream = new MemoryStream(Encoding.UTF8.GetBytes(raw));
+                var message = await MimeKit.MimeMessage.LoadAsync(stream);
+                var text = message.TextBody + "\n" + message.HtmlBody;
                 var word = text.Split([' ', '\r', '\n', '"', '<', '>'], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(w => w.StartsWith(prefix, StringComparison.Ordinal));
                 if (word is not null) return WebUtility.HtmlDecode(word);
             }

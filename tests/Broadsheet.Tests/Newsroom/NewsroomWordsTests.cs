@@ -43,6 +43,9 @@ public sealed partial class NewsroomWordsTests
             Assert.Equal("Not translated", words["Not translated"]);
             CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-GB");
             Assert.Equal("Scheduled for 2 December", words["Scheduled for {0:d MMMM}", at]);
+            // A context before the bar is not shown; a bar inside a phrase is.
+            Assert.Equal("published", words["revision|published"]);
+            Assert.Equal("Name | https://…", words["Name | https://…"]);
         }
         finally
         {

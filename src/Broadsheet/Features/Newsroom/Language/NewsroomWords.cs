@@ -30,7 +30,9 @@ public sealed class NewsroomWords
     public string this[string english] =>
         IsRussian(CultureInfo.CurrentUICulture) && russian.TryGetValue(english, out var text) ? text : Shown(english);
 
-    private static string Shown(string key) => key.IndexOf('|', StringComparison.Ordinal) is var bar and > 0 ? key[(bar + 1)..] : key;
+    // A context is one lower-case word before the bar, so a phrase that merely contains a bar ("Name | https://…") is shown whole.
+    private static string Shown(string key) =>
+        key.IndexOf('|', StringComparison.Ordinal) is var bar and > 0 && key[..bar].All(char.IsAsciiLetterLower) ? key[(bar + 1)..] : key;
 
     /// <summary>A phrase with <c>{0}</c>-style holes, filled in the request's culture (dates, numbers).</summary>
     public string this[string english, params object?[] values] =>
