@@ -98,7 +98,7 @@ public static class DigestLetter
     public static string Heading(SiteContext site, DigestKind kind, DateOnly edition)
     {
         var text = NewsletterText.For(site);
-        var date = edition.ToString(site.IsRussian ? "dddd, d MMMM yyyy" : "dddd, d MMMM yyyy", site.Culture);
+        var date = edition.ToString("dddd, d MMMM yyyy", site.Culture);
         date = char.ToUpper(date[0], site.Culture) + date[1..];
         return kind == DigestKind.Weekly ? string.Format(CultureInfo.InvariantCulture, text.WeeklyHeading, date) : date;
     }
