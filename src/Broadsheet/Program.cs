@@ -5,6 +5,7 @@ using Broadsheet.Features.Channels;
 using Broadsheet.Features.Comments;
 using Broadsheet.Features.Demo;
 using Broadsheet.Features.Feeds;
+using Broadsheet.Features.Live;
 using Broadsheet.Features.Moderation;
 using Broadsheet.Features.Newsroom;
 using Broadsheet.Features.Newsletter;
@@ -69,6 +70,7 @@ builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddNewsroom();
 builder.Services.AddComments(builder.Configuration);
+builder.Services.AddLive(builder.Configuration);
 
 var app = builder.Build();
 if (commandLine.Command is not null) { Environment.ExitCode = await commandLine.RunAsync(app); return; }
@@ -95,6 +97,7 @@ app.MapRazorPages();
 app.MapViewCounting();
 app.MapTypoReports();
 app.MapComments();
+app.MapLive();
 app.MapNewsroom();
 app.MapFeeds();
 app.MapNewsletter();

@@ -39,6 +39,9 @@ public sealed partial class Article
     /// <summary>Changes on every save, so two editors cannot silently overwrite each other.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 
+    /// <summary>Whether the article is live coverage (a stream of entries, Features/Live), and if so whether it still runs.</summary>
+    public LiveState Live { get; set; } = LiveState.None;
+
     public List<ArticleAuthor> Authors { get; set; } = [];
     public List<ArticleRubric> Rubrics { get; set; } = [];
     public List<ArticleTag> Tags { get; set; } = [];
@@ -48,6 +51,9 @@ public sealed partial class Article
 
     public bool WasUpdatedAfterPublication => UpdatedAt is { } u && PublishedAt is { } p && u > p;
 }
+
+/// <summary>None: an ordinary article. Running: readers' pages follow new entries. Closed: the entries stay, under the body as a summary.</summary>
+public enum LiveState { None, Running, Closed }
 
 public enum ArticleKind { News, Column, Interview, Analysis, Report }
 

@@ -109,12 +109,14 @@ public sealed class DemoPublication(ArticleBody body, BroadsheetOptions options,
         db.Articles.AddRange(articles);
         await db.SaveChangesAsync(ct);
 
+        var live = await DemoLiveCoverage.SeedAsync(db, body, site, language, reporters, rubrics[0], now, ct);
+
         // A week of daily figures, so "most read" has something to say from the first start.
         foreach (var a in articles.Where(a => a.PublishedAt > now.AddDays(-7)))
             for (var d = site.LocalDate(a.PublishedAt!.Value); d <= today; d = d.AddDays(1))
                 db.DailyViews.Add(new DailyViews { ArticleId = a.Id, Day = d.DayNumber, Views = 1 + a.ViewCount / 7 / (1 + today.DayNumber - d.DayNumber) });
         await db.SaveChangesAsync(ct);
-        return articles.Count;
+        return articles.Count + live;
     }
 
     private static List<Author> PickAuthors(Random rnd, List<Author> reporters)

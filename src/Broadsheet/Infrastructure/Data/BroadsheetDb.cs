@@ -32,6 +32,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
     public DbSet<ArticleSlugHistory> ArticleSlugHistory => Set<ArticleSlugHistory>();
     public DbSet<TagSlugHistory> TagSlugHistory => Set<TagSlugHistory>();
     public DbSet<Features.Articles.History.Revision> Revisions => Set<Features.Articles.History.Revision>();
+    public DbSet<Features.Live.LiveEntry> LiveEntries => Set<Features.Live.LiveEntry>();
     public DbSet<Features.Audit.AuditEntry> AuditLog => Set<Features.Audit.AuditEntry>();
     public DbSet<TypoReport> TypoReports => Set<TypoReport>();
     public DbSet<Features.Newsroom.Media.MediaItem> Media => Set<Features.Newsroom.Media.MediaItem>();
@@ -55,6 +56,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
     {
         base.OnModelCreating(builder);
         ArticleModel.Configure(builder);
+        Features.Live.LiveEntry.Configure(builder);
         SiteModel.Configure(builder);
         ViewCountingModel.Configure(builder);
         Features.Newsroom.NewsroomModel.Configure(builder);

@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace Broadsheet.Features.Live;
+
+/// <summary>
+/// What a reader's open page hears when an entry changes: its state now, not the edit that made it. The page
+/// replaces an entry it shows, queues one it does not, and removes a deleted one. <see cref="Change"/> is the event id.
+/// </summary>
+public sealed record LiveUpdate(
+    [property: JsonPropertyName("change")] long Change,
+    [property: JsonPropertyName("entry")] int EntryId,
+    [property: JsonPropertyName("deleted")] bool Deleted,
+    [property: JsonPropertyName("key")] bool KeyEvent,
+    [property: JsonPropertyName("title")] string? Title,
+    [property: JsonPropertyName("html")] string? Html)
+{
+    public static LiveUpdate Of(LiveEntry entry, LiveEntryHtml html) => entry.IsDeleted
+        ? new(entry.Change, entry.Id, true, false, null, null)
+        : new(entry.Change, entry.Id, false, entry.IsKeyEvent, LiveEntryHtml.KeyEventTitle(entry), html.Render(entry));
+}

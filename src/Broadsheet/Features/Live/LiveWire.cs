@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Threading.Channels;
+using Broadsheet.Infrastructure.Redis;
+using StackExchange.Redis;
+
+namespace Broadsheet.Features.Live;
+
+/// <summary>
+/// Carries entry changes to the readers whose streams are open on this node, and through Redis to every other
+/// node's. The update travels whole (its HTML already rendered), so a post makes one Redis message and no node
+/// asks the database for it; a reader who misses one (a full queue, a lost message) comes back with Last-Event-ID
+/// and catches up from the table, which is the truth.
+/// </summary>
+public sealed class LiveWire(RedisLink redis, ILogger<LiveWire> log) : IHostedService
+{
+    private static readonly RedisChannel Channel = RedisChannel.Literal("broadsheet:live");
+
+    /// <summary>Enough for a burst; a reader this far behind is dropped and resumes from the table.</summary>
+    private const int QueueLength = 64;
+
+    private readonly ConcurrentDictionary<int, ConcurrentDictionary<Listener, byte>> listeners = new();
+
+    public int Listening => listeners.Values.Sum(l => l.Count);
+
+    public Listener Listen(int articleId)
+    {
+        var listener = new Listener(this, articleId);
+        listeners.GetOrAdd(articleId, _ => new()).TryAdd(listener, 0);
+        return listener;
+    }
+
+    /// <summary>Never throws for Redis: the entry is committed, and its readers on other nodes get it on their next resume.</summary>
+    public async Task SendAsync(int articleId, LiveUpdate update)
+    {
+        Deliver(articleId, update);
+        if (redis.Connection is not { } connection) return;
+        try
+        {
+            var message = $"{redis.NodeId}|{articleId}|{JsonSerializer.Serialize(update)}";
+            await connection.GetSubscriber().PublishAsync(Channel, message);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            log.LogWarning(e, "Could not send live update {Change} of article {ArticleId} to the other nodes", update.Change, articleId);
+        }
+    }
+
+    private void Deliver(int articleId, LiveUpdate update)
+    {
+        if (!listeners.TryGetValue(articleId, out var open)) return;
+        foreach (var listener in open.Keys)
+            if (!listener.Queue.Writer.TryWrite(update)) listener.Queue.Writer.TryComplete();
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (redis.Connection is not { } connection) return;
+        await connection.GetSubscriber().SubscribeAsync(Channel, (_, message) =>
+        {
+            var text = (string?)message ?? "";
+            var first = text.IndexOf('|', StringComparison.Ordinal);
+            var second = first < 0 ? -1 : text.IndexOf('|', first + 1);
+            if (second < 0 || text[..first] == redis.NodeId || !int.TryParse(text[(first + 1)..second], out var articleId)) return;
+            try
+            {
+                if (JsonSerializer.Deserialize<LiveUpdate>(text[(second + 1)..]) is { } update) Deliver(articleId, update);
+            }
+            catch (JsonException e) { log.LogWarning(e, "A live update from another node could not be read"); }
+        });
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) =>
+        redis.Connection?.GetSubscriber().UnsubscribeAsync(Channel) ?? Task.CompletedTask;
+
+    /// <summary>One open stream's queue; disposing it stops delivery.</summary>
+    public sealed class Listener(LiveWire wire, int articleId) : IDisposable
+    {
+        public Channel<LiveUpdate> Queue { get; } = System.Threading.Channels.Channel.CreateBounded<LiveUpdate>(
+            new BoundedChannelOptions(QueueLength) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+        public void Dispose()
+        {
+            if (wire.listeners.TryGetValue(articleId, out var open)) open.TryRemove(this, out _);
+            Queue.Writer.TryComplete();
+        }
+    }
+}
