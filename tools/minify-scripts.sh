@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../src/Broadsheet/wwwroot/js"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 (cd "$work" && npm init -y >/dev/null && npm install --silent terser@5 >/dev/null)
-for source in article.js typo.js staff-comments.js account.js; do
+for source in article.js typo.js staff-comments.js account.js live.js; do
   "$work/node_modules/.bin/terser" "$source" --compress --mangle --comments false -o "${source%.js}.min.js"
   printf '%s: %s bytes, %s gzipped\n' "${source%.js}.min.js" "$(wc -c < "${source%.js}.min.js")" "$(gzip -9c "${source%.js}.min.js" | wc -c)"
 done
