@@ -100,8 +100,10 @@ public sealed class LiveDesk(BroadsheetDb db, ArticleBody markdown, AuditLog aud
 
     /// <summary>
     /// Takes the article's next change number and saves. Two staff saving at the same moment may both take it;
-    /// the unique index turns one away, and that one takes the number after (a few tries, then the error stands).
+    /// the unique index turns one away, and that one takes the number after (up to MaxAttempts tries, then the error stands).
     /// </summary>
+    private const int MaxAttempts = 20;
+
     private async Task CommitAsync(LiveEntry entry, ClaimsPrincipal by, string action, CancellationToken ct)
     {
         audit.Record(by, action, entry.ArticleId, details: LiveEntryHtml.KeyEventTitle(entry));
@@ -113,8 +115,10 @@ public sealed class LiveDesk(BroadsheetDb db, ArticleBody markdown, AuditLog aud
                 await db.SaveChangesAsync(ct);
                 break;
             }
-            catch (DbUpdateException e) when (attempt < 5 && DuplicateKey.IsViolation(e))
+            catch (DbUpdateException e) when (attempt < MaxAttempts && DuplicateKey.IsViolation(e))
             {
+                // Each round one of the savers wins, so a desk of MaxAttempts reporters posting at the same instant all get through.
+                await Task.Delay(Random.Shared.Next(5, 40), ct);
                 log.LogInformation("Live entry change {Change} of article {ArticleId} was taken by another save; taking the next", entry.Change, entry.ArticleId);
             }
         }
