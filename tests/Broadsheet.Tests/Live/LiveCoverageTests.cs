@@ -134,7 +134,7 @@ public sealed class LiveCoverageTests : IDisposable
         var third = await PostAsync(article.Id, "First district declared.");
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/live/{article.Id}/stream");
         request.Headers.Add("Last-Event-ID", (third.Change - 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        using var resumed = await Stream.OpenAsync(reader, request);
+        using var resumed = await LiveEventStream.OpenAsync(reader, request);
         var a = await resumed.NextUpdateAsync();
         var b = await resumed.NextUpdateAsync();
         Assert.Equal([edited.Id, third.Id], new[] { a.Data.GetProperty("entry").GetInt32(), b.Data.GetProperty("entry").GetInt32() });
@@ -230,47 +230,6 @@ public sealed class LiveCoverageTests : IDisposable
         return new FormUrlEncodedContent([new("__RequestVerificationToken", token), .. values.Select(v => new KeyValuePair<string, string>(v.Name, v.Value))]);
     }
 
-    private static async Task<Stream> OpenStreamAsync(HttpClient client, int articleId, long after) =>
-        await Stream.OpenAsync(client, new HttpRequestMessage(HttpMethod.Get, $"/api/live/{articleId}/stream?after={after}"));
-
-    /// <summary>A server-sent event stream read line by line, as a browser's EventSource would.</summary>
-    private sealed class Stream : IDisposable
-    {
-        private readonly HttpResponseMessage response;
-        private readonly StreamReader reader;
-
-        private Stream(HttpResponseMessage response, System.IO.Stream body) => (this.response, reader) = (response, new StreamReader(body));
-
-        public static async Task<Stream> OpenAsync(HttpClient client, HttpRequestMessage request)
-        {
-            var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-            return new Stream(response, await response.Content.ReadAsStreamAsync());
-        }
-
-        public async Task<(string? Id, JsonElement Data)> NextUpdateAsync()
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            string? type = null, id = null, data = null;
-            while (await reader.ReadLineAsync(timeout.Token) is { } line)
-            {
-                if (line.Length == 0)
-                {
-                    if (type == "update" && data is not null) return (id, JsonDocument.Parse(data).RootElement.Clone());
-                    (type, id, data) = (null, null, null);
-                }
-                else if (line.StartsWith("event: ", StringComparison.Ordinal)) type = line[7..];
-                else if (line.StartsWith("id: ", StringComparison.Ordinal)) id = line[4..];
-                else if (line.StartsWith("data: ", StringComparison.Ordinal)) data = line[6..];
-            }
-            throw new Xunit.Sdk.XunitException("The stream ended before an update came");
-        }
-
-        public void Dispose()
-        {
-            reader.Dispose();
-            response.Dispose();
-        }
-    }
+    private static async Task<LiveEventStream> OpenStreamAsync(HttpClient client, int articleId, long after) =>
+        await LiveEventStream.OpenAsync(client, new HttpRequestMessage(HttpMethod.Get, $"/api/live/{articleId}/stream?after={after}"));
 }
