@@ -37,6 +37,39 @@ public sealed class ArticleCommentsTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_comment_of_a_long_thread_is_reachable_page_by_page_newest_first()
+    {
+        var article = await app.OpenArticleAsync();
+        var size = Broadsheet.Features.Newsroom.Moderation.ArticleCommentsModel.PageSize;
+        // Stored directly: paging is under test, not the rate limits that posting hundreds would meet.
+        await app.WithDbAsync(async db =>
+        {
+            for (var i = 1; i <= size * 2 + 5; i++)
+                db.Add(new Comment { ArticleId = article.Id, Text = $"Comment number {i}", Status = i % 10 == 0 ? CommentStatus.Held : CommentStatus.Published, CreatedAt = app.Clock.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync();
+        });
+        var moderator = await app.SignedInAsync("Moderator");
+
+        var seen = new List<string>();
+        var path = Of(article.Id);
+        for (var pages = 0; path is not null; pages++)
+        {
+            Assert.True(pages < 3, "more pages than comments need");
+            var page = await moderator.GetDocumentAsync(path);
+            var texts = page.QuerySelectorAll("[data-comment]").Select(c => c.QuerySelector(".moderation-item__text")!.TextContent.Trim()).ToList();
+            Assert.InRange(texts.Count, 1, size);
+            seen.AddRange(texts);
+            path = page.QuerySelector("a[rel=next]")?.GetAttribute("href");
+        }
+        Assert.Equal(Enumerable.Range(1, size * 2 + 5).Reverse().Select(i => $"Comment number {i}"), seen);
+
+        // A state keeps its paging: the held ones (every tenth) fit one page, with no link onwards.
+        var held = await moderator.GetDocumentAsync(Of(article.Id) + "?state=Held");
+        Assert.Equal((size * 2 + 5) / 10, held.QuerySelectorAll("[data-comment]").Length);
+        Assert.Null(held.QuerySelector("a[rel=next]"));
+    }
+
+    [Fact]
     public async Task A_moderator_removes_a_published_comment_nobody_flagged_and_it_leaves_the_cached_page()
     {
         var article = await app.OpenArticleAsync();
