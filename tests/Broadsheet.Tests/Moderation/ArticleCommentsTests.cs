@@ -210,27 +210,33 @@ public sealed class ArticleCommentsTests : IDisposable
     }
 
     [Fact]
-    public async Task A_removal_posted_from_the_public_page_returns_there_without_the_comment()
+    public async Task Remove_on_the_public_page_asks_first_on_a_page_whose_form_removes_and_returns_there()
     {
         var article = await app.OpenArticleAsync();
         var (_, reader) = await app.ReaderAsync();
         var posted = await reader.CommentAsync(article.Id, "Remove me from the page");
         var moderator = await app.SignedInAsync("Moderator");
         using var json = JsonDocument.Parse(await moderator.GetStringAsync($"/api/moderation/articles/{article.Id}"));
-        var staff = json.RootElement;
         var publicPath = PageUrl.Of(app, article);
+        var question = json.RootElement.GetProperty("confirm").GetString()!.Replace("{id}", posted.Id!.Value.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            + "?back=" + Uri.EscapeDataString(publicPath + "#comments");
 
-        using var done = await moderator.PostAsync(staff.GetProperty("action").GetString(), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["comment"] = posted.Id!.Value.ToString(CultureInfo.InvariantCulture),
-            ["decision"] = "Deleted",
-            ["back"] = publicPath + "#comments",
-            [staff.GetProperty("field").GetString()!] = staff.GetProperty("token").GetString()!,
-        }));
+        // Following the link removes nothing: the question names the comment and waits for the answer.
+        var page = await moderator.GetDocumentAsync(question);
+        Assert.Equal("Remove me from the page", page.QuerySelector("blockquote")!.TextContent.Trim());
+        Assert.Equal(publicPath + "#comments", page.QuerySelector("form[action*='handler=Decide'] a")!.GetAttribute("href"));
+        Assert.Equal(["Remove me from the page"], await app.ShownCommentsAsync(article));
+
+        using var done = await moderator.SubmitAsync(page, question, "Decide");
 
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Equal(publicPath + "#comments", done.Headers.Location!.OriginalString);
         Assert.Empty(await app.ShownCommentsAsync(article));
+        using var elsewhere = await moderator.GetAsync(question.Split('?')[0] + "?back=https%3A%2F%2Fevil.test%2F");
+        Assert.Contains($"/newsroom/moderation/articles/{article.Id}", await elsewhere.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("evil.test", await elsewhere.Content.ReadAsStringAsync());
+        using var asReader = await reader.GetAsync(question);
+        Assert.Equal(HttpStatusCode.Forbidden, asReader.StatusCode);
     }
 
     [Fact]
