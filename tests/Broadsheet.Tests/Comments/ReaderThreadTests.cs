@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Comments;
+using Broadsheet.Features.Newsletter;
 using Broadsheet.Features.Site;
 using Broadsheet.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -180,6 +181,31 @@ public sealed class ReaderThreadTests : IDisposable
         Assert.Equal("Spam", Assert.Single(data.RootElement.GetProperty("reports").EnumerateArray()).GetProperty("reason").GetString());
         Assert.DoesNotContain("Someone else", data.RootElement.GetRawText());
         Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_data_download_names_the_readers_newsletter_subscriptions_and_nobody_elses()
+    {
+        var (account, reader) = await app.ReaderAsync("Vera");
+        var rubric = await new TestPublication(app).RubricAsync("Culture");
+        await app.WithDbAsync(async db =>
+        {
+            // The subscription is kept by address, as the sign-up form stores it.
+            var mine = new Subscriber { Email = Broadsheet.Infrastructure.Mail.MailAddresses.Normalise(account.Email!), State = SubscriberState.Confirmed, BreakingAlerts = true, CreatedAt = app.Clock.GetUtcNow().UtcDateTime };
+            db.Subscribers.Add(mine);
+            db.Subscribers.Add(new Subscriber { Email = "someone.else@example.test", CreatedAt = app.Clock.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync();
+            db.Add(new SubscriberRubric { SubscriberId = mine.Id, RubricId = rubric.Id });
+            await db.SaveChangesAsync();
+        });
+
+        using var data = JsonDocument.Parse(await reader.GetStringAsync("/account/data"));
+
+        var subscription = Assert.Single(data.RootElement.GetProperty("newsletter").EnumerateArray());
+        Assert.Equal("Confirmed", subscription.GetProperty("state").GetString());
+        Assert.True(subscription.GetProperty("breakingAlerts").GetBoolean());
+        Assert.Equal(["Culture"], subscription.GetProperty("rubrics").EnumerateArray().Select(r => r.GetString()));
+        Assert.DoesNotContain("someone.else", data.RootElement.GetRawText());
     }
 
     [Fact]

@@ -37,6 +37,39 @@ public sealed class ArticleCommentsTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_comment_of_a_long_thread_is_reachable_page_by_page_newest_first()
+    {
+        var article = await app.OpenArticleAsync();
+        var size = Broadsheet.Features.Newsroom.Moderation.ArticleCommentsModel.PageSize;
+        // Stored directly: paging is under test, not the rate limits that posting hundreds would meet.
+        await app.WithDbAsync(async db =>
+        {
+            for (var i = 1; i <= size * 2 + 5; i++)
+                db.Add(new Comment { ArticleId = article.Id, Text = $"Comment number {i}", Status = i % 10 == 0 ? CommentStatus.Held : CommentStatus.Published, CreatedAt = app.Clock.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync();
+        });
+        var moderator = await app.SignedInAsync("Moderator");
+
+        var seen = new List<string>();
+        var path = Of(article.Id);
+        for (var pages = 0; path is not null; pages++)
+        {
+            Assert.True(pages < 3, "more pages than comments need");
+            var page = await moderator.GetDocumentAsync(path);
+            var texts = page.QuerySelectorAll("[data-comment]").Select(c => c.QuerySelector(".moderation-item__text")!.TextContent.Trim()).ToList();
+            Assert.InRange(texts.Count, 1, size);
+            seen.AddRange(texts);
+            path = page.QuerySelector("a[rel=next]")?.GetAttribute("href");
+        }
+        Assert.Equal(Enumerable.Range(1, size * 2 + 5).Reverse().Select(i => $"Comment number {i}"), seen);
+
+        // A state keeps its paging: the held ones (every tenth) fit one page, with no link onwards.
+        var held = await moderator.GetDocumentAsync(Of(article.Id) + "?state=Held");
+        Assert.Equal((size * 2 + 5) / 10, held.QuerySelectorAll("[data-comment]").Length);
+        Assert.Null(held.QuerySelector("a[rel=next]"));
+    }
+
+    [Fact]
     public async Task A_moderator_removes_a_published_comment_nobody_flagged_and_it_leaves_the_cached_page()
     {
         var article = await app.OpenArticleAsync();
@@ -177,27 +210,33 @@ public sealed class ArticleCommentsTests : IDisposable
     }
 
     [Fact]
-    public async Task A_removal_posted_from_the_public_page_returns_there_without_the_comment()
+    public async Task Remove_on_the_public_page_asks_first_on_a_page_whose_form_removes_and_returns_there()
     {
         var article = await app.OpenArticleAsync();
         var (_, reader) = await app.ReaderAsync();
         var posted = await reader.CommentAsync(article.Id, "Remove me from the page");
         var moderator = await app.SignedInAsync("Moderator");
         using var json = JsonDocument.Parse(await moderator.GetStringAsync($"/api/moderation/articles/{article.Id}"));
-        var staff = json.RootElement;
         var publicPath = PageUrl.Of(app, article);
+        var question = json.RootElement.GetProperty("confirm").GetString()!.Replace("{id}", posted.Id!.Value.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            + "?back=" + Uri.EscapeDataString(publicPath + "#comments");
 
-        using var done = await moderator.PostAsync(staff.GetProperty("action").GetString(), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["comment"] = posted.Id!.Value.ToString(CultureInfo.InvariantCulture),
-            ["decision"] = "Deleted",
-            ["back"] = publicPath + "#comments",
-            [staff.GetProperty("field").GetString()!] = staff.GetProperty("token").GetString()!,
-        }));
+        // Following the link removes nothing: the question names the comment and waits for the answer.
+        var page = await moderator.GetDocumentAsync(question);
+        Assert.Equal("Remove me from the page", page.QuerySelector("blockquote")!.TextContent.Trim());
+        Assert.Equal(publicPath + "#comments", page.QuerySelector("form[action*='handler=Decide'] a")!.GetAttribute("href"));
+        Assert.Equal(["Remove me from the page"], await app.ShownCommentsAsync(article));
+
+        using var done = await moderator.SubmitAsync(page, question, "Decide");
 
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Equal(publicPath + "#comments", done.Headers.Location!.OriginalString);
         Assert.Empty(await app.ShownCommentsAsync(article));
+        using var elsewhere = await moderator.GetAsync(question.Split('?')[0] + "?back=https%3A%2F%2Fevil.test%2F");
+        Assert.Contains($"/newsroom/moderation/articles/{article.Id}", await elsewhere.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("evil.test", await elsewhere.Content.ReadAsStringAsync());
+        using var asReader = await reader.GetAsync(question);
+        Assert.Equal(HttpStatusCode.Forbidden, asReader.StatusCode);
     }
 
     [Fact]

@@ -169,4 +169,60 @@ public sealed class MediaLibraryTests : IDisposable
     }
 
     private static bool PictureIsWebP(byte[] bytes) => Broadsheet.Infrastructure.Media.PictureFormat.Recognise(bytes) == Broadsheet.Infrastructure.Media.PictureFormat.WebP;
+
+    [Fact]
+    public async Task Editing_a_pictures_words_and_deleting_it_are_written_to_the_audit_log()
+    {
+        var account = await app.AccountAsync(StaffRoles.Editor);
+        var editor = await app.SignedInAsync(account);
+        var item = await UploadAsync(editor, "bridge.jpg", "Old caption", credit: "Photo: A. Petrova");
+        using (var saved = await editor.SubmitAsync($"/newsroom/media/{item.Id}", null, ("Caption", "The bridge at dawn"), ("Credit", "Photo: Nina Author")))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        using (var unchanged = await editor.SubmitAsync($"/newsroom/media/{item.Id}", null))
+            Assert.Equal(HttpStatusCode.Redirect, unchanged.StatusCode);
+
+        var edit = Assert.Single(await app.WithDbAsync(db => db.AuditLog.Where(e => e.Action == "media-edit").ToListAsync()));
+        Assert.Contains(item.Path, edit.Details);
+        Assert.Contains("“Photo: A. Petrova” → “Photo: Nina Author”", edit.Details);
+        Assert.Contains("“Old caption” → “The bridge at dawn”", edit.Details);
+        Assert.DoesNotContain("alt:", edit.Details);
+
+        var renditions = Directory.GetFiles(Path.GetDirectoryName(FileOf(item.Path))!);
+        Assert.NotEmpty(renditions);
+        using (var deleted = await editor.SubmitAsync($"/newsroom/media/{item.Id}", "Delete"))
+            Assert.Equal("/newsroom/media", deleted.Headers.Location!.OriginalString);
+
+        Assert.False(await app.WithDbAsync(db => db.Media.AnyAsync(m => m.Id == item.Id)));
+        Assert.All(renditions, file => Assert.False(File.Exists(file)));
+        var entry = Assert.Single(await app.WithDbAsync(db => db.AuditLog.Where(e => e.Action == "media-delete").ToListAsync()));
+        Assert.Contains(item.Path, entry.Details);
+        Assert.Equal(account.UserName, entry.Actor);
+    }
+
+    [Fact]
+    public async Task A_picture_in_use_cannot_be_deleted_and_an_author_cannot_delete_at_all()
+    {
+        var editor = await app.SignedInAsync(StaffRoles.Editor);
+        var used = await UploadAsync(editor, "bridge.jpg", "Used");
+        var article = await publication.ArticleAsync("The bridge opens");
+        await SaveArticleAsync(editor, article.Id, "Opening day.", used.Path);
+        var page = await editor.GetDocumentAsync($"/newsroom/media/{used.Id}");
+        Assert.Null(page.QuerySelector("form[action*='handler=Delete']"));
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using (var refused = await editor.PostAsync($"/newsroom/media/{used.Id}?handler=Delete", new FormUrlEncodedContent([new("__RequestVerificationToken", token)])))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("in use", (await refused.ParseAsync()).QuerySelector(".desk-form__error")!.TextContent);
+        }
+
+        var author = await app.SignedInAsync(StaffRoles.Author);
+        var unused = await UploadAsync(author, "river.jpg", "Unused");
+        var authorPage = await author.GetDocumentAsync($"/newsroom/media/{unused.Id}");
+        Assert.Null(authorPage.QuerySelector("form[action*='handler=Delete']"));
+        var authorToken = authorPage.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using (var forbidden = await author.PostAsync($"/newsroom/media/{unused.Id}?handler=Delete", new FormUrlEncodedContent([new("__RequestVerificationToken", authorToken)])))
+            Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Media.CountAsync()));
+        Assert.False(await app.WithDbAsync(db => db.AuditLog.AnyAsync(e => e.Action == "media-delete")));
+    }
 }

@@ -20,6 +20,25 @@ public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, 
     public List<Correction> Corrections { get; private set; } = [];
     public bool IsOpinion => ArticleRubrics.Any(r => r.IsOpinion);
 
+    /// <summary>The article as <c>_Story.cshtml</c> draws it (the newsroom's preview draws its own through the same partial).</summary>
+    public Story Story => new()
+    {
+        Title = Story.Text(Article.Title),
+        Lead = Article.Lead.Length > 0 ? Story.Text(Article.Lead) : null,
+        Rubrics = [.. ArticleRubrics.Select(r => new StoryLink(r.Name, $"/rubric/{r.Slug}"))],
+        Byline = [.. Byline.Select(b => new StoryLink(b.Name, $"/author/{b.Slug}"))],
+        ColumnistPhoto = IsOpinion ? Byline.FirstOrDefault()?.Photo : null,
+        At = Article.PublishedAt!.Value,
+        Dateline = Article.DatelineCity,
+        Cover = Article.CoverImage,
+        CoverAlt = Article.CoverAlt ?? Article.CoverCaption ?? "",
+        CoverCaption = Article.CoverCaption is { Length: > 0 } caption ? Story.Text(caption) : null,
+        Body = new Microsoft.AspNetCore.Html.HtmlString(Article.BodyHtml),
+        Tags = [.. ArticleTags.Select(t => new StoryLink(t.Name, $"/tag/{t.Slug}"))],
+        Published = Article,
+        Corrections = Corrections,
+    };
+
     /// <summary>The article's public address, for the share links.</summary>
     public string ShareUrl { get; private set; } = "";
 

@@ -36,4 +36,6 @@ public static class AuditAction
     public const string Restore = "restore";
     public const string Assign = "assign";
     public const string BreakingAlert = "breaking-alert";
+    public const string MediaEdit = "media-edit";
+    public const string MediaDelete = "media-delete";
 }

@@ -1,5 +1,7 @@
 using Broadsheet.Features.Accounts;
+using Broadsheet.Features.Newsletter;
 using Broadsheet.Infrastructure.Data;
+using Broadsheet.Infrastructure.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +11,7 @@ namespace Broadsheet.Features.Comments;
 /// GET /account/data: everything the site keeps about the signed-in reader, as one JSON file (the right of
 /// access and to portability: 152-FZ art. 14, GDPR arts. 15 and 20). Comments live here, so the download does too.
 /// The addresses comments came from are left out: they serve the rate limit, not the reader's record.
+/// Newsletter subscriptions are kept by address, not by account, so they are found by the account's address.
 /// </summary>
 public static class ReaderDataExport
 {
@@ -30,6 +33,14 @@ public static class ReaderDataExport
             .ToListAsync(ct);
         var reports = await db.CommentFlags.AsNoTracking().Where(f => f.AccountId == account.Id).OrderBy(f => f.Id)
             .Select(f => new { f.CommentId, Reason = f.Reason.ToString(), f.At }).ToListAsync(ct);
+        var address = MailAddresses.Normalise(account.Email ?? "");
+        var subscriptions = await db.Subscribers.AsNoTracking().Where(s => s.Email == address).OrderBy(s => s.Id)
+            .Select(s => new
+            {
+                s.Email, State = s.State.ToString(), Frequency = s.Frequency.ToString(), s.BreakingAlerts,
+                Rubrics = s.Rubrics.Select(r => db.Rubrics.Where(x => x.Id == r.RubricId).Select(x => x.Name).FirstOrDefault()).ToList(),
+                s.CreatedAt, s.ConfirmedAt, s.UnsubscribedAt, s.LastMailedAt,
+            }).ToListAsync(ct);
         var data = new
         {
             exportedAt = clock.GetUtcNow().UtcDateTime,
@@ -39,6 +50,7 @@ public static class ReaderDataExport
                 account.ConsentedAt, account.ConsentVersion, account.BlockedUntil,
             },
             comments, reports,
+            newsletter = subscriptions,
         };
         context.Response.Headers.ContentDisposition = "attachment; filename=\"my-data.json\"";
         return Results.Json(data, contentType: "application/json; charset=utf-8");

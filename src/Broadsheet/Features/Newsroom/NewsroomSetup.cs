@@ -32,6 +32,11 @@ public static class NewsroomSetup
             o.Conventions.AddFolderApplicationModelConvention("/Newsroom", page => page.Filters.Add(new ServiceFilterAttribute(typeof(Language.PersonalLanguage))));
         });
         services.AddSingleton<Language.NewsroomWords>();
+        services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<Language.NewsroomWords>((o, words) =>
+            o.ModelMetadataDetailsProviders.Add(new Language.FormWords(words)));
+        services.AddLocalization();
+        services.AddOptions<Microsoft.AspNetCore.Mvc.DataAnnotations.MvcDataAnnotationsLocalizationOptions>().Configure<Language.NewsroomWords>((o, words) =>
+            o.DataAnnotationLocalizerProvider = (type, _) => Language.FormWords.IsNewsroom(type) ? new Language.FormWords.Localizer(words) : null!);
         services.AddScoped<Language.PersonalLanguage>();
         services.AddScoped<Staff.StaffProfiles>();
         services.AddScoped<ArticleDesk>();

@@ -1,6 +1,6 @@
 // The article page is cached for every reader; only a moderator is told, per request, where this article's
-// comments are managed, and gets a Remove button on each comment. The answer carries the words and the form
-// token, so this script has none; a removal comes back to this page, whose cached copy it has evicted.
+// comments are managed, and gets a Remove link on each comment, to a page that asks first. The answer carries
+// the words, so this script has none; a removal comes back to this page, whose cached copy it has evicted.
 (function () {
   const article = document.querySelector('[data-article-id]');
   if (!article) return;
@@ -17,25 +17,13 @@
       (section || article).prepend(link);
       if (!section) return;
       section.querySelectorAll('li[id^="comment-"]').forEach(function (item) {
-        const form = document.createElement('form');
-        form.method = 'post';
-        form.action = staff.action;
-        form.className = 'staff-comments__remove';
-        const fields = { comment: item.id.slice(8), decision: 'Deleted', back: location.pathname + '#comments' };
-        fields[staff.field] = staff.token;
-        Object.keys(fields).forEach(function (name) {
-          const input = document.createElement('input');
-          input.type = 'hidden';
-          input.name = name;
-          input.value = fields[name];
-          form.appendChild(input);
-        });
-        const button = document.createElement('button');
-        button.type = 'submit';
-        button.textContent = staff.remove;
-        form.appendChild(button);
+        // A link to a question page, not a form: a published comment comes down only after the moderator has seen which one.
+        const remove = document.createElement('a');
+        remove.href = staff.confirm.replace('{id}', item.id.slice(8)) + '?back=' + encodeURIComponent(location.pathname + '#comments');
+        remove.className = 'staff-comments__remove';
+        remove.textContent = staff.remove;
         const own = item.querySelector(':scope > .comment__text');
-        if (own) own.after(form); else item.appendChild(form);
+        if (own) own.after(remove); else item.appendChild(remove);
       });
     })
     .catch(function () {});

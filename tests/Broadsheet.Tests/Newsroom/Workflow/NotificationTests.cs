@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Net;
 using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Articles;
+using Broadsheet.Features.Newsroom.Articles;
 using Broadsheet.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Tests.Newsroom.Workflow;
 
@@ -134,5 +136,32 @@ public sealed class NotificationTests : IDisposable
             [.. Forms.Fields(page.QuerySelector("form[action*='handler=Assign']")!).Where(f => f.Key != "accountId"), new("accountId", "no-such-account")]));
         Assert.Equal(HttpStatusCode.Redirect, stranger.StatusCode);
         Assert.Equal(writer.Id, await app.WithDbAsync(db => db.ArticleAssignments.Where(a => a.ArticleId == IdOf(path)).Select(a => a.AccountId).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_scheduled_article_going_out_by_itself_tells_its_author_and_assignee_under_the_bell_and_by_mail()
+    {
+        var (author, authorAccount) = await StaffAsync(StaffRoles.Author);
+        var (assignee, assigneeAccount) = await StaffAsync(StaffRoles.Author);
+        var (editor, _) = await StaffAsync(StaffRoles.Editor);
+        var path = await DraftAsync(author, "Night train returns");
+        await StepAsync(editor, path, "Assign", ("accountId", assigneeAccount.Id));
+        await StepAsync(editor, path, "Schedule", ("Input.ScheduleAt", "2024-05-15T13:30"));
+        await smtp.WaitForMailToAsync(assigneeAccount.Email!);
+        var before = await app.WithDbAsync(db => db.Notifications.CountAsync());
+
+        app.Clock.Set(new DateTimeOffset(2024, 5, 15, 10, 30, 5, TimeSpan.Zero));
+        // The job's own timer may publish it first; either way the article goes out once and is told once.
+        await app.Services.GetRequiredService<ScheduledPublishing>().PublishDueAsync();
+        Assert.Equal(ArticleStatus.Published, await app.WithDbAsync(db => db.Articles.Where(a => a.Id == IdOf(path)).Select(a => a.Status).SingleAsync()));
+
+        foreach (var (client, account) in new[] { (author, authorAccount), (assignee, assigneeAccount) })
+        {
+            var item = (await client.GetDocumentAsync("/newsroom/notifications")).QuerySelectorAll(".desk-notices__item")[0];
+            Assert.Equal("true", item.GetAttribute("data-unread"));
+            Assert.Contains("“Night train returns” went out as scheduled.", item.TextContent);
+            Assert.Equal("Published: Night train returns", (await smtp.WaitForMailToAsync(account.Email!, 2)).Message.Subject);
+        }
+        Assert.Equal(before + 2, await app.WithDbAsync(db => db.Notifications.CountAsync()));
     }
 }

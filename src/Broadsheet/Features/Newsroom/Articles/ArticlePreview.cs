@@ -1,3 +1,6 @@
+using Broadsheet.Features.Articles;
+using Microsoft.AspNetCore.Html;
+
 namespace Broadsheet.Features.Newsroom.Articles;
 
 /// <summary>What the newsroom's preview renders, already as HTML: the editor's preview and the typo inbox share it.</summary>
@@ -13,4 +16,19 @@ public sealed record ArticlePreview(string TitleHtml, string LeadHtml, string? C
 
     /// <summary>UTC; the time readers will see under the headline (now, for a piece not yet out).</summary>
     public DateTime? At { get; init; }
+
+    /// <summary>For the public page's own partial; names without links, since a preview goes nowhere.</summary>
+    public Story Story => new()
+    {
+        Title = new HtmlString(TitleHtml),
+        Lead = LeadHtml.Length > 0 ? new HtmlString(LeadHtml) : null,
+        Rubrics = [.. Rubrics.Select(r => new StoryLink(r))],
+        Byline = [.. Byline.Select(b => new StoryLink(b))],
+        At = At,
+        Dateline = Dateline,
+        Cover = CoverImage,
+        CoverCaption = CaptionHtml is { Length: > 0 } caption ? new HtmlString(caption) : null,
+        Body = new HtmlString(BodyHtml),
+        Tags = [.. Tags.Select(t => new StoryLink(t))],
+    };
 }

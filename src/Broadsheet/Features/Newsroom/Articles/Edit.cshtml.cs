@@ -64,7 +64,7 @@ public sealed class EditModel(ArticleDesk desk, BroadsheetDb db, ArticleBody bod
         if (outcome.IsForbidden) return Forbid();
         if (!outcome.Succeeded)
         {
-            Notice = outcome.Errors[0].Message;
+            Notice = words[outcome.Errors[0].Message];
             return Redirect($"/newsroom/articles/{id}");
         }
         Notice = words["Deleted."];
@@ -158,7 +158,7 @@ public sealed class EditModel(ArticleDesk desk, BroadsheetDb db, ArticleBody bod
             : await desk.SaveAsync(id, Input, User, EditorAction.Autosave, ct);
         if (outcome.IsForbidden) return Forbid();
         if (outcome.ConflictingVersion is not null) return new ConflictObjectResult(new { message = words["Someone else saved this article meanwhile; save by hand to see both versions."] });
-        if (!outcome.Succeeded) return BadRequest(new { message = words["Not autosaved: {0}", outcome.Errors[0].Message] });
+        if (!outcome.Succeeded) return BadRequest(new { message = words["Not autosaved: {0}", words[outcome.Errors[0].Message]] });
         var savedAt = site.FormatTime(clock.GetUtcNow().UtcDateTime);
         return new JsonResult(new
         {
@@ -186,7 +186,7 @@ public sealed class EditModel(ArticleDesk desk, BroadsheetDb db, ArticleBody bod
                 return Redirect($"/newsroom/articles/{outcome.Article!.Id}");
             }
             foreach (var (field, message) in outcome.Errors)
-                ModelState.AddModelError(field.Length == 0 ? "" : $"{nameof(Input)}.{field}", message);
+                ModelState.AddModelError(field.Length == 0 ? "" : $"{nameof(Input)}.{field}", words[message]);
             if (outcome.ConflictingVersion is { } current)
             {
                 // They have been told; a second save is their informed choice, not a silent overwrite.

@@ -50,10 +50,21 @@ public sealed class ScheduledPublishing(IServiceScopeFactory scopes, BroadsheetO
                 break;
             }
         }
-        foreach (var id in published)
+        var notices = scope.ServiceProvider.GetRequiredService<Workflow.WorkflowNotices>();
+        foreach (var article in due.Where(a => published.Contains(a.Id)))
         {
-            log.LogInformation("Published scheduled article {ArticleId}", id);
-            await changes.AnnounceAsync(id, ct);
+            log.LogInformation("Published scheduled article {ArticleId}", article.Id);
+            await changes.AnnounceAsync(article.Id, ct);
+            try
+            {
+                await notices.WentOutAsync(article, ct);
+            }
+            catch (DbUpdateException e)
+            {
+                // The article is out; a notice that could not be kept must not make the next pass publish it again.
+                log.LogWarning(e, "Could not tell the authors of scheduled article {ArticleId}", article.Id);
+                db.ChangeTracker.Clear();
+            }
         }
         return published;
     }

@@ -26,9 +26,22 @@ public sealed class ArticleCommentsModel(BroadsheetDb db, CommentModeration mode
 
     /// <summary>One state only; null shows all of them.</summary>
     [BindProperty(SupportsGet = true)] public CommentStatus? State { get; set; }
+    /// <summary>Keyset paging: comments older than this id (newest first, as everywhere in the app).</summary>
+    [BindProperty(SupportsGet = true)] public long? Before { get; set; }
     [TempData] public string? Notice { get; set; }
 
-    public string Here => $"/newsroom/moderation/articles/{Id}" + (State is { } s ? $"?state={s}" : "");
+    /// <summary>The next page's start, when there are older comments than the ones shown.</summary>
+    public long? Older { get; private set; }
+
+    public string Here => PageAt(Before);
+
+    public string PageAt(long? before) => $"/newsroom/moderation/articles/{Id}" + (State, before) switch
+    {
+        ({ } s, { } b) => $"?state={s}&before={b}",
+        ({ } s, null) => $"?state={s}",
+        (null, { } b) => $"?before={b}",
+        _ => "",
+    };
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -43,7 +56,11 @@ public sealed class ArticleCommentsModel(BroadsheetDb db, CommentModeration mode
         var comments = db.Comments.AsNoTracking().Where(c => c.ArticleId == id);
         Counts = await comments.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         if (State is { } state) comments = comments.Where(c => c.Status == state);
-        Cards = await CommentCard.LoadAsync(db, comments.OrderByDescending(c => c.Id).Take(PageSize), newestFirst: true, clock.GetUtcNow().UtcDateTime, ct);
+        if (Before is { } before) comments = comments.Where(c => c.Id < before);
+        // One more than a page tells whether an older page exists without counting.
+        var ids = await comments.OrderByDescending(c => c.Id).Select(c => c.Id).Take(PageSize + 1).ToListAsync(ct);
+        if (ids.Count > PageSize) (ids, Older) = (ids[..PageSize], ids[PageSize - 1]);
+        Cards = await CommentCard.LoadAsync(db, db.Comments.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderByDescending(c => c.Id), newestFirst: true, clock.GetUtcNow().UtcDateTime, ct);
         return Page();
     }
 

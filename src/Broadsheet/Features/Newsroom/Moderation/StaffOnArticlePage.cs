@@ -1,12 +1,11 @@
 using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Newsroom.Language;
-using Microsoft.AspNetCore.Antiforgery;
 
 namespace Broadsheet.Features.Newsroom.Moderation;
 
 /// <summary>
 /// GET /api/moderation/articles/{id}: what staff-comments.js adds to the public article page for a moderator
-/// (a link to the article's comments, a Remove button on each comment, the words and the form token they need).
+/// (a link to the article's comments, a Remove link on each comment to a page that asks first, the words they need).
 /// The article page is cached for every reader, so this per-person part is asked for on every view and never cached;
 /// anyone else gets 204 and the page stays as it is.
 /// </summary>
@@ -18,19 +17,16 @@ public static class StaffOnArticlePage
         return app;
     }
 
-    private static IResult Answer(int id, HttpContext context, NewsroomWords words, IAntiforgery antiforgery)
+    private static IResult Answer(int id, HttpContext context, NewsroomWords words)
     {
         context.Response.Headers.CacheControl = "no-store";
         if (!context.User.IsInAny(StaffRoles.Moderators)) return Results.NoContent();
-        var tokens = antiforgery.GetAndStoreTokens(context);
         return Results.Json(new
         {
             href = $"/newsroom/moderation/articles/{id}",
             label = words["Manage comments"],
             remove = words["Remove"],
-            action = "/newsroom/moderation?handler=Decide",
-            field = tokens.FormFieldName,
-            token = tokens.RequestToken,
+            confirm = "/newsroom/moderation/comments/{id}/remove",
         });
     }
 }

@@ -36,6 +36,9 @@ public static class NotificationKind
 {
     public const string Submitted = "submitted";
     public const string Published = "published";
+
+    /// <summary>Published by the schedule, with nobody at the desk to say so.</summary>
+    public const string WentOut = "went-out";
     public const string Scheduled = "scheduled";
     public const string Returned = "returned";
     public const string Assigned = "assigned";

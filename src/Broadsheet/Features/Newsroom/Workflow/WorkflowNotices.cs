@@ -34,6 +34,17 @@ public sealed class WorkflowNotices(BroadsheetDb db, StaffNames names, MailOutbo
         await TellAsync(recipients, article.Id, article.Title, kind, await names.OfAsync(actorId, ct), note, ct);
     }
 
+    /// <summary>
+    /// A scheduled article went out by itself: its authors and whoever it is assigned to hear of it,
+    /// since nobody pressed a button they might have watched.
+    /// </summary>
+    public async Task WentOutAsync(Article article, CancellationToken ct)
+    {
+        var recipients = await AuthorsOfAsync(article.Id, ct);
+        recipients.UnionWith(await db.ArticleAssignments.Where(a => a.ArticleId == article.Id).Select(a => a.AccountId).ToListAsync(ct));
+        await TellAsync(recipients, article.Id, article.Title, NotificationKind.WentOut, "", "", ct);
+    }
+
     public async Task TellAsync(ICollection<string> accountIds, int articleId, string title, string kind, string actor, string note, CancellationToken ct)
     {
         if (accountIds.Count == 0) return;
@@ -86,7 +97,7 @@ public sealed class WorkflowNotices(BroadsheetDb db, StaffNames names, MailOutbo
     public static string Subject(Notification n, NewsroomWords words) => n.Kind switch
     {
         NotificationKind.Submitted => words["Submitted for review: {0}", n.ArticleTitle],
-        NotificationKind.Published => words["Published: {0}", n.ArticleTitle],
+        NotificationKind.Published or NotificationKind.WentOut => words["Published: {0}", n.ArticleTitle],
         NotificationKind.Scheduled => words["Scheduled: {0}", n.ArticleTitle],
         NotificationKind.Returned => words["Returned to you: {0}", n.ArticleTitle],
         _ => words["Assigned to you: {0}", n.ArticleTitle],
@@ -97,6 +108,7 @@ public sealed class WorkflowNotices(BroadsheetDb db, StaffNames names, MailOutbo
     {
         NotificationKind.Submitted => words["{0} submitted “{1}” for review.", n.Actor, n.ArticleTitle],
         NotificationKind.Published => words["{0} published “{1}”.", n.Actor, n.ArticleTitle],
+        NotificationKind.WentOut => words["“{0}” went out as scheduled.", n.ArticleTitle],
         NotificationKind.Scheduled => words["{0} scheduled “{1}” for {2}.", n.Actor, n.ArticleTitle,
             DateTime.TryParse(n.Note, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? site.FormatTime(at.ToUniversalTime()) : n.Note],
         NotificationKind.Returned => n.Note.Length > 0
