@@ -44,6 +44,10 @@ public sealed class DemoPublication(ArticleBody body, BroadsheetOptions options,
             new Channel { Name = language == "ru" ? "Дзен" : "Zen", Url = "https://dzen.ru/broadsheet_demo", Position = 4 },
             new Channel { Name = "RSS", Url = "/feed", Position = 5 },
         ]);
+        DemoPages.Imprint(settings, language);
+        var pages = DemoPages.For(language, text.CommentRules, clock.GetUtcNow().UtcDateTime);
+        var taken = await db.SitePages.Select(p => p.Slug).ToListAsync(ct);
+        db.SitePages.AddRange(pages.Where(p => !taken.Contains(p.Slug)));
         var site = new SiteContext(settings);
         if (language == "ru") await Moderation.DefaultRules.UseRussianMessagesAsync(db, ct);
 

@@ -28,6 +28,8 @@ public sealed class SettingsModel(BroadsheetDb db, CacheEviction cache, AuditLog
             PublicationName = s.PublicationName, Tagline = s.Tagline, Language = s.Language, TimeZoneId = s.TimeZoneId,
             TimeZoneLabel = s.TimeZoneLabel, CommentRules = s.CommentRules, CommentNotice = s.CommentNotice, PublicUrl = s.PublicUrl,
             StrongSignInForEditors = s.StrongSignInForEditors, ViewsShownFrom = s.ViewsShownFrom,
+            Publisher = s.Publisher, EditorInChief = s.EditorInChief, RegistrationNumber = s.RegistrationNumber,
+            AgeRating = s.AgeRating, EditorialAddress = s.EditorialAddress,
             Channels = string.Join("\n", s.Channels.OrderBy(c => c.Position)
                 .Select(c => $"{c.Name} | {c.Url}{(c.ChosenArticlesOnly ? $" | {ChosenOnly}" : "")}")),
         };
@@ -43,6 +45,8 @@ public sealed class SettingsModel(BroadsheetDb db, CacheEviction cache, AuditLog
         var address = PublicOrigin.Normalize(Input.PublicUrl);
         if (Input.PublicUrl is { Length: > 0 } typed && address is null)
             ModelState.AddModelError("Input.PublicUrl", words["\"{0}\" is not a web address; write it as https://news.example.", typed]);
+        if (Input.AgeRating is { Length: > 0 } rating && !AgeRatings.Contains(rating.Trim()))
+            ModelState.AddModelError("Input.AgeRating", words["The age rating is one of {0}.", string.Join(", ", AgeRatings)]);
         if (!ModelState.IsValid) return Page();
 
         var s = await db.SiteSettings.Include(x => x.Channels).OrderBy(x => x.Id).FirstAsync(ct);
@@ -57,6 +61,11 @@ public sealed class SettingsModel(BroadsheetDb db, CacheEviction cache, AuditLog
         s.PublicUrl = address;
         s.StrongSignInForEditors = Input.StrongSignInForEditors;
         s.ViewsShownFrom = Input.ViewsShownFrom;
+        s.Publisher = Blank(Input.Publisher);
+        s.EditorInChief = Blank(Input.EditorInChief);
+        s.RegistrationNumber = Blank(Input.RegistrationNumber);
+        s.AgeRating = Blank(Input.AgeRating);
+        s.EditorialAddress = Blank(Input.EditorialAddress);
         // Kept by name, not replaced: articles chosen for a channel stay chosen across a settings save.
         db.Channels.RemoveRange(s.Channels.Where(c => !channels.Any(n => n.Name.Equals(c.Name, StringComparison.OrdinalIgnoreCase))));
         foreach (var wanted in channels)
@@ -72,6 +81,11 @@ public sealed class SettingsModel(BroadsheetDb db, CacheEviction cache, AuditLog
         Notice = words["Settings saved; the site shows them now."];
         return Redirect("/newsroom/settings");
     }
+
+    /// <summary>The marks of the Russian law on protecting children from harmful information (436-FZ, art. 2), which a news site prints.</summary>
+    public static readonly string[] AgeRatings = ["0+", "6+", "12+", "16+", "18+"];
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>The third column that makes a channel carry only the articles ticked for it in the editor.</summary>
     public const string ChosenOnly = "chosen";
@@ -112,4 +126,9 @@ public sealed class SettingsForm
     [StringLength(200)] public string? PublicUrl { get; set; }
     public bool StrongSignInForEditors { get; set; }
     [Range(0, 1_000_000_000)] public int ViewsShownFrom { get; set; } = 100;
+    [StringLength(300)] public string? Publisher { get; set; }
+    [StringLength(200)] public string? EditorInChief { get; set; }
+    [StringLength(300)] public string? RegistrationNumber { get; set; }
+    [StringLength(5)] public string? AgeRating { get; set; }
+    [StringLength(300)] public string? EditorialAddress { get; set; }
 }
