@@ -37,7 +37,8 @@ public sealed class SiteIdentityTests : IDisposable
         var admin = await app.SignedInAsync(StaffRoles.Admin);
         using var saved = await UploadAsync(admin, ("Input.Logo", HostileImages.Plain("png", 600, 120)), ("Input.Icon", HostileImages.Plain("png", 512, 512)));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var (logo, icon) = await app.WithDbAsync(db => db.SiteSettings.Select(s => ValueTuple.Create(s.LogoPath, s.IconPath)).SingleAsync());
+        var settings = await app.WithDbAsync(db => db.SiteSettings.AsNoTracking().SingleAsync());
+        var (logo, icon) = (settings.LogoPath, settings.IconPath);
         Assert.NotNull(logo);
         Assert.EndsWith("-512w.png", icon);
 

@@ -143,7 +143,11 @@ public sealed class DemoPublication(ArticleBody body, BroadsheetOptions options,
         }
         sb.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"## {text.Subheadings[rnd.Next(text.Subheadings.Length)]}").AppendLine();
         sb.AppendLine(Paragraph()).AppendLine();
+        // A city paper's story runs to six or seven paragraphs, not four.
+        sb.AppendLine(Paragraph()).AppendLine();
         if (rnd.Next(3) == 0) sb.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"> {text.Quotes[rnd.Next(text.Quotes.Length)]}").AppendLine();
+        sb.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"## {text.Subheadings[rnd.Next(text.Subheadings.Length)]}").AppendLine();
+        sb.AppendLine(Paragraph()).AppendLine();
         if (rnd.Next(4) == 0)
         {
             for (var k = 0; k < 3; k++) sb.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"- {text.Sentences[rnd.Next(text.Sentences.Length)]}");

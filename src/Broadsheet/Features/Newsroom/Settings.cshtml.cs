@@ -104,7 +104,8 @@ public sealed class SettingsModel(BroadsheetDb db, CacheEviction cache, AuditLog
     /// <summary>The form again with its messages, and the pictures the site shows now beside it.</summary>
     private async Task<IActionResult> AgainAsync(CancellationToken ct)
     {
-        (LogoPath, IconPath) = await db.SiteSettings.AsNoTracking().OrderBy(x => x.Id).Select(x => ValueTuple.Create(x.LogoPath, x.IconPath)).FirstAsync(ct);
+        var pictures = await db.SiteSettings.AsNoTracking().OrderBy(x => x.Id).Select(x => new { x.LogoPath, x.IconPath }).FirstAsync(ct);
+        (LogoPath, IconPath) = (pictures.LogoPath, pictures.IconPath);
         return Page();
     }
 
