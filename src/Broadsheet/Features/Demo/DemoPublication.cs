@@ -44,6 +44,10 @@ public sealed class DemoPublication(ArticleBody body, BroadsheetOptions options,
             new Channel { Name = language == "ru" ? "Дзен" : "Zen", Url = "https://dzen.ru/broadsheet_demo", Position = 4 },
             new Channel { Name = "RSS", Url = "/feed", Position = 5 },
         ]);
+        DemoPages.Imprint(settings, language);
+        var pages = DemoPages.For(language, text.CommentRules, clock.GetUtcNow().UtcDateTime);
+        var taken = await db.SitePages.Select(p => p.Slug).ToListAsync(ct);
+        db.SitePages.AddRange(pages.Where(p => !taken.Contains(p.Slug)));
         var site = new SiteContext(settings);
         if (language == "ru") await Moderation.DefaultRules.UseRussianMessagesAsync(db, ct);
 
@@ -141,7 +145,11 @@ public sealed class DemoPublication(ArticleBody body, BroadsheetOptions options,
         }
         sb.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"## {text.Subheadings[rnd.Next(text.Subheadings.Length)]}").AppendLine();
         sb.AppendLine(Paragraph()).AppendLine();
+        // A city paper's story runs to six or seven paragraphs, not four.
+        sb.AppendLine(Paragraph()).AppendLine();
         if (rnd.Next(3) == 0) sb.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"> {text.Quotes[rnd.Next(text.Quotes.Length)]}").AppendLine();
+        sb.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"## {text.Subheadings[rnd.Next(text.Subheadings.Length)]}").AppendLine();
+        sb.AppendLine(Paragraph()).AppendLine();
         if (rnd.Next(4) == 0)
         {
             for (var k = 0; k < 3; k++) sb.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"- {text.Sentences[rnd.Next(text.Sentences.Length)]}");

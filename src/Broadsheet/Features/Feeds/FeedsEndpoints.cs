@@ -7,7 +7,7 @@ public static class FeedsEndpoints
     /// <summary>Link checkers and some feed readers ask with HEAD first; Razor pages answer it, so these do too.</summary>
     private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
 
-    /// <summary>Feeds, sitemaps and robots.txt; all cached under the "feed" policy and evicted with the listings.</summary>
+    /// <summary>Feeds, sitemaps, robots.txt and the web manifest; all cached under the "feed" policy and evicted with the listings.</summary>
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
         var feeds = app.MapGroup("").CacheOutput(PageCache.Feed);
@@ -23,6 +23,7 @@ public static class FeedsEndpoints
         feeds.MapMethods(Sitemaps.SectionsPath, GetOrHead, static ([AsParameters] FeedRequest r) => Sitemaps.SectionsAsync(r));
         feeds.MapMethods(NewsSitemap.Path, GetOrHead, static ([AsParameters] FeedRequest r) => NewsSitemap.RenderAsync(r));
         feeds.MapMethods("/robots.txt", GetOrHead, static ([AsParameters] FeedRequest r) => RobotsTxt.Render(r));
+        feeds.MapMethods(WebManifest.Path, GetOrHead, static ([AsParameters] FeedRequest r) => WebManifest.Render(r));
         return app;
     }
 }

@@ -77,7 +77,7 @@ public static class Sitemaps
         });
     }
 
-    /// <summary>The home page and every rubric, tag and author page that has something to show.</summary>
+    /// <summary>The home page, the site pages (About, Contacts…) and every rubric, tag and author page that has something to show.</summary>
     public static async Task<FileContentHttpResult> SectionsAsync(FeedRequest r)
     {
         var visible = r.Db.Articles.AsNoTracking().VisibleAt(r.Now);
@@ -91,12 +91,15 @@ public static class Sitemaps
         var authors = await r.Db.Authors.AsNoTracking().OrderBy(x => x.Slug)
             .Select(x => new Section("/author/" + x.Slug, visible.Where(a => a.Authors.Any(y => y.AuthorId == x.Id)).Max(a => a.PublishedAt)))
             .ToListAsync(r.Aborted);
+        var pages = await r.Db.SitePages.AsNoTracking().OrderBy(p => p.MenuOrder).ThenBy(p => p.Slug)
+            .Select(p => new Section("/" + p.Slug, p.UpdatedAt)).ToListAsync(r.Aborted);
 
         var origin = r.Origin;
         return FeedXml.Document(FeedXml.Xml, w =>
         {
             w.WriteStartElement("urlset", Ns);
             Url(w, origin + "/", newest);
+            foreach (var page in pages) Url(w, origin + page.Path, page.LastPublished);
             // A section with nothing visible in it is an empty page; search engines need not be sent there.
             foreach (var s in rubrics.Concat(tags).Concat(authors).Where(s => s.LastPublished is not null))
                 Url(w, origin + s.Path, s.LastPublished);

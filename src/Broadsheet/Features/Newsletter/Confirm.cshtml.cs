@@ -15,11 +15,19 @@ public sealed class ConfirmModel(Subscriptions subscriptions, NewsletterTokens t
     public string Token { get; private set; } = "";
     public LinkOutcome Outcome { get; private set; }
 
-    public IActionResult OnGet(string? token, bool done)
+    /// <summary>The subscriber's managing token once confirmed, for the link to their preferences.</summary>
+    public string? Manage { get; private set; }
+
+    public IActionResult OnGet(string? token, bool done, string? manage)
     {
         meta.Title = Text.ConfirmTitle;
         meta.NoIndex = true;
-        if (done) { Outcome = LinkOutcome.Done; return Page(); }
+        if (done)
+        {
+            Outcome = LinkOutcome.Done;
+            Manage = tokens.ReadManaging(manage) is null ? null : manage;
+            return Page();
+        }
         if (tokens.ReadConfirmation(token) is null) return Invalid();
         Token = token!;
         return Page();
@@ -30,7 +38,8 @@ public sealed class ConfirmModel(Subscriptions subscriptions, NewsletterTokens t
         meta.Title = Text.ConfirmTitle;
         meta.NoIndex = true;
         if (!await subscriptions.ConfirmAsync(token, ct)) return Invalid();
-        return RedirectToPage(new { done = true });
+        // The same managing token every digest carries: whoever holds the confirmation link holds the mailbox.
+        return RedirectToPage(new { done = true, manage = tokens.ForManaging(tokens.ReadConfirmation(token)!.Value) });
     }
 
     private PageResult Invalid()

@@ -32,6 +32,14 @@ public sealed class NewsletterText
     public required string UnsubscribeTitle { get; init; }
     public required string UnsubscribeButton { get; init; }
     public required string Unsubscribed { get; init; }
+
+    /// <summary>Before the address a managing link is about, so a reader with two addresses knows which one this is.</summary>
+    public required string Address { get; init; }
+    public required string StateSubscribed { get; init; }
+    public required string StateUnsubscribed { get; init; }
+    public required string ResubscribeButton { get; init; }
+    public required string Resubscribed { get; init; }
+    public required string ManagePreferences { get; init; }
     public required string PreferencesTitle { get; init; }
     public required string Save { get; init; }
     public required string Saved { get; init; }
@@ -91,6 +99,12 @@ public sealed class NewsletterText
         UnsubscribeTitle = "Unsubscribe",
         UnsubscribeButton = "Unsubscribe",
         Unsubscribed = "You are unsubscribed and will get no more newsletters.",
+        Address = "Address",
+        StateSubscribed = "subscribed",
+        StateUnsubscribed = "unsubscribed",
+        ResubscribeButton = "Subscribe again",
+        Resubscribed = "You are subscribed again, with the choices you had before.",
+        ManagePreferences = "Choose rubrics, frequency and alerts",
         PreferencesTitle = "Newsletter preferences",
         Save = "Save",
         Saved = "Your preferences are saved.",
@@ -138,6 +152,12 @@ public sealed class NewsletterText
         UnsubscribeTitle = "Отписаться",
         UnsubscribeButton = "Отписаться",
         Unsubscribed = "Вы отписаны и больше не будете получать рассылку.",
+        Address = "Адрес",
+        StateSubscribed = "подписан",
+        StateUnsubscribed = "отписан",
+        ResubscribeButton = "Подписаться снова",
+        Resubscribed = "Вы снова подписаны, с прежними настройками.",
+        ManagePreferences = "Выбрать рубрики, частоту и оповещения",
         PreferencesTitle = "Настройки рассылки",
         Save = "Сохранить",
         Saved = "Настройки сохранены.",

@@ -112,6 +112,18 @@ public sealed class Subscriptions(
         return true;
     }
 
+    /// <summary>
+    /// Undoes an unsubscribe from the managing link, for an address that confirmed once: the link came to that
+    /// mailbox, which is the proof double opt-in asks for, so no second confirmation mail is needed.
+    /// </summary>
+    public async Task<bool> ResubscribeAsync(string? token, CancellationToken ct)
+    {
+        if (await FindByManagingTokenAsync(token, ct) is not { ConfirmedAt: not null } subscriber) return false;
+        subscriber.Confirm(Now);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     public async Task<Subscriber?> FindByManagingTokenAsync(string? token, CancellationToken ct) =>
         tokens.ReadManaging(token) is { } id
             ? await db.Subscribers.Include(s => s.Rubrics).FirstOrDefaultAsync(s => s.Id == id, ct)

@@ -20,6 +20,7 @@ public static class NewsroomSetup
             o.Conventions.AuthorizeFolder("/Newsroom/Taxonomy", StaffPolicies.Editors);
             o.Conventions.AuthorizeFolder("/Newsroom/Newsletter", StaffPolicies.Editors);
             o.Conventions.AuthorizeFolder("/Newsroom/TypoReports", StaffPolicies.Editors);
+            o.Conventions.AuthorizeFolder("/Newsroom/Pages", StaffPolicies.Editors);
             o.Conventions.AuthorizeFolder("/Newsroom/Media", StaffPolicies.Writers);
             // Workflow: staff (everyone has a bell); each handler checks who may take its step, as the editor does.
             o.Conventions.AuthorizeFolder("/Newsroom/Staff", StaffPolicies.Admins);
@@ -28,6 +29,7 @@ public static class NewsroomSetup
             o.Conventions.AuthorizeFolder("/Newsroom/Moderation", StaffPolicies.Moderators);
             o.Conventions.AuthorizePage("/Newsroom/Settings", StaffPolicies.Admins);
             o.Conventions.AddPageRoute("/Newsroom/Articles/Edit", "newsroom/articles/new");
+            o.Conventions.AddPageRoute("/Newsroom/Pages/Edit", "newsroom/pages/new");
             o.Conventions.AddFolderApplicationModelConvention("/Newsroom", page => page.Filters.Add(new ServiceFilterAttribute(typeof(StrongSignInGate))));
             o.Conventions.AddFolderApplicationModelConvention("/Newsroom", page => page.Filters.Add(new ServiceFilterAttribute(typeof(Language.PersonalLanguage))));
         });
@@ -37,6 +39,7 @@ public static class NewsroomSetup
         services.AddLocalization();
         services.AddOptions<Microsoft.AspNetCore.Mvc.DataAnnotations.MvcDataAnnotationsLocalizationOptions>().Configure<Language.NewsroomWords>((o, words) =>
             o.DataAnnotationLocalizerProvider = (type, _) => Language.FormWords.IsNewsroom(type) ? new Language.FormWords.Localizer(words) : null!);
+        services.AddSingleton<Features.Pages.SitePageAddress>();
         services.AddScoped<Language.PersonalLanguage>();
         services.AddScoped<Staff.StaffProfiles>();
         services.AddScoped<ArticleDesk>();

@@ -38,6 +38,25 @@ public sealed class SiteSettings
     public bool ShowsViews(long views) => views > 0 && views >= ViewsShownFrom;
 
     public List<Channel> Channels { get; set; } = [];
+
+    // The imprint in the footer. A Russian outlet registered as a mass medium must print it (the Mass
+    // Media Act, art. 27, and the age mark of the child-protection law); elsewhere it is what a reader
+    // looks for to know who answers for the paper. A line left empty is not shown.
+    public string? Publisher { get; set; }
+    public string? EditorInChief { get; set; }
+
+    /// <summary>The mass-media registration, e.g. «Эл № ФС77-12345 от 01.02.2020, выдано Роскомнадзором».</summary>
+    public string? RegistrationNumber { get; set; }
+
+    /// <summary>"16+", "18+"…</summary>
+    public string? AgeRating { get; set; }
+    public string? EditorialAddress { get; set; }
+
+    /// <summary>The masthead's logo, an uploaded picture under /media; the publication's name in type when empty.</summary>
+    public string? LogoPath { get; set; }
+
+    /// <summary>A square picture under /media: the touch icon, the web manifest's icons.</summary>
+    public string? IconPath { get; set; }
 }
 
 /// <summary>Somewhere else readers can follow the publication: Telegram, VK, YouTube, Zen, RSS.</summary>

@@ -63,6 +63,7 @@ public sealed class UiText
     public required string AllRightsReserved { get; init; }
     public required string Columnist { get; init; }
     public required SearchPageText Search { get; init; }
+    public required SitePageText Pages { get; init; }
     public required Func<long, string> Views { get; init; }
     public required Func<long, string> Articles { get; init; }
 
@@ -119,6 +120,7 @@ public sealed class UiText
         AllRightsReserved = "All rights reserved.",
         Columnist = "Columnist",
         Search = SearchPageText.English,
+        Pages = SitePageText.English,
         Views = n => $"Views: {n.ToString("N0", CultureInfo.InvariantCulture)}",
         Articles = n => $"{n} {Plural.English(n, "article", "articles")}",
     };
@@ -176,6 +178,7 @@ public sealed class UiText
         AllRightsReserved = "Все права защищены.",
         Columnist = "Колумнист",
         Search = SearchPageText.Russian,
+        Pages = SitePageText.Russian,
         Views = n => $"{n.ToString("N0", CultureInfo.GetCultureInfo("ru-RU"))} {Plural.Russian(n, "просмотр", "просмотра", "просмотров")}",
         Articles = n => $"{n} {Plural.Russian(n, "статья", "статьи", "статей")}",
     };

@@ -23,6 +23,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
     public DbSet<ArticleRubric> ArticleRubrics => Set<ArticleRubric>();
     public DbSet<ArticleTag> ArticleTags => Set<ArticleTag>();
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
+    public DbSet<Features.Pages.SitePage> SitePages => Set<Features.Pages.SitePage>();
     public DbSet<Channel> Channels => Set<Channel>();
     public DbSet<DailyViews> DailyViews => Set<DailyViews>();
     public DbSet<HourlyViews> HourlyViews => Set<HourlyViews>();
@@ -58,6 +59,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
         ArticleModel.Configure(builder);
         Features.Live.LiveEntry.Configure(builder);
         SiteModel.Configure(builder);
+        Features.Pages.PagesModel.Configure(builder);
         ViewCountingModel.Configure(builder);
         Features.Newsroom.NewsroomModel.Configure(builder);
         Features.Newsroom.Workflow.WorkflowModel.Configure(builder);
