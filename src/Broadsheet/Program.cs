@@ -5,6 +5,7 @@ using Broadsheet.Features.Channels;
 using Broadsheet.Features.Comments;
 using Broadsheet.Features.Demo;
 using Broadsheet.Features.Feeds;
+using Broadsheet.Features.Import;
 using Broadsheet.Features.Moderation;
 using Broadsheet.Features.Newsroom;
 using Broadsheet.Features.Newsletter;
@@ -30,6 +31,7 @@ var commandLine = CommandLine.Parse(args, [
     new("migrate", "", "apply the database migrations, then exit", DatabaseStartup.MigrateCommandAsync),
     new("backup", "FILE", "copy the SQLite database, online, to a new FILE", SqliteBackup.RunCommandAsync),
     new("reindex", "", "rebuild the Lucene search index from the database (stop the site first)", SearchCommands.ReindexCommandAsync),
+    ImportCommand.Command,
 ], Console.Out, Console.Error);
 if (commandLine.ExitCode is { } answered) { Environment.ExitCode = answered; return; }
 
@@ -69,6 +71,7 @@ builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddNewsroom();
 builder.Services.AddComments(builder.Configuration);
+builder.Services.AddImport();
 
 var app = builder.Build();
 if (commandLine.Command is not null) { Environment.ExitCode = await commandLine.RunAsync(app); return; }
@@ -85,6 +88,7 @@ app.UseResponseCompression();
 app.UseSite();
 app.UseStaticFiles();
 app.UseMediaFiles(options);
+app.UseOldLinks();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
