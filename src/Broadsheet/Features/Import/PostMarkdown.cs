@@ -101,6 +101,7 @@ public sealed partial class PostMarkdown(Func<string, string?> picture, string s
                 sb.Append('\n');
                 break;
             case "blockquote":
+                foreach (var cite in e.Children.Where(c => c.LocalName == "cite").ToList()) cite.TextContent = "— " + cite.TextContent.Trim();
                 var inner = new StringBuilder();
                 Blocks(e.ChildNodes, inner, "");
                 foreach (var line in inner.ToString().Trim().Split('\n')) sb.Append(line.Length == 0 ? ">" : "> " + line).Append('\n');
@@ -261,7 +262,8 @@ public sealed partial class PostMarkdown(Func<string, string?> picture, string s
     [GeneratedRegex(@"\n{3,}")]
     private static partial Regex Tidy();
 
-    [GeneratedRegex(@"\s+")]
+    // Not \s: a non-breaking space (1&nbsp;204) is meant.
+    [GeneratedRegex(@"[ \t\r\n]+")]
     private static partial Regex Whitespace();
 
     [GeneratedRegex(@"[\\`*_\[\]<]")]
