@@ -30,10 +30,10 @@ public sealed class HostileExportTests : IDisposable
         <wp:post_type>post</wp:post_type>{comments}</item>
         """;
 
-    private static string Comment(long id, long parent, string text) => $"""
+    private static string Comment(long id, long parent, string text, string approved = "1") => $"""
         <wp:comment><wp:comment_id>{id}</wp:comment_id><wp:comment_author>Reader {id}</wp:comment_author>
         <wp:comment_author_email>r{id}@example.org</wp:comment_author_email><wp:comment_date_gmt>2025-01-03 10:00:0{id % 10}</wp:comment_date_gmt>
-        <wp:comment_content>{text}</wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_type>comment</wp:comment_type>
+        <wp:comment_content>{text}</wp:comment_content><wp:comment_approved>{approved}</wp:comment_approved><wp:comment_type>comment</wp:comment_type>
         <wp:comment_parent>{parent}</wp:comment_parent></wp:comment>
         """;
 
@@ -75,14 +75,17 @@ public sealed class HostileExportTests : IDisposable
     }
 
     [Fact]
-    public async Task A_reply_whose_parent_is_missing_starts_its_own_thread_and_is_reported()
+    public async Task A_reply_whose_parent_is_missing_starts_its_own_thread_and_spam_stays_behind()
     {
-        var report = await ImportAsync(Head + Post(10, "Orphans", Comment(5, 0, "First word") + Comment(6, 99, "Answer to a lost comment")) + "</channel></rss>");
+        var report = await ImportAsync(Head + Post(10, "Orphans", Comment(5, 0, "First word") + Comment(6, 99, "Answer to a lost comment")
+            + Comment(7, 0, "Cheap pills", approved: "spam")) + "</channel></rss>");
 
         Assert.Contains(report.Warnings, w => w.Contains("comment 6 answers comment 99", StringComparison.Ordinal));
         var orphan = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.Text == "Answer to a lost comment"));
         Assert.Null(orphan.ParentId);
         Assert.Equal("Reader 6", orphan.GuestName);
+        Assert.Equal(1, report.Skipped["comments marked spam"]);
+        Assert.False(await app.WithDbAsync(db => db.Comments.AnyAsync(c => c.Text == "Cheap pills")));
     }
 
     [Fact]

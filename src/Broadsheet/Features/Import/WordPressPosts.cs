@@ -42,6 +42,7 @@ public sealed partial class WordPressImport
         {
             report.Count(known is null ? report.Imported : report.Updated, Plural(source.Type));
             CountComments(source);
+            OldAddresses(source, article?.Id ?? 0);
             return;
         }
 
@@ -62,8 +63,10 @@ public sealed partial class WordPressImport
             article.CoverCaption = cover.Caption.Length > 0 ? cover.Caption : null;
             article.CoverAlt = cover.AltText.Length > 0 ? cover.AltText : null;
         }
-        var wanted = Decode(source.Name) is { Length: > 0 } name ? name : source.Title;
-        var slug = await FreeArticleSlugAsync(SlugFor(wanted, source.Title, $"post-{source.SourceId}"), article.Id, label, ct);
+        var wanted = SlugFor(Decode(source.Name) is { Length: > 0 } name ? name : source.Title, source.Title, $"post-{source.SourceId}");
+        // WordPress cuts an encoded (Cyrillic) slug at 200 bytes mid-word; the title still has the whole of it.
+        if (Slug.From(source.Title) is { } whole && whole.Length > wanted.Length && whole.StartsWith(wanted, StringComparison.Ordinal)) wanted = whole;
+        var slug = await FreeArticleSlugAsync(wanted, article.Id, label, ct);
         if (isNew || article.Slug != slug) article.Slug = slug;
 
         var edit = new ArticleEdit(Importer)
@@ -81,7 +84,7 @@ public sealed partial class WordPressImport
                     });
                 await db.SaveChangesAsync(token);
                 Remember(known, ImportKind.Post, source, saved.Id);
-                OldAddresses(source, saved);
+                OldAddresses(source, saved.Id);
             },
         };
         try
@@ -166,16 +169,16 @@ public sealed partial class WordPressImport
     }
 
     /// <summary>The old permalink, ?p=ID (and ?page_id=ID for a page) and every former slug WordPress kept.</summary>
-    private void OldAddresses(WxrPost source, Article article)
+    private void OldAddresses(WxrPost source, int articleId)
     {
-        if (source.Link.Length > 0) Redirect(source.Link, "article", article.Id);
-        Redirect($"/?p={source.SourceId}", "article", article.Id);
-        if (source.Type == "page") Redirect($"/?page_id={source.SourceId}", "article", article.Id);
+        if (source.Link.Length > 0) Redirect(source.Link, "article", articleId);
+        Redirect($"/?p={source.SourceId}", "article", articleId);
+        if (source.Type == "page") Redirect($"/?page_id={source.SourceId}", "article", articleId);
         var link = source.Link.TrimEnd('/');
         var cut = link.LastIndexOf('/');
         if (cut <= 0) return;
         foreach (var (key, value) in source.Meta)
-            if (key == "_wp_old_slug" && value.Length > 0) Redirect($"{link[..cut]}/{value}/", "article", article.Id);
+            if (key == "_wp_old_slug" && value.Length > 0) Redirect($"{link[..cut]}/{value}/", "article", articleId);
     }
 
     private void CountComments(WxrPost source)
