@@ -23,7 +23,7 @@ public sealed partial class WordPressImport
         if (status is null) { await Skip($"{source.Type}s with status \"{source.Status}\""); return; }
         var label = $"{source.Type} {source.SourceId} \"{Shorten(source.Title)}\"";
         var known = await KnownAsync(ImportKind.Post, source.SourceId, ct);
-        var article = known is null ? null : await db.Articles
+        var article = known is null ? null : await db.Articles.AsSplitQuery()
             .Include(a => a.Authors).Include(a => a.Rubrics).Include(a => a.Tags)
             .FirstOrDefaultAsync(a => a.Id == (int)known.TargetId, ct);
         if (known is not null && article is null) { await Skip($"{source.Type}s deleted here since an earlier import"); return; }
