@@ -132,7 +132,7 @@ public sealed class WxrReader(Stream source)
             Content = Text(e, Content + "encoded"),
             Excerpt = Text(e, ExcerptNs + "encoded"),
             Name = Text(e, Wp + "post_name"),
-            DateUtc = Date(Text(e, Wp + "post_date_gmt")),
+            DateUtc = Utc(Date(Text(e, Wp + "post_date_gmt"))),
             DateLocal = Date(Text(e, Wp + "post_date")),
             CommentsOpen = Text(e, Wp + "comment_status") != "closed",
             AttachmentUrl = Text(e, Wp + "attachment_url"),
@@ -148,7 +148,7 @@ public sealed class WxrReader(Stream source)
         Author = Text(e, Wp + "comment_author"),
         Email = Text(e, Wp + "comment_author_email"),
         Address = Text(e, Wp + "comment_author_IP"),
-        DateUtc = Date(Text(e, Wp + "comment_date_gmt")),
+        DateUtc = Utc(Date(Text(e, Wp + "comment_date_gmt"))),
         DateLocal = Date(Text(e, Wp + "comment_date")),
         Content = Text(e, Wp + "comment_content"),
         Approved = Text(e, Wp + "comment_approved"),
@@ -164,6 +164,9 @@ public sealed class WxrReader(Stream source)
     private static DateTime? Date(string text) =>
         DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d.Year > 1
             ? d : null;
+
+    // PostgreSQL stores only UTC-marked times; the GMT columns are UTC, the others stay unmarked (the site's zone reads them).
+    private static DateTime? Utc(DateTime? d) => d is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : null;
 
     private static string Hash(XElement e) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(e.ToString(SaveOptions.DisableFormatting))))[..32];
