@@ -5,6 +5,7 @@ using Broadsheet.Features.Channels;
 using Broadsheet.Features.Comments;
 using Broadsheet.Features.Demo;
 using Broadsheet.Features.Feeds;
+using Broadsheet.Features.Import;
 using Broadsheet.Features.Live;
 using Broadsheet.Features.Moderation;
 using Broadsheet.Features.Newsroom;
@@ -31,6 +32,7 @@ var commandLine = CommandLine.Parse(args, [
     new("migrate", "", "apply the database migrations, then exit", DatabaseStartup.MigrateCommandAsync),
     new("backup", "FILE", "copy the SQLite database, online, to a new FILE", SqliteBackup.RunCommandAsync),
     new("reindex", "", "rebuild the Lucene search index from the database (stop the site first)", SearchCommands.ReindexCommandAsync),
+    ImportCommand.Command,
 ], Console.Out, Console.Error);
 if (commandLine.ExitCode is { } answered) { Environment.ExitCode = answered; return; }
 
@@ -71,6 +73,7 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddNewsroom();
 builder.Services.AddComments(builder.Configuration);
 builder.Services.AddLive(builder.Configuration);
+builder.Services.AddImport();
 
 var app = builder.Build();
 if (commandLine.Command is not null) { Environment.ExitCode = await commandLine.RunAsync(app); return; }
@@ -87,6 +90,7 @@ app.UseResponseCompression();
 app.UseSite();
 app.UseStaticFiles();
 app.UseMediaFiles(options);
+app.UseOldLinks();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

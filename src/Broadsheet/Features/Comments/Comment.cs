@@ -34,6 +34,9 @@ public sealed class Comment
     /// <summary>The address it came from, for the per-address rate limit; not shown anywhere public.</summary>
     public string Address { get; set; } = "";
 
+    /// <summary>The name an imported comment was signed with on the old site, shown when its writer has no account here.</summary>
+    public string? GuestName { get; set; }
+
     public bool IsEditableAt(DateTime now) => Status is CommentStatus.Published or CommentStatus.Held && now - CreatedAt < EditWindow;
 
     public bool IsPublic => Status == CommentStatus.Published;

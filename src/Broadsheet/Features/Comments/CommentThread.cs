@@ -35,5 +35,5 @@ public static class CommentThread
         from c in comments
         join a in db.Users on c.AccountId equals a.Id into authors
         from a in authors.DefaultIfEmpty()
-        select new ShownComment(c.Id, c.ParentId, a == null ? null : a.DisplayName, c.Text, c.CreatedAt, c.EditedAt);
+        select new ShownComment(c.Id, c.ParentId, a == null ? c.GuestName : a.DisplayName, c.Text, c.CreatedAt, c.EditedAt);
 }

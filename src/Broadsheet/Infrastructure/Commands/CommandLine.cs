@@ -30,12 +30,21 @@ public sealed class CommandLine
     {
         var words = new List<string>();
         var configuration = new List<string>();
+        var own = new List<string>();
         var optionsEnded = false;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
             if (optionsEnded || arg.Length < 2 || arg[0] != '-') { words.Add(arg); continue; }
             if (arg == "--") { optionsEnded = true; continue; }
+            // The command's own options (import-wordpress --dry-run) once its name has been read.
+            if (words.Count > 0 && commands.FirstOrDefault(c => c.Name == words[0]) is { } named && named.OptionWords(arg) is > 0 and var width)
+            {
+                if (i + width - 1 >= args.Length) return Refuse($"The option {arg} needs a value.", commands, error);
+                own.Add(arg);
+                if (width == 2) own.Add(args[++i]);
+                continue;
+            }
             if (arg is "--help" or "-h" or "-?") { Help(commands, output); return new CommandLine { ExitCode = 0 }; }
             var option = arg.StartsWith("--", StringComparison.Ordinal) ? arg[2..] : "";
             var equals = option.IndexOf('=', StringComparison.Ordinal);
@@ -56,7 +65,7 @@ public sealed class CommandLine
         var arguments = words.Skip(1).ToList();
         if (arguments.Count < command.Required || arguments.Count > command.Allowed)
             return Refuse($"usage: {command.Usage}   ({command.Summary})", commands, error);
-        return new CommandLine { Command = command, Arguments = arguments, Configuration = [.. configuration] };
+        return new CommandLine { Command = command, Arguments = [.. arguments, .. own], Configuration = [.. configuration] };
     }
 
     /// <summary>Runs the command over the built app and returns its exit code; the app is disposed afterwards.</summary>

@@ -39,6 +39,8 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Newsroom.Media.MediaItem> Media => Set<Features.Newsroom.Media.MediaItem>();
     public DbSet<Features.Newsroom.Articles.PendingEdit> PendingEdits => Set<Features.Newsroom.Articles.PendingEdit>();
     public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<Features.Import.ImportedItem> ImportedItems => Set<Features.Import.ImportedItem>();
+    public DbSet<Features.Import.ImportedLink> ImportedLinks => Set<Features.Import.ImportedLink>();
     public DbSet<CommentFlag> CommentFlags => Set<CommentFlag>();
     public DbSet<ArticleCommentPolicy> ArticleCommentPolicies => Set<ArticleCommentPolicy>();
     public DbSet<CommentRule> CommentRules => Set<CommentRule>();
@@ -68,6 +70,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
         TypoReportModel.Configure(builder);
         Jobs.JobsSetup.Configure(builder);
         CommentsModel.Configure(builder);
+        Features.Import.ImportModel.Configure(builder);
         builder.Entity<Account>(a => { a.Property(x => x.DisplayNameKey).HasMaxLength(80); a.Property(x => x.ConsentVersion).HasMaxLength(40); a.HasIndex(x => x.DisplayNameKey); a.Property(x => x.NewsroomLanguage).HasMaxLength(2); });
         AccountsModel.ConfigurePasskeys(builder);
         ModerationModel.Configure(builder);

@@ -1,0 +1,351 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+using Broadsheet.Features.Articles;
+using Broadsheet.Features.Articles.History;
+using Broadsheet.Features.Audit;
+using Broadsheet.Features.Comments;
+using Broadsheet.Features.Newsroom.Media;
+using Broadsheet.Features.Newsroom.Workflow;
+using Broadsheet.Features.Site;
+using Broadsheet.Infrastructure.Data;
+using Broadsheet.Infrastructure.Mail;
+using Broadsheet.Infrastructure.Media;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Broadsheet.Features.Import;
+
+/// <summary>
+/// Brings a WordPress export in, entry by entry, each in a transaction of its own: an entry that fails
+/// leaves nothing behind and the run goes on. The file is read twice, streaming: first the people, the
+/// categories, tags and pictures, then the posts that name them (an export may list a post before its
+/// featured image). Each entry is remembered in <see cref="ImportedItem"/>, so a second run changes
+/// nothing and a newer export changes only what changed. The mapping is in docs/features/import.md.
+/// </summary>
+public sealed partial class WordPressImport(
+    BroadsheetDb db, AuditLog audit, ArticleBody articleBody, ImageIntake intake, SiteSettingsStore settings, TimeProvider clock)
+{
+    public const string ImportedBy = "WordPress import";
+
+    private static readonly ClaimsPrincipal Importer = new(new ClaimsIdentity([new Claim(ClaimTypes.Name, ImportedBy)], "import"));
+    private static readonly HtmlParser Html = new();
+
+    // Changes are announced once, at the end (search index, caches), not per article: a quiet history.
+    private ArticleHistory? history;
+    private ArticleHistory History => history ??= new ArticleHistory(db, audit,
+        new ArticleChanges([], new Infrastructure.Redis.RedisLink(null), NullLogger<ArticleChanges>.Instance), clock);
+
+    private readonly Dictionary<string, int> authors = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (int Id, string Parent)> rubrics = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> tags = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<long, MediaItem> media = [];
+    private readonly Dictionary<string, string> pictures = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string?> accounts = new(StringComparer.OrdinalIgnoreCase);
+    private HashSet<string> links = [];
+    private SiteContext site = null!;
+    private ImportReport report = null!;
+    private Uploads? uploads;
+    private string siteLink = "";
+    private int position;
+
+    /// <param name="open">Opens the export from its start; called once for each of the two passes.</param>
+    /// <param name="progress">Told after each entry, and with the pass's share of the file read.</param>
+    public async Task<ImportReport> RunAsync(Func<Stream> open, Uploads? uploadsSource, bool dryRun, Action<ImportReport, double>? progress, CancellationToken ct)
+    {
+        report = new ImportReport(dryRun);
+        uploads = uploadsSource;
+        site = await settings.GetAsync(ct);
+        links = [.. await db.ImportedLinks.AsNoTracking().Select(l => l.Path).ToListAsync(ct)];
+        position = await db.Rubrics.Select(r => (int?)r.Position).MaxAsync(ct) ?? 0;
+        if (uploads is null) report.Warn("No uploads folder or zip was given: pictures stay pointing at the old site, and no media was imported.");
+
+        for (var pass = 1; pass <= 2; pass++)
+        {
+            await using var stream = open();
+            var reader = new WxrReader(stream);
+            foreach (var entry in reader.Read())
+            {
+                siteLink = reader.Site.Link;
+                await ((pass, entry) switch
+                {
+                    (1, WxrAuthor a) => AuthorAsync(a, ct),
+                    (1, WxrTerm { IsCategory: true } c) => CategoryAsync(c, ct),
+                    (1, WxrTerm t) => TagAsync(t, ct),
+                    (1, WxrPost { Type: "attachment" } p) => AttachmentAsync(p, ct),
+                    (2, WxrPost { Type: "post" or "page" } p) => PostAsync(p, ct),
+                    (2, WxrPost { Type: not "attachment" } p) => Skip($"{p.Type} (not a post or a page)"),
+                    _ => Task.CompletedTask,
+                });
+                progress?.Invoke(report, (pass - 1 + (stream.CanSeek && stream.Length > 0 ? (double)stream.Position / stream.Length : 0)) / 2);
+            }
+        }
+        if (!dryRun && !report.ChangedNothing)
+        {
+            audit.Record(Importer, "import", details: $"WordPress export: {report.Imported.Values.Sum()} imported, {report.Updated.Values.Sum()} updated");
+            await db.SaveChangesAsync(ct);
+        }
+        return report;
+    }
+
+    private Task Skip(string reason)
+    {
+        report.Count(report.Skipped, reason);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The entry's row in the map when it was imported before: unchanged (same hash) it needs nothing more;
+    /// changed, the caller updates what it made.
+    /// </summary>
+    private Task<ImportedItem?> KnownAsync(string kind, long sourceId, CancellationToken ct) =>
+        db.ImportedItems.FirstOrDefaultAsync(i => i.Kind == kind && i.SourceId == sourceId, ct);
+
+    /// <summary>Runs one entry's writes in a transaction of its own; a failure rolls it back, is reported, and the run goes on.</summary>
+    private async Task<bool> WithinTransactionAsync(string what, Func<Task> work, CancellationToken ct)
+    {
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await work();
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return true;
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or IOException or ArgumentException or FormatException)
+        {
+            db.ChangeTracker.Clear();
+            report.Fail($"{what}: {e.GetBaseException().Message}");
+            return false;
+        }
+    }
+
+    private void Remember(ImportedItem? known, string kind, WxrEntry entry, long targetId)
+    {
+        if (known is null)
+            db.ImportedItems.Add(new ImportedItem
+            {
+                Kind = kind, SourceId = entry.SourceId, TargetId = targetId, Fingerprint = entry.Fingerprint,
+                ImportedAt = clock.GetUtcNow().UtcDateTime,
+            });
+        else
+        {
+            known.Fingerprint = entry.Fingerprint;
+            known.ImportedAt = clock.GetUtcNow().UtcDateTime;
+        }
+    }
+
+    private void Redirect(string oldAddress, string kind, long targetId)
+    {
+        var path = oldAddress;
+        if (siteLink.Length > 0 && path.StartsWith(siteLink, StringComparison.OrdinalIgnoreCase)) path = path[siteLink.Length..];
+        else if (Uri.TryCreate(path, UriKind.Absolute, out var uri)) path = uri.PathAndQuery;
+        var key = ImportedLink.Key(path.StartsWith('/') || path.StartsWith('?') ? path : "/" + path);
+        if (key is "/" or "" || !links.Add(key)) return;
+        report.Redirects++;
+        if (!report.DryRun) db.ImportedLinks.Add(new ImportedLink { Path = key, Kind = kind, TargetId = targetId });
+    }
+
+    private async Task AuthorAsync(WxrAuthor source, CancellationToken ct)
+    {
+        var known = await KnownAsync(ImportKind.Author, source.SourceId, ct);
+        if (known is not null && known.Fingerprint == source.Fingerprint)
+        {
+            authors[source.Login] = (int)known.TargetId;
+            report.Count(report.Unchanged, "authors");
+            return;
+        }
+        var name = source.DisplayName.Length > 0 ? source.DisplayName : source.Login;
+        if (report.DryRun) { report.Count(known is null ? report.Imported : report.Updated, "authors"); return; }
+        Author? author = null;
+        var done = await WithinTransactionAsync($"author {source.Login}", async () =>
+        {
+            author = known is null ? null : await db.Authors.FindAsync([(int)known.TargetId], ct);
+            if (author is null)
+            {
+                // A byline, not an account: the person signs in only once the newsroom invites them.
+                author = new Author { Name = name, Slug = await FreeAuthorSlugAsync(source.Login.Length > 0 ? source.Login : name, ct) };
+                db.Authors.Add(author);
+            }
+            author.Name = name;
+            if (Cyrillic().IsMatch(name)) author.NameRu = name; else author.NameEn = name;
+            await db.SaveChangesAsync(ct);
+            Remember(known, ImportKind.Author, source, author.Id);
+            Redirect($"/author/{source.Login}", "author", author.Id);
+        }, ct);
+        if (!done) return;
+        authors[source.Login] = author!.Id;
+        report.Count(known is null ? report.Imported : report.Updated, "authors");
+    }
+
+    private async Task<string> FreeAuthorSlugAsync(string name, CancellationToken ct)
+    {
+        var baseSlug = Slug.From(name) is { Length: > 0 } s ? s : "author";
+        var slug = baseSlug;
+        for (var n = 2; await db.Authors.AnyAsync(a => a.Slug == slug, ct); n++) slug = $"{baseSlug}-{n}";
+        return slug;
+    }
+
+    private async Task CategoryAsync(WxrTerm source, CancellationToken ct)
+    {
+        var wpSlug = Decode(source.Slug);
+        // WordPress's own default, which every post without a section falls into; no paper has such a rubric.
+        if (source.Slug == "uncategorized") { await Skip("WordPress's default category \"Uncategorized\""); return; }
+        var known = await KnownAsync(ImportKind.Category, source.SourceId, ct);
+        if (known is not null && known.Fingerprint == source.Fingerprint)
+        {
+            rubrics[wpSlug] = ((int)known.TargetId, Decode(source.Parent));
+            report.Count(report.Unchanged, "rubrics");
+            return;
+        }
+        if (report.DryRun) { report.Count(known is null ? report.Imported : report.Updated, "rubrics"); return; }
+        Rubric? rubric = null;
+        var done = await WithinTransactionAsync($"category {source.Name}", async () =>
+        {
+            var slug = SlugFor(wpSlug, source.Name, "rubric");
+            rubric = known is null ? null : await db.Rubrics.FindAsync([(int)known.TargetId], ct);
+            // A rubric of the same address already here is the same section: the archive joins it.
+            rubric ??= await db.Rubrics.FirstOrDefaultAsync(r => r.Slug == slug, ct);
+            if (rubric is null)
+            {
+                rubric = new Rubric { Slug = slug, Name = source.Name, Position = ++position };
+                db.Rubrics.Add(rubric);
+            }
+            rubric.Name = source.Name;
+            rubric.Description = source.Description;
+            await db.SaveChangesAsync(ct);
+            Remember(known, ImportKind.Category, source, rubric.Id);
+            Redirect($"/category/{CategoryPath(wpSlug, Decode(source.Parent))}", "rubric", rubric.Id);
+            Redirect($"/category/{wpSlug}", "rubric", rubric.Id);
+        }, ct);
+        if (!done) return;
+        rubrics[wpSlug] = (rubric!.Id, Decode(source.Parent));
+        report.Count(known is null ? report.Imported : report.Updated, "rubrics");
+    }
+
+    /// <summary>WordPress addresses a subcategory through its parents: /category/politika/vybory/.</summary>
+    private string CategoryPath(string slug, string parent)
+    {
+        var path = slug;
+        for (var depth = 0; parent.Length > 0 && depth < 10; depth++)
+        {
+            path = $"{parent}/{path}";
+            parent = rubrics.TryGetValue(parent, out var p) ? p.Parent : "";
+        }
+        return path;
+    }
+
+    private async Task TagAsync(WxrTerm source, CancellationToken ct)
+    {
+        var wpSlug = Decode(source.Slug);
+        var known = await KnownAsync(ImportKind.Tag, source.SourceId, ct);
+        if (known is not null && known.Fingerprint == source.Fingerprint)
+        {
+            tags[wpSlug] = (int)known.TargetId;
+            report.Count(report.Unchanged, "tags");
+            return;
+        }
+        if (report.DryRun) { report.Count(known is null ? report.Imported : report.Updated, "tags"); return; }
+        Tag? tag = null;
+        var done = await WithinTransactionAsync($"tag {source.Name}", async () =>
+        {
+            var slug = SlugFor(wpSlug, source.Name, "tag");
+            tag = known is null ? null : await db.Tags.FindAsync([(int)known.TargetId], ct);
+            tag ??= await db.Tags.FirstOrDefaultAsync(t => t.Slug == slug, ct);
+            if (tag is null)
+            {
+                tag = new Tag { Slug = slug, Name = source.Name };
+                db.Tags.Add(tag);
+            }
+            tag.Name = source.Name;
+            await db.SaveChangesAsync(ct);
+            Remember(known, ImportKind.Tag, source, tag.Id);
+            Redirect($"/tag/{wpSlug}", "tag", tag.Id);
+        }, ct);
+        if (!done) return;
+        tags[wpSlug] = tag!.Id;
+        report.Count(known is null ? report.Imported : report.Updated, "tags");
+    }
+
+    private async Task AttachmentAsync(WxrPost source, CancellationToken ct)
+    {
+        var known = await KnownAsync(ImportKind.Attachment, source.SourceId, ct);
+        if (known is not null && await db.Media.FindAsync([(int)known.TargetId], ct) is { } had)
+        {
+            Picture(source, had);
+            if (known.Fingerprint == source.Fingerprint) { report.Count(report.Unchanged, "pictures"); return; }
+        }
+        var file = source.MetaValue("_wp_attached_file") is { Length: > 0 } attached ? attached
+            : source.AttachmentUrl.IndexOf("/uploads/", StringComparison.Ordinal) is >= 0 and var at ? source.AttachmentUrl[(at + 9)..] : "";
+        if (!PictureFile().IsMatch(file)) { await Skip("attachments that are not pictures"); return; }
+        if (uploads is null) { await Skip("pictures (no uploads given)"); return; }
+        var bytes = uploads.Read(Uri.UnescapeDataString(file), ImageIntake.MaxBytes);
+        if (bytes is null)
+        {
+            report.Warn($"missing image file: {file} (not in {uploads.Description}, or larger than 10 MB)");
+            await Skip("pictures whose file is missing");
+            return;
+        }
+        if (report.DryRun) { report.Count(known is null ? report.Imported : report.Updated, "pictures"); return; }
+        MediaItem? item = known is null ? null : await db.Media.FindAsync([(int)known.TargetId], ct);
+        if (item is null)
+        {
+            var result = await intake.AcceptAsync(bytes, ct);
+            if (result.Error is { } refused) { report.Fail($"picture {file}: {refused}"); return; }
+            item = new MediaItem
+            {
+                Path = result.Path!, Format = result.Format, Width = result.Width, Height = result.Height, Bytes = bytes.Length,
+                OriginalName = Path.GetFileName(file), UploadedBy = ImportedBy,
+                UploadedAt = source.DateUtc ?? clock.GetUtcNow().UtcDateTime,
+            };
+        }
+        item.Caption = Text(source.Excerpt);
+        item.AltText = source.MetaValue("_wp_attachment_image_alt") ?? "";
+        item.Credit = Credit().Match(source.MetaValue("_wp_attachment_metadata") ?? "") is { Success: true } credit ? credit.Groups[1].Value : item.Credit;
+        var done = await WithinTransactionAsync($"picture {file}", async () =>
+        {
+            if (item.Id == 0) db.Media.Add(item);
+            await db.SaveChangesAsync(ct);
+            Remember(known, ImportKind.Attachment, source, item.Id);
+            Redirect($"/wp-content/uploads/{file}", "media", item.Id);
+        }, ct);
+        if (!done) return;
+        Picture(source, item);
+        report.Count(known is null ? report.Imported : report.Updated, "pictures");
+    }
+
+    private void Picture(WxrPost source, MediaItem item)
+    {
+        media[source.SourceId] = item;
+        if (source.AttachmentUrl.Length > 0) pictures[Unsized(source.AttachmentUrl)] = item.Path;
+    }
+
+    /// <summary>The new address of an old picture, whatever size of it the post named (photo-300x200.jpg is photo.jpg).</summary>
+    private string? NewPicture(string url) => pictures.GetValueOrDefault(Unsized(url));
+
+    private static string Unsized(string url) => SizeSuffix().Replace(Uri.UnescapeDataString(url.Split('?')[0]), "").Replace("https://", "http://");
+
+    private static string Text(string html) =>
+        html.Length == 0 ? "" : Html.ParseDocument($"<body>{html}</body>").Body!.TextContent.Trim();
+
+    /// <summary>The slug WordPress kept (percent-encoded, often Cyrillic) as one this site accepts: Latin, transliterated.</summary>
+    private static string SlugFor(string wpSlug, string name, string fallback) =>
+        Slug.From(wpSlug) is { Length: > 0 } s ? s : Slug.From(name) is { Length: > 0 } n ? n : fallback;
+
+    private static string Decode(string slug)
+    {
+        try { return Uri.UnescapeDataString(slug); } catch (UriFormatException) { return slug; }
+    }
+
+    [GeneratedRegex(@"\p{IsCyrillic}")]
+    private static partial Regex Cyrillic();
+
+    [GeneratedRegex(@"-\d+x\d+(?=\.[A-Za-z0-9]+$)")]
+    private static partial Regex SizeSuffix();
+
+    [GeneratedRegex(@"\.(?:jpe?g|png|gif|webp)$", RegexOptions.IgnoreCase)]
+    private static partial Regex PictureFile();
+
+    [GeneratedRegex(@"""credit"";s:\d+:""([^""]*)""")]
+    private static partial Regex Credit();
+}

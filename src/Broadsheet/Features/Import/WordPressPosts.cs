@@ -1,0 +1,272 @@
+using Broadsheet.Features.Articles;
+using Broadsheet.Features.Articles.History;
+using Broadsheet.Features.Comments;
+using Broadsheet.Features.Newsroom.Media;
+using Broadsheet.Features.Newsroom.Workflow;
+using Broadsheet.Infrastructure.Mail;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Features.Import;
+
+/// <summary>Posts and pages with their comments: the second pass of <see cref="WordPressImport"/>.</summary>
+public sealed partial class WordPressImport
+{
+    private async Task PostAsync(WxrPost source, CancellationToken ct)
+    {
+        var status = source.Status switch
+        {
+            "publish" => ArticleStatus.Published,
+            "future" => ArticleStatus.Scheduled,
+            "draft" or "pending" or "private" => ArticleStatus.Draft,
+            _ => (ArticleStatus?)null,
+        };
+        if (status is null) { await Skip($"{source.Type}s with status \"{source.Status}\""); return; }
+        var label = $"{source.Type} {source.SourceId} \"{Shorten(source.Title)}\"";
+        var known = await KnownAsync(ImportKind.Post, source.SourceId, ct);
+        var article = known is null ? null : await db.Articles.AsSplitQuery()
+            .Include(a => a.Authors).Include(a => a.Rubrics).Include(a => a.Tags)
+            .FirstOrDefaultAsync(a => a.Id == (int)known.TargetId, ct);
+        if (known is not null && article is null) { await Skip($"{source.Type}s deleted here since an earlier import"); return; }
+        if (source.Type == "page") PageNoted(source);
+
+        if (known is not null && known.Fingerprint == source.Fingerprint)
+        {
+            report.Count(report.Unchanged, Plural(source.Type));
+            await CommentsAsync(source, article!, label, ct);
+            return;
+        }
+        var converter = new PostMarkdown(NewPicture, siteLink);
+        var body = converter.Convert(source.Content);
+        foreach (var note in converter.Notes.Distinct()) report.Warn($"{label}: {note}");
+        if (report.DryRun)
+        {
+            report.Count(known is null ? report.Imported : report.Updated, Plural(source.Type));
+            CountComments(source);
+            OldAddresses(source, article?.Id ?? 0);
+            return;
+        }
+
+        var isNew = article is null;
+        var date = source.DateUtc ?? (source.DateLocal is { } local ? site.ToUtc(local) : (DateTime?)null);
+        article ??= new Article { Slug = "", Title = "", CreatedAt = date ?? clock.GetUtcNow().UtcDateTime };
+        article.Title = source.Title.Length > 0 ? source.Title : Shorten(Text(source.Content));
+        article.Lead = Text(source.Excerpt);
+        article.Body = body;
+        article.BodyHtml = articleBody.Render(body, await MediaItem.AltTextsAsync(db, body, null, ct));
+        article.Status = status.Value;
+        article.PublishedAt = status == ArticleStatus.Draft ? null : date;
+        article.Language = Cyrillic().Count(article.Title + article.Lead) * 2 > (article.Title + article.Lead).Length / 3 ? "ru" : "en";
+        article.CommentsEnabled = source.CommentsOpen;
+        if (source.MetaValue("_thumbnail_id") is { } thumb && long.TryParse(thumb, out var thumbId) && media.TryGetValue(thumbId, out var cover))
+        {
+            article.CoverImage = cover.Path;
+            article.CoverCaption = cover.Caption.Length > 0 ? cover.Caption : null;
+            article.CoverAlt = cover.AltText.Length > 0 ? cover.AltText : null;
+        }
+        var wanted = SlugFor(Decode(source.Name) is { Length: > 0 } name ? name : source.Title, source.Title, $"post-{source.SourceId}");
+        // WordPress cuts an encoded (Cyrillic) slug at 200 bytes mid-word; the title still has the whole of it.
+        if (Slug.From(source.Title) is { } whole && whole.Length > wanted.Length && whole.StartsWith(wanted, StringComparison.Ordinal)) wanted = whole;
+        var slug = await FreeArticleSlugAsync(wanted, article.Id, label, ct);
+        if (isNew || article.Slug != slug) article.Slug = slug;
+
+        var edit = new ArticleEdit(Importer)
+        {
+            Step = isNew ? null : RevisionAction.Saved,
+            Alongside = async (saved, token) =>
+            {
+                Bylines(source, saved);
+                Sections(source, saved, label);
+                if (isNew && source.Status == "private")
+                    db.EditorialNotes.Add(new EditorialNote
+                    {
+                        ArticleId = saved.Id, WrittenBy = ImportedBy, WrittenAt = clock.GetUtcNow().UtcDateTime,
+                        Text = "Private on the old site (only its editors could read it); imported as a draft, so it stays unpublished until someone here decides.",
+                    });
+                await db.SaveChangesAsync(token);
+                Remember(known, ImportKind.Post, source, saved.Id);
+                OldAddresses(source, saved.Id);
+            },
+        };
+        try
+        {
+            await History.RecordAsync(article, edit, ct);
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or ArgumentException)
+        {
+            db.ChangeTracker.Clear();
+            report.Fail($"{label}: {e.GetBaseException().Message}");
+            return;
+        }
+        report.Count(isNew ? report.Imported : report.Updated, Plural(source.Type));
+        await CommentsAsync(source, article, label, ct);
+    }
+
+    /// <summary>
+    /// The one place a WordPress page's destination is decided: until the site has pages of its own, an
+    /// article, listed in the report as a page so the newsroom can move it.
+    /// </summary>
+    private void PageNoted(WxrPost source) => report.Pages.Add($"\"{source.Title}\"");
+
+    private static string Plural(string type) => type == "page" ? "pages" : "posts";
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "…";
+
+    private async Task<string> FreeArticleSlugAsync(string wanted, int articleId, string label, CancellationToken ct)
+    {
+        var slug = wanted;
+        for (var n = 2;
+             await db.Articles.AnyAsync(a => a.Slug == slug && a.Id != articleId, ct)
+             || await db.ArticleSlugHistory.AnyAsync(h => h.Slug == slug && h.ArticleId != articleId, ct);
+             n++)
+            slug = $"{wanted}-{n}";
+        if (slug != wanted) report.Warn($"{label}: the address \"{wanted}\" is taken here; imported as \"{slug}\"");
+        return slug;
+    }
+
+    private void Bylines(WxrPost source, Article article)
+    {
+        article.Authors.Clear();
+        if (authors.TryGetValue(source.Creator, out var authorId))
+            article.Authors.Add(new ArticleAuthor { ArticleId = article.Id, AuthorId = authorId, Position = 0 });
+    }
+
+    /// <summary>
+    /// Categories become rubrics; rubrics here are flat, so a post in a subcategory (Politics › Elections)
+    /// is placed in its parents too, and the Politics page lists it as WordPress's did.
+    /// </summary>
+    private void Sections(WxrPost source, Article article, string label)
+    {
+        var rubricIds = new HashSet<int>();
+        var tagIds = new HashSet<int>();
+        foreach (var (domain, nicename, name) in source.Terms)
+        {
+            var slug = Decode(nicename);
+            if (domain == "category")
+            {
+                for (var (current, depth) = (slug, 0); current.Length > 0 && depth < 10; depth++)
+                {
+                    if (!rubrics.TryGetValue(current, out var rubric))
+                    {
+                        if (current != "uncategorized") report.Warn($"{label}: category \"{name}\" is not among the export's categories; left out");
+                        break;
+                    }
+                    rubricIds.Add(rubric.Id);
+                    current = rubric.Parent;
+                }
+            }
+            else if (domain == "post_tag")
+            {
+                if (tags.TryGetValue(slug, out var tagId)) tagIds.Add(tagId);
+                else report.Warn($"{label}: tag \"{name}\" is not among the export's tags; left out");
+            }
+        }
+        article.Rubrics.RemoveAll(r => !rubricIds.Contains(r.RubricId));
+        foreach (var id in rubricIds.Where(id => article.Rubrics.All(r => r.RubricId != id)))
+            article.Rubrics.Add(new ArticleRubric { ArticleId = article.Id, RubricId = id });
+        article.Tags.RemoveAll(t => !tagIds.Contains(t.TagId));
+        foreach (var id in tagIds.Where(id => article.Tags.All(t => t.TagId != id)))
+            article.Tags.Add(new ArticleTag { ArticleId = article.Id, TagId = id });
+    }
+
+    /// <summary>The old permalink, ?p=ID (and ?page_id=ID for a page) and every former slug WordPress kept.</summary>
+    private void OldAddresses(WxrPost source, int articleId)
+    {
+        if (source.Link.Length > 0) Redirect(source.Link, "article", articleId);
+        Redirect($"/?p={source.SourceId}", "article", articleId);
+        if (source.Type == "page") Redirect($"/?page_id={source.SourceId}", "article", articleId);
+        var link = source.Link.TrimEnd('/');
+        var cut = link.LastIndexOf('/');
+        if (cut <= 0) return;
+        foreach (var (key, value) in source.Meta)
+            if (key == "_wp_old_slug" && value.Length > 0) Redirect($"{link[..cut]}/{value}/", "article", articleId);
+    }
+
+    private void CountComments(WxrPost source)
+    {
+        foreach (var c in source.Comments)
+        {
+            if (State(c) is not null) report.Count(report.Imported, "comments");
+            else report.Count(report.Skipped, SkipReason(c));
+        }
+    }
+
+    private static CommentStatus? State(WxrComment c) =>
+        c.Type is "pingback" or "trackback" ? null : c.Approved switch
+        {
+            "1" or "approve" => CommentStatus.Published,
+            "0" or "hold" => CommentStatus.Held,
+            _ => null,
+        };
+
+    private static string SkipReason(WxrComment c) => c.Type is "pingback" or "trackback" ? "pingbacks and trackbacks" : $"comments marked {c.Approved}";
+
+    /// <summary>
+    /// Comments oldest first, each in a transaction of its own. Threads here are one level deep, so a reply to
+    /// a reply joins its thread's first comment; a reply whose parent is not in the export starts a thread.
+    /// </summary>
+    private async Task CommentsAsync(WxrPost source, Article article, string label, CancellationToken ct)
+    {
+        if (source.Comments.Count == 0) return;
+        var ids = source.Comments.Select(c => c.SourceId).ToList();
+        var known = await db.ImportedItems.Where(i => i.Kind == ImportKind.Comment && ids.Contains(i.SourceId)).ToDictionaryAsync(i => i.SourceId, ct);
+        var thread = new Dictionary<long, long>();
+        foreach (var c in known.Values)
+            thread[c.SourceId] = await db.Comments.Where(x => x.Id == c.TargetId).Select(x => x.ParentId ?? x.Id).FirstOrDefaultAsync(ct);
+        foreach (var source1 in source.Comments.OrderBy(c => c.DateUtc ?? c.DateLocal).ThenBy(c => c.SourceId))
+        {
+            if (State(source1) is not { } state) { report.Count(report.Skipped, SkipReason(source1)); continue; }
+            var had = known.GetValueOrDefault(source1.SourceId);
+            if (had is not null && had.Fingerprint == source1.Fingerprint) { report.Count(report.Unchanged, "comments"); continue; }
+            long? parent = null;
+            if (source1.Parent != 0)
+            {
+                if (thread.TryGetValue(source1.Parent, out var root)) parent = root;
+                else report.Warn($"{label}: comment {source1.SourceId} answers comment {source1.Parent}, which is not in the export (spam, or deleted); it starts a thread of its own");
+            }
+            var accountId = await AccountOfAsync(source1.Email, ct);
+            Comment? comment = null;
+            var done = await WithinTransactionAsync($"{label}, comment {source1.SourceId}", async () =>
+            {
+                comment = had is null ? null : await db.Comments.FindAsync([had.TargetId], ct);
+                if (comment is null)
+                {
+                    comment = new Comment { ArticleId = article.Id, Text = "" };
+                    db.Comments.Add(comment);
+                }
+                comment.ParentId = parent;
+                comment.AccountId = accountId;
+                comment.GuestName = accountId is null ? Shorten(source1.Author.Length > 0 ? source1.Author : "—") : null;
+                comment.Text = CommentText(source1.Content);
+                comment.Status = state;
+                comment.Rule = state == CommentStatus.Held ? "pending on the old site" : null;
+                comment.CreatedAt = source1.DateUtc ?? (source1.DateLocal is { } local ? site.ToUtc(local) : article.PublishedAt ?? article.CreatedAt);
+                comment.Address = source1.Address.Length <= 64 ? source1.Address : "";
+                await db.SaveChangesAsync(ct);
+                Remember(had, ImportKind.Comment, source1, comment.Id);
+            }, ct);
+            if (!done) continue;
+            thread[source1.SourceId] = comment!.ParentId ?? comment.Id;
+            report.Count(had is null ? report.Imported : report.Updated, "comments");
+        }
+    }
+
+    /// <summary>The reader account with this address, if one exists: their old comments join their history here.</summary>
+    private async Task<string?> AccountOfAsync(string email, CancellationToken ct)
+    {
+        if (email.Length == 0 || !email.Contains('@')) return null;
+        var normalised = MailAddresses.Normalise(email).ToUpperInvariant();
+        if (accounts.TryGetValue(normalised, out var known)) return known;
+        var id = await db.Users.Where(u => u.NormalizedEmail == normalised).Select(u => u.Id).FirstOrDefaultAsync(ct);
+        accounts[normalised] = id;
+        return id;
+    }
+
+    /// <summary>Comments here are plain text: WordPress's few allowed tags are read for their words and line breaks.</summary>
+    private static string CommentText(string html)
+    {
+        var withBreaks = html.Replace("\r\n", "\n").Replace("<br>", "\n").Replace("<br />", "\n").Replace("<br/>", "\n").Replace("</p>", "\n\n");
+        var text = Html.ParseDocument($"<body><pre>{withBreaks}</pre></body>").Body!.TextContent.Trim();
+        if (text.Length < Comment.TextMin) text = text.PadRight(Comment.TextMin, '.');
+        return text.Length <= Comment.TextMax ? text : text[..(Comment.TextMax - 1)] + "…";
+    }
+}

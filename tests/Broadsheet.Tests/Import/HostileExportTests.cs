@@ -1,0 +1,99 @@
+using System.Text;
+using Broadsheet.Features.Import;
+using Broadsheet.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Broadsheet.Tests.Import;
+
+/// <summary>Files that are not what they claim, or that attack the reader: each refused with words an editor can act on, nothing half-written.</summary>
+public sealed class HostileExportTests : IDisposable
+{
+    private readonly BroadsheetApp app = new();
+
+    public HostileExportTests() => app.Clock.Set(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
+
+    public void Dispose() => app.Dispose();
+
+    private const string Head = """
+        <?xml version="1.0" encoding="UTF-8" ?>
+        <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+             xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+        <channel><title>Test</title><link>http://old.example</link><wp:wxr_version>1.2</wp:wxr_version>
+        """;
+
+    private static string Post(long id, string title, string comments = "") => $"""
+        <item><title>{title}</title><link>http://old.example/{id}/</link><dc:creator>nobody</dc:creator>
+        <content:encoded><![CDATA[<p>Text of {title}.</p>]]></content:encoded><excerpt:encoded></excerpt:encoded>
+        <wp:post_id>{id}</wp:post_id><wp:post_date>2025-01-02 10:00:00</wp:post_date><wp:post_date_gmt>2025-01-02 07:00:00</wp:post_date_gmt>
+        <wp:comment_status>open</wp:comment_status><wp:post_name>post-{id}</wp:post_name><wp:status>publish</wp:status>
+        <wp:post_type>post</wp:post_type>{comments}</item>
+        """;
+
+    private static string Comment(long id, long parent, string text, string approved = "1") => $"""
+        <wp:comment><wp:comment_id>{id}</wp:comment_id><wp:comment_author>Reader {id}</wp:comment_author>
+        <wp:comment_author_email>r{id}@example.org</wp:comment_author_email><wp:comment_date_gmt>2025-01-03 10:00:0{id % 10}</wp:comment_date_gmt>
+        <wp:comment_content>{text}</wp:comment_content><wp:comment_approved>{approved}</wp:comment_approved><wp:comment_type>comment</wp:comment_type>
+        <wp:comment_parent>{parent}</wp:comment_parent></wp:comment>
+        """;
+
+    private async Task<ImportReport> ImportAsync(string xml)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<WordPressImport>()
+            .RunAsync(() => new MemoryStream(Encoding.UTF8.GetBytes(xml)), null, false, null, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Billion_laughs_is_refused_unread()
+    {
+        var xml = """
+            <?xml version="1.0"?>
+            <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+            <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>
+            <rss><channel><title>&lol4;</title></channel></rss>
+            """;
+        var refused = await Assert.ThrowsAsync<WxrException>(() => ImportAsync(xml));
+        Assert.Contains("DTD", refused.Message);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Articles.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Malformed_xml_names_the_line()
+    {
+        var refused = await Assert.ThrowsAsync<WxrException>(() => ImportAsync(Head + "\n<item><title>Broken</titel></item></channel></rss>"));
+        Assert.Contains("not well-formed XML at line", refused.Message);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_an_export_says_so()
+    {
+        var html = await Assert.ThrowsAsync<WxrException>(() => ImportAsync("<html><body>Hello</body></html>"));
+        Assert.Contains("not a WordPress export", html.Message);
+        var feed = await Assert.ThrowsAsync<WxrException>(() => ImportAsync("<rss version=\"2.0\"><channel><title>A feed</title><item><title>x</title></item></channel></rss>"));
+        Assert.Contains("not a WordPress export", feed.Message);
+    }
+
+    [Fact]
+    public async Task A_reply_whose_parent_is_missing_starts_its_own_thread_and_spam_stays_behind()
+    {
+        var report = await ImportAsync(Head + Post(10, "Orphans", Comment(5, 0, "First word") + Comment(6, 99, "Answer to a lost comment")
+            + Comment(7, 0, "Cheap pills", approved: "spam")) + "</channel></rss>");
+
+        Assert.Contains(report.Warnings, w => w.Contains("comment 6 answers comment 99", StringComparison.Ordinal));
+        var orphan = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.Text == "Answer to a lost comment"));
+        Assert.Null(orphan.ParentId);
+        Assert.Equal("Reader 6", orphan.GuestName);
+        Assert.Equal(1, report.Skipped["comments marked spam"]);
+        Assert.False(await app.WithDbAsync(db => db.Comments.AnyAsync(c => c.Text == "Cheap pills")));
+    }
+
+    [Fact]
+    public async Task Two_posts_with_one_address_both_arrive_and_the_second_is_renamed()
+    {
+        var report = await ImportAsync(Head + Post(10, "Same").Replace("post-10", "same") + Post(11, "Same").Replace("post-11", "same") + "</channel></rss>");
+
+        Assert.Equal(2, report.Imported["posts"]);
+        Assert.Contains(report.Warnings, w => w.Contains("\"same\" is taken here; imported as \"same-2\"", StringComparison.Ordinal));
+    }
+}
