@@ -24,6 +24,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
     public DbSet<ArticleTag> ArticleTags => Set<ArticleTag>();
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
     public DbSet<Channel> Channels => Set<Channel>();
+    public DbSet<ViewTotal> ViewTotals => Set<ViewTotal>();
     public DbSet<DailyViews> DailyViews => Set<DailyViews>();
     public DbSet<HourlyViews> HourlyViews => Set<HourlyViews>();
     public DbSet<FrontPagePick> FrontPagePicks => Set<FrontPagePick>();
