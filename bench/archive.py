@@ -28,6 +28,7 @@ def main():
     comments_per = float(sys.argv[3]) if len(sys.argv) > 3 else 3.0
     view_days = int(sys.argv[4]) if len(sys.argv) > 4 else 30
     db = sqlite3.connect(f"{data}/broadsheet.db", isolation_level=None)
+    # The journal off while writing (a bench file); WAL again afterwards, as the app keeps it.
     db.execute("PRAGMA journal_mode=OFF")
     db.execute("PRAGMA synchronous=OFF")
     db.execute("PRAGMA cache_size=-400000")
@@ -95,6 +96,7 @@ def main():
             print(f"{i + 1:,} articles, {time.monotonic() - started:.0f} s", flush=True)
     flush()
     db.execute("COMMIT")
+    db.execute("PRAGMA journal_mode=WAL")
     print(f"Added {n:,} articles and {comment_id - first_comment:,} comments in {time.monotonic() - started:.0f} s")
 
 

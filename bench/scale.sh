@@ -5,10 +5,10 @@
 #
 #   bench/scale.sh SMALL_DIR LARGE_DIR     data folders grown by bench/archive.py
 #
-# Settings (environment): R rounds (3), DURATION (5s), CONNECTIONS (8), PORT (5192).
+# Settings (environment): R rounds (3), DURATION (5s), WARMUP (2s), CONNECTIONS (8), PORT (5192).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-R=${R:-3}; DURATION=${DURATION:-5s}; CONNECTIONS=${CONNECTIONS:-8}; PORT=${PORT:-5192}
+R=${R:-3}; DURATION=${DURATION:-5s}; WARMUP=${WARMUP:-2s}; CONNECTIONS=${CONNECTIONS:-8}; PORT=${PORT:-5192}
 dll="$PWD/src/Broadsheet/bin/Release/net10.0/Broadsheet.dll"
 origin="http://127.0.0.1:$PORT"
 out="bench/results/scale-$(date -u +%Y%m%dT%H%M%SZ)"; mkdir -p "$out"
@@ -52,7 +52,7 @@ for round in $(seq 1 "$R"); do
     until curl -fs -o /dev/null --max-time 5 "$origin/"; do sleep 0.2; done
     echo "round $round, $size articles: first page after $(echo "$(date +%s.%N) - $started" | bc) s, load $(cut -d' ' -f1 /proc/loadavg)"
     while read -r name path; do
-      wrk -t1 -c"$CONNECTIONS" -d2s "$origin$path" > /dev/null
+      wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "$origin$path" > /dev/null
       wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "$origin$path" > "$out/wrk-$round-$size-$name.txt"
       awk -v r="$round" -v s="$size" -v n="$name" '
         function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
