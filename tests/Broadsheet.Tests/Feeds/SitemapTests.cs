@@ -20,7 +20,7 @@ public sealed class SitemapTests : IDisposable
     [Fact]
     public async Task Index_leads_to_sitemaps_that_list_every_visible_article_exactly_once()
     {
-        // Just over one page of a thousand, so the second page and its boundary are exercised.
+        // Four months and more, so that months' boundaries are exercised.
         var start = BroadsheetApp.DefaultNow.UtcDateTime.AddDays(-400);
         var visible = Enumerable.Range(1, 1003).Select(i => NewArticle($"archive-story-{i}", start.AddHours(i * 3))).ToList();
         var hidden = new[]
@@ -51,8 +51,9 @@ public sealed class SitemapTests : IDisposable
 
         var articlePages = listed.Where(p => p.Count(c => c == '/') == 4).ToList();
         Assert.Equal(visible.Select(a => PageUrl.Of(app, a)).Order(), articlePages.Order());
-        Assert.Equal(3, sitemaps.Count);
-        Assert.Equal(HttpStatusCode.NotFound, (await app.Reader().GetAsync("/sitemaps/articles-3.xml")).StatusCode);
+        // A file a month of publication (none of these months reaches 50,000), then the sections.
+        Assert.Equal(visible.Select(a => (a.PublishedAt!.Value.Year, a.PublishedAt.Value.Month)).Distinct().Count() + 1, sitemaps.Count);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Reader().GetAsync("/sitemaps/articles-1999-01-1.xml")).StatusCode);
     }
 
     [Fact]
@@ -90,7 +91,13 @@ public sealed class SitemapTests : IDisposable
 
     [Theory]
     [InlineData("/sitemaps/articles-0.xml")]
-    [InlineData("/sitemaps/articles-2.xml")]
+    [InlineData("/sitemaps/articles-1.xml")]
+    [InlineData("/sitemaps/articles-2024-05-2.xml")]
+    [InlineData("/sitemaps/articles-2024-05-0.xml")]
+    [InlineData("/sitemaps/articles-2024-13-1.xml")]
+    [InlineData("/sitemaps/articles-2024-04-1.xml")]
+    [InlineData("/sitemaps/articles-99999-05-1.xml")]
+    [InlineData("/sitemaps/articles-2024-05-99999999999.xml")]
     [InlineData("/sitemaps/articles--1.xml")]
     [InlineData("/sitemaps/articles-x.xml")]
     [InlineData("/sitemaps/articles-.xml")]
@@ -102,7 +109,7 @@ public sealed class SitemapTests : IDisposable
     public async Task Answers_404_for_sitemap_pages_out_of_range_or_malformed(string path)
     {
         await publication.ArticleAsync("The only article");
-        Assert.Equal(HttpStatusCode.OK, (await app.Reader().GetAsync("/sitemaps/articles-1.xml")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.Reader().GetAsync("/sitemaps/articles-2024-05-1.xml")).StatusCode);
 
         var response = await app.Reader().GetAsync(path);
 

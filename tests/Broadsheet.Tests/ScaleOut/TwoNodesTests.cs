@@ -161,7 +161,7 @@ public sealed partial class TwoNodesTests : IAsyncLifetime
         return await work(db);
     }
 
-    private Task<long> ViewsAsync(int articleId) => WithDbAsync(db => db.Articles.Where(a => a.Id == articleId).Select(a => a.ViewCount).SingleAsync());
+    private Task<long> ViewsAsync(int articleId) => WithDbAsync(db => db.Articles.Where(a => a.Id == articleId).Select(a => a.Views != null ? a.Views.Views : 0).SingleAsync());
 
     private Task<bool> IsPublishedAsync(int articleId) =>
         WithDbAsync(db => db.Articles.AnyAsync(a => a.Id == articleId && a.Status == ArticleStatus.Published));

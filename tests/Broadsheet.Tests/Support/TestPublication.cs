@@ -34,7 +34,7 @@ public sealed class TestPublication(BroadsheetApp app)
         {
             Title = title, Slug = slug ?? Slug.From(title), Lead = lead, Body = body, BodyHtml = render.Render(body),
             Status = status, PublishedAt = at, CreatedAt = at, UpdatedAt = updatedAt, DatelineCity = dateline,
-            Prominence = prominence, ViewCount = views,
+            Prominence = prominence, Views = views > 0 ? new ViewTotal { Views = views } : null,
         };
         if (rubric is not null) article.Rubrics.Add(new ArticleRubric { RubricId = rubric.Id });
         foreach (var t in tags ?? []) article.Tags.Add(new ArticleTag { TagId = t.Id });

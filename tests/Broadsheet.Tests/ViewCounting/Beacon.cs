@@ -27,7 +27,7 @@ public static class Beacon
         app.Services.GetRequiredService<ViewFlusher>().FlushAsync(CancellationToken.None);
 
     public static Task<long> ViewCountAsync(BroadsheetApp app, int articleId) =>
-        app.WithDbAsync(db => db.Articles.Where(a => a.Id == articleId).Select(a => a.ViewCount).SingleAsync());
+        app.WithDbAsync(db => db.Articles.Where(a => a.Id == articleId).Select(a => a.Views != null ? a.Views.Views : 0).SingleAsync());
 
     public static Task<List<DailyViews>> DailyViewsAsync(BroadsheetApp app) =>
         app.WithDbAsync(db => db.DailyViews.AsNoTracking().OrderBy(d => d.ArticleId).ThenBy(d => d.Day).ToListAsync());

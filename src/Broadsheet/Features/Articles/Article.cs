@@ -34,7 +34,15 @@ public sealed partial class Article
     /// <summary>Top stories lead the home page, most important first.</summary>
     public int Prominence { get; set; }
     public bool CommentsEnabled { get; set; } = true;
+
+    /// <summary>
+    /// The count as it stood before views moved to <see cref="ViewTotal"/> (the Scale migration copied it there);
+    /// no longer written or read. Kept because columns are not dropped while branches merge.
+    /// </summary>
     public long ViewCount { get; set; }
+
+    /// <summary>Null until the article's first view is written out.</summary>
+    public ViewTotal? Views { get; set; }
 
     /// <summary>Changes on every save, so two editors cannot silently overwrite each other.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();

@@ -25,6 +25,15 @@ public static class ArticleModel
             a.HasMany(x => x.Authors).WithOne().HasForeignKey(x => x.ArticleId);
             a.HasMany(x => x.Rubrics).WithOne().HasForeignKey(x => x.ArticleId);
             a.HasMany(x => x.Tags).WithOne().HasForeignKey(x => x.ArticleId);
+            a.HasOne(x => x.Views).WithOne().HasForeignKey<ViewTotal>(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
+            // The front page's fallback lead, "the newest marked story of any age", reads this small index
+            // newest first instead of walking every published article when none is marked.
+            a.HasIndex(x => new { x.Status, x.PublishedAt, x.Id }, "IX_Articles_Marked").HasFilter("\"Prominence\" > 0");
+        });
+        model.Entity<ViewTotal>(v =>
+        {
+            v.HasKey(x => x.ArticleId);
+            v.Property(x => x.ArticleId).ValueGeneratedNever();
         });
         model.Entity<FrontPagePick>(p =>
         {

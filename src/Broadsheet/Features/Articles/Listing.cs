@@ -16,7 +16,7 @@ public static class Listing
             a.Rubrics.Any(r => r.Rubric.IsOpinion),
             a.Authors.OrderBy(x => x.Position).Select(x => x.Author.Name).FirstOrDefault(),
             a.Authors.OrderBy(x => x.Position).Select(x => x.Author.Photo).FirstOrDefault(),
-            a.ViewCount));
+            a.Views != null ? a.Views.Views : 0));
 
     public static IQueryable<Article> Newest(this IQueryable<Article> articles) =>
         articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);

@@ -91,6 +91,7 @@ public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, 
             .Include(a => a.Authors).ThenInclude(x => x.Author)
             .Include(a => a.Rubrics).ThenInclude(x => x.Rubric)
             .Include(a => a.Tags).ThenInclude(x => x.Tag)
+            .Include(a => a.Views)
             .FirstOrDefaultAsync(a => a.Slug == slug, ct);
         if (article is null) return null;
 

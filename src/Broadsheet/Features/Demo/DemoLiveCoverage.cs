@@ -30,7 +30,7 @@ internal static class DemoLiveCoverage
             Slug = Slug.From(c.Title), Title = c.Title, Lead = c.Lead, Body = c.Summary, BodyHtml = body.Render(c.Summary),
             Kind = ArticleKind.Report, Status = ArticleStatus.Published, Language = language, Live = state,
             PublishedAt = publishedAt, CreatedAt = publishedAt.AddMinutes(-30), Prominence = state == LiveState.Running ? 3 : 0,
-            ViewCount = state == LiveState.Running ? 52000 : 31000,
+            Views = new ViewTotal { Views = state == LiveState.Running ? 52000 : 31000 },
         };
         article.Authors.AddRange(reporters.Take(2).Select((a, p) => new ArticleAuthor { AuthorId = a.Id, Position = p }));
         article.Rubrics.Add(new ArticleRubric { RubricId = rubric.Id });

@@ -101,7 +101,7 @@ public sealed class DemoPublication(ArticleBody body, BroadsheetOptions options,
                 PublishedAt = publishedAt, CreatedAt = publishedAt.AddHours(-2),
                 UpdatedAt = rnd.Next(12) == 0 ? publishedAt.AddHours(1 + rnd.Next(5)) : null,
                 Prominence = i < 40 && rnd.Next(4) == 0 ? 1 + rnd.Next(3) : 0,
-                ViewCount = (long)(200 + 40000 * Math.Pow(rnd.NextDouble(), 4)),
+                Views = new ViewTotal { Views = (long)(200 + 40000 * Math.Pow(rnd.NextDouble(), 4)) },
             };
             if (article.CoverImage is not null) article.CoverCaption = text.Captions[rnd.Next(text.Captions.Length)];
             article.Authors.AddRange(byline.Select((a, p) => new ArticleAuthor { AuthorId = a.Id, Position = p }));
@@ -118,7 +118,7 @@ public sealed class DemoPublication(ArticleBody body, BroadsheetOptions options,
         // A week of daily figures, so "most read" has something to say from the first start.
         foreach (var a in articles.Where(a => a.PublishedAt > now.AddDays(-7)))
             for (var d = site.LocalDate(a.PublishedAt!.Value); d <= today; d = d.AddDays(1))
-                db.DailyViews.Add(new DailyViews { ArticleId = a.Id, Day = d.DayNumber, Views = 1 + a.ViewCount / 7 / (1 + today.DayNumber - d.DayNumber) });
+                db.DailyViews.Add(new DailyViews { ArticleId = a.Id, Day = d.DayNumber, Views = 1 + a.Views!.Views / 7 / (1 + today.DayNumber - d.DayNumber) });
         await db.SaveChangesAsync(ct);
         return articles.Count + live;
     }

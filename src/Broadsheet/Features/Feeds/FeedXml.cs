@@ -33,6 +33,30 @@ public static class FeedXml
         return TypedResults.Bytes(buffer.ToArray(), contentType);
     }
 
+    /// <summary>
+    /// Written to the response a chunk at a time (<paramref name="write"/> calls the flush it is given every few hundred
+    /// entries): a sitemap of 50,000 URLs is about 7 MB, which need not be held whole a second time beside the output
+    /// cache's copy. A failure midway cuts the response short instead of answering 500.
+    /// </summary>
+    public static IResult Streamed(string contentType, Func<XmlWriter, Func<Task>, Task> write, CancellationToken ct) =>
+        TypedResults.Stream(async body =>
+        {
+            using var chunk = new MemoryStream();
+            async Task DrainAsync()
+            {
+                chunk.Position = 0;
+                await chunk.CopyToAsync(body, ct);
+                chunk.SetLength(0);
+            }
+            using (var writer = XmlWriter.Create(chunk, Settings))
+            {
+                writer.WriteStartDocument();
+                await write(writer, async () => { writer.Flush(); await DrainAsync(); });
+                writer.WriteEndDocument();
+            }
+            await DrainAsync();
+        }, contentType);
+
     /// <summary>Writes text with the characters XML 1.0 cannot carry removed; XmlWriter escapes the rest.</summary>
     public static void Element(this XmlWriter writer, string name, string? ns, string text) =>
         writer.WriteElementString(name, ns, Clean(text));

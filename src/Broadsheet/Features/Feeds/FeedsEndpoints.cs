@@ -19,7 +19,8 @@ public static class FeedsEndpoints
             feeds.MapMethods($"/author/{{slug}}/{suffix}", GetOrHead, ([AsParameters] FeedRequest r, string slug) => Syndication.AuthorAsync(r, slug, format));
         }
         feeds.MapMethods("/sitemap.xml", GetOrHead, static ([AsParameters] FeedRequest r) => Sitemaps.IndexAsync(r));
-        feeds.MapMethods("/sitemaps/articles-{page:int}.xml", GetOrHead, static ([AsParameters] FeedRequest r, int page) => Sitemaps.ArticlesAsync(r, page));
+        feeds.MapMethods("/sitemaps/articles-{year:int}-{month:int}-{part:int}.xml", GetOrHead,
+            static ([AsParameters] FeedRequest r, int year, int month, int part) => Sitemaps.ArticlesAsync(r, year, month, part));
         feeds.MapMethods(Sitemaps.SectionsPath, GetOrHead, static ([AsParameters] FeedRequest r) => Sitemaps.SectionsAsync(r));
         feeds.MapMethods(NewsSitemap.Path, GetOrHead, static ([AsParameters] FeedRequest r) => NewsSitemap.RenderAsync(r));
         feeds.MapMethods("/robots.txt", GetOrHead, static ([AsParameters] FeedRequest r) => RobotsTxt.Render(r));

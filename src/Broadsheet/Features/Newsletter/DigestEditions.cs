@@ -26,29 +26,59 @@ public sealed class DigestEditions(BroadsheetDb db, SiteContext site, TimeProvid
         if (today.DayOfWeek == options.WeeklyOn) await PlanAsync(DigestKind.Weekly, today, now, ct);
     }
 
-    /// <summary>The run for one edition, unless it exists already; null when it did.</summary>
+    /// <summary>
+    /// The run for one edition, unless it exists already; null when it did. Set-based, so that planning for a
+    /// hundred thousand subscribers is a handful of queries: the subscribers' choices in one, what is new in one
+    /// per distinct window start (every subscriber planned together shares one), and one update that moves
+    /// everybody's window on.
+    /// </summary>
     public async Task<DigestRun?> PlanAsync(DigestKind kind, DateOnly edition, DateTime upTo, CancellationToken ct)
     {
         var key = $"{kind.ToString().ToLowerInvariant()}:{edition:yyyy-MM-dd}";
         if (await db.DigestRuns.AnyAsync(r => r.Key == key, ct)) return null;
         var frequency = kind == DigestKind.Weekly ? DigestFrequency.Weekly : DigestFrequency.Daily;
-        var subscribers = await db.Subscribers.Include(s => s.Rubrics)
-            .Where(s => s.State == SubscriberState.Confirmed && s.Frequency == frequency).ToListAsync(ct);
+        var plannedAt = clock.GetUtcNow().UtcDateTime;
+        var subscribers = await Due(frequency, upTo, plannedAt)
+            .Select(s => new { s.Id, s.DigestUpTo, Rubrics = s.Rubrics.Select(r => r.RubricId).ToList() })
+            .AsNoTracking().ToListAsync(ct);
         var run = new DigestRun { Key = key, Kind = kind, UpTo = upTo, CreatedAt = upTo };
+        var news = new Dictionary<DateTime, News>();
         foreach (var subscriber in subscribers)
         {
             // A new subscriber's first edition is the next one due, with the news of the period it covers,
             // even from before they signed up: counting from the sign-up would send nothing at 07:00 to
             // someone who subscribed at 06:30, and their first digest would come a day later.
             var since = subscriber.DigestUpTo ?? upTo - (kind == DigestKind.Weekly ? TimeSpan.FromDays(7) : TimeSpan.FromDays(1));
-            if (since >= upTo) continue;
+            if (!news.TryGetValue(since, out var window)) news[since] = window = await NewsAsync(since, upTo, ct);
             // Nothing new in their rubrics means no mail at all, not an empty digest.
-            if (await ArticlesFor(subscriber.Rubrics.Select(r => r.RubricId).ToList(), since, upTo).AnyAsync(ct))
+            if (subscriber.Rubrics.Count == 0 ? window.Any : subscriber.Rubrics.Exists(window.Rubrics.Contains))
                 run.Deliveries.Add(new DigestDelivery { SubscriberId = subscriber.Id, Since = since });
-            subscriber.DigestUpTo = upTo;
         }
-        return await SaveAsync(run, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var saved = await SaveAsync(run, ct);
+        if (saved is null) return null;
+        await Due(frequency, upTo, plannedAt).ExecuteUpdateAsync(s => s.SetProperty(x => x.DigestUpTo, upTo), ct);
+        await transaction.CommitAsync(ct);
+        return saved;
     }
+
+    /// <summary>
+    /// Confirmed subscribers of this frequency whose window ends before this edition's. Confirmed before planning
+    /// began: someone confirming in the meantime was not considered, so their window must not move.
+    /// </summary>
+    private IQueryable<Subscriber> Due(DigestFrequency frequency, DateTime upTo, DateTime plannedAt) =>
+        db.Subscribers.Where(s => s.State == SubscriberState.Confirmed && s.Frequency == frequency
+            && (s.DigestUpTo == null || s.DigestUpTo < upTo) && (s.ConfirmedAt == null || s.ConfirmedAt <= plannedAt));
+
+    /// <summary>Whether anything at all is new since <paramref name="since"/>, and in which rubrics.</summary>
+    private async Task<News> NewsAsync(DateTime since, DateTime upTo, CancellationToken ct)
+    {
+        var inWindow = ArticlesFor([], since, upTo);
+        return new News(await inWindow.AnyAsync(ct),
+            [.. await inWindow.SelectMany(a => a.Rubrics.Select(r => r.RubricId)).Distinct().ToListAsync(ct)]);
+    }
+
+    private sealed record News(bool Any, HashSet<int> Rubrics);
 
     /// <summary>A breaking-news alert for one visible article to everyone who asked for alerts; once per article.</summary>
     public async Task<DigestRun?> PlanAlertAsync(int articleId, CancellationToken ct)

@@ -115,19 +115,23 @@ public sealed class ViewFlusher(
         var now = clock.GetUtcNow().UtcDateTime;
         var hour = HourlyViews.HourOf(now);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var article in batch.GroupBy(v => v.ArticleId))
+        // The visibility check here is what keeps unknown, draft and withdrawn ids out of the
+        // database: the beacon itself never touches it. One query for the whole batch.
+        var ids = batch.Select(v => v.ArticleId).Distinct().ToList();
+        var visible = (await db.Articles.Where(a => ids.Contains(a.Id)).VisibleAt(now).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
+        foreach (var article in batch.Where(v => visible.Contains(v.ArticleId)).GroupBy(v => v.ArticleId))
         {
             var id = article.Key;
             var views = article.Sum(v => v.Views);
-            // The visibility check here is what keeps unknown, draft and withdrawn ids out of the
-            // database: the beacon itself never touches it.
-            var counted = await db.Articles.Where(a => a.Id == id).VisibleAt(now)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.ViewCount, a => a.ViewCount + views), ct);
-            if (counted == 0) continue;
+            // Upserts that SQLite (3.24+) and PostgreSQL both understand; the qualified "DailyViews"."Views"
+            // keeps PostgreSQL from calling the bare name ambiguous. The total has a narrow row of its own
+            // (ViewTotal), so the article's row is only read, never rewritten.
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "ViewTotals" ("ArticleId", "Views") VALUES ({id}, {views})
+                ON CONFLICT ("ArticleId") DO UPDATE SET "Views" = "ViewTotals"."Views" + excluded."Views"
+                """, ct);
             foreach (var day in article)
             {
-                // An upsert that SQLite (3.24+) and PostgreSQL both understand; the qualified
-                // "DailyViews"."Views" keeps PostgreSQL from calling the bare name ambiguous.
                 await db.Database.ExecuteSqlAsync($"""
                     INSERT INTO "DailyViews" ("Day", "ArticleId", "Views") VALUES ({day.Day}, {id}, {day.Views})
                     ON CONFLICT ("Day", "ArticleId") DO UPDATE SET "Views" = "DailyViews"."Views" + excluded."Views"

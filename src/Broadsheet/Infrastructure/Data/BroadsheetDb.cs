@@ -25,6 +25,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
     public DbSet<Features.Pages.SitePage> SitePages => Set<Features.Pages.SitePage>();
     public DbSet<Channel> Channels => Set<Channel>();
+    public DbSet<ViewTotal> ViewTotals => Set<ViewTotal>();
     public DbSet<DailyViews> DailyViews => Set<DailyViews>();
     public DbSet<HourlyViews> HourlyViews => Set<HourlyViews>();
     public DbSet<FrontPagePick> FrontPagePicks => Set<FrontPagePick>();

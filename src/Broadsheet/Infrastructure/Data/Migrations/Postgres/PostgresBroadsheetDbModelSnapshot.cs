@@ -208,6 +208,9 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "PublishedAt", "Id");
 
+                    b.HasIndex(new[] { "Status", "PublishedAt", "Id" }, "IX_Articles_Marked")
+                        .HasFilter("\"Prominence\" > 0");
+
                     b.ToTable("Articles");
                 });
 
@@ -562,6 +565,19 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("TagId");
 
                     b.ToTable("TagSlugHistory");
+                });
+
+            modelBuilder.Entity("Broadsheet.Features.Articles.ViewTotal", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ArticleId");
+
+                    b.ToTable("ViewTotals");
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Audit.AuditEntry", b =>
@@ -2026,6 +2042,15 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Broadsheet.Features.Articles.ViewTotal", b =>
+                {
+                    b.HasOne("Broadsheet.Features.Articles.Article", null)
+                        .WithOne("Views")
+                        .HasForeignKey("Broadsheet.Features.Articles.ViewTotal", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Broadsheet.Features.Channels.ArticleChannel", b =>
                 {
                     b.HasOne("Broadsheet.Features.Articles.Article", null)
@@ -2286,6 +2311,8 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Rubrics");
 
                     b.Navigation("Tags");
+
+                    b.Navigation("Views");
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Newsletter.DigestRun", b =>

@@ -201,6 +201,9 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "PublishedAt", "Id");
 
+                    b.HasIndex(new[] { "Status", "PublishedAt", "Id" }, "IX_Articles_Marked")
+                        .HasFilter("\"Prominence\" > 0");
+
                     b.ToTable("Articles");
                 });
 
@@ -537,6 +540,19 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("TagId");
 
                     b.ToTable("TagSlugHistory");
+                });
+
+            modelBuilder.Entity("Broadsheet.Features.Articles.ViewTotal", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId");
+
+                    b.ToTable("ViewTotals");
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Audit.AuditEntry", b =>
@@ -1965,6 +1981,15 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Broadsheet.Features.Articles.ViewTotal", b =>
+                {
+                    b.HasOne("Broadsheet.Features.Articles.Article", null)
+                        .WithOne("Views")
+                        .HasForeignKey("Broadsheet.Features.Articles.ViewTotal", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Broadsheet.Features.Channels.ArticleChannel", b =>
                 {
                     b.HasOne("Broadsheet.Features.Articles.Article", null)
@@ -2225,6 +2250,8 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Rubrics");
 
                     b.Navigation("Tags");
+
+                    b.Navigation("Views");
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Newsletter.DigestRun", b =>
