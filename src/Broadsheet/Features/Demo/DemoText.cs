@@ -20,4 +20,7 @@ public sealed class DemoText
     public required string[] Subheadings { get; init; }
     public required string[] Quotes { get; init; }
     public required string[] Captions { get; init; }
+
+    /// <summary>Data blocks (Articles/DataBlocks) shown in the newest politics story: results and a chart, so a newcomer sees them.</summary>
+    public required string ElectionData { get; init; }
 }
