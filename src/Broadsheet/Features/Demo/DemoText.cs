@@ -21,6 +21,6 @@ public sealed class DemoText
     public required string[] Quotes { get; init; }
     public required string[] Captions { get; init; }
 
-    /// <summary>Data blocks (Articles/DataBlocks) shown in the newest politics story: results and a chart, so a newcomer sees them.</summary>
+    /// <summary>Data blocks (Articles/DataBlocks) and an embed (Articles/Embeds) in the newest politics story, so a newcomer sees them.</summary>
     public required string ElectionData { get; init; }
 }

@@ -173,6 +173,8 @@ public static class DemoTextEnglish
             "A valley on the road to the mountains",
         ],
         ElectionData = """
+            The count, as the commission announced it:
+
             ```results
             title: City council election, share of the vote
             source: City election commission, all 212 polling stations counted
@@ -196,6 +198,8 @@ public static class DemoTextEnglish
             18:00 | 41.7 | 47.2
             20:00 | 48.3 | 55.6
             ```
+
+            https://www.youtube.com/watch?v=M7lc1UVf-VE
             """,
     };
 }

@@ -103,7 +103,9 @@ public sealed partial class DataSheet
 
         var numbers = values.Select(v => Kind == DataBlockKind.Chart && Gap(v) ? (double?)null : Number(v)).ToList();
         var numeric = numbers.Zip(values, (n, v) => n is not null || (Kind == DataBlockKind.Chart && Gap(v))).ToList();
-        if (Rows.Count == 0 && Series.Count == 0 && !numeric.Contains(true))
+        // Series named by year ("Time | 2020 | 2026") look like figures: a wordy first cell over years is a header too.
+        var years = Kind == DataBlockKind.Chart && !label.Any(char.IsDigit) && numbers.All(n => n is >= 1900 and <= 2100 && n % 1 == 0);
+        if (Rows.Count == 0 && Series.Count == 0 && (!numeric.Contains(true) || years || (Kind == DataBlockKind.Chart && numeric.Contains(false))))
         {
             // A header: names the label column and each series (or the one value column), colours allowed.
             LabelHeading = label;
