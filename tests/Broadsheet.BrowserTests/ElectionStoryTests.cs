@@ -27,7 +27,7 @@ public sealed class ElectionStoryTests(LiveSite site, ITestOutputHelper output)
         Assert.Equal(2, await page.Locator(".story__body figure.data").CountAsync());
         Assert.Equal(5, await page.Locator(".data--results svg rect.data__bar").CountAsync());
         var chart = await page.Locator(".data--results svg").BoundingBoxAsync();
-        Assert.True(chart is { Width: > 280 and <= 400 }, $"The results chart is {chart?.Width} px wide at {width} px.");
+        Assert.True(chart is { Width: > 280 and <= 440 }, $"The results chart is {chart?.Width} px wide at {width} px.");
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"The page is {overflow} px wider than a {width} px window.");
         await page.Locator(".data--results").ScreenshotAsync(new LocatorScreenshotOptions
@@ -68,6 +68,28 @@ public sealed class ElectionStoryTests(LiveSite site, ITestOutputHelper output)
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new PageWaitForLoadStateOptions { Timeout = LiveSite.StepTimeoutMs });
         Assert.Equal(["https://www.youtube-nocookie.com/embed/M7lc1UVf-VE"], thirdParty);
         await page.ScreenshotAsync(site, "election-story-video-opened");
+    }
+
+    [Fact]
+    public async Task The_editor_preview_draws_a_block_as_typed_and_names_a_mistake()
+    {
+        await using var context = await site.NewContextAsync(1280);
+        var page = await context.NewPageAsync();
+        await page.SignInAsAdminAsync(site);
+        await page.OpenAsync("/newsroom/articles/new");
+        await page.FillAsync("#Input_Title", "Results night " + Guid.NewGuid().ToString("N")[..6]);
+        var soon = new LocatorAssertionsToContainTextOptions { Timeout = LiveSite.StepTimeoutMs };
+        var preview = page.Locator("[data-preview-body] .story__body");
+
+        await page.FillAsync("#Input_Body", "```poll\ntitle: Voting intention\nmargin: 3\nunit: %\nParty A | 38\nParty B | abc\n```\n");
+        await page.Locator("#Input_Body").PressAsync("End");
+        await Assertions.Expect(preview.Locator(".data-notice")).ToContainTextAsync("«abc» is not a number", soon);
+
+        await page.FillAsync("#Input_Body", "```poll\ntitle: Voting intention\nmargin: 3\nunit: %\nParty A | 38\nParty B | 27\n```\n");
+        await page.Locator("#Input_Body").PressAsync("End");
+        await Assertions.Expect(preview.Locator("figure.data caption")).ToContainTextAsync("Voting intention", soon);
+        Assert.Equal(2, await preview.Locator("svg path.data__whisker").CountAsync());
+        await preview.Locator("figure.data").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(LiveSite.ScreenshotDirectory, "editor-preview-poll.png") });
     }
 
     /// <summary>The newest politics story, where the demo puts its election figures.</summary>
