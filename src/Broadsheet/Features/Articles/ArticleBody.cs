@@ -9,7 +9,7 @@ namespace Broadsheet.Features.Articles;
 /// so what an editor sees is what goes out. Staff Markdown may carry raw HTML, which is
 /// sanitized like any other HTML from a person.
 /// </summary>
-public sealed class ArticleBody
+public sealed class ArticleBody(Site.SiteSettingsStore? settings = null)
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseFigures()
@@ -18,6 +18,7 @@ public sealed class ArticleBody
         .UseAutoLinks()
         .UseSmartyPants()
         .Use<Embeds.EmbedBlocks>()
+        .Use<DataBlocks.DataBlocks>()
         // Source positions let a reader's typo report be traced back to the Markdown it came from.
         .UsePreciseSourceLocation()
         .Build();
@@ -31,15 +32,23 @@ public sealed class ArticleBody
     /// The media library's alt text by picture path: a picture written without one (<c>![](/media/…)</c>)
     /// gets the library's, so describing a photo once serves every article that uses it.
     /// </param>
-    public string Render(string markdown, IReadOnlyDictionary<string, string>? altTexts = null)
+    /// <param name="site">Whose language data blocks write figures and words in; the site's settings when not given.</param>
+    /// <param name="preview">
+    /// The newsroom's preview: a data block that cannot be read shows a notice saying why (readers get its text as typed).
+    /// </param>
+    public string Render(string markdown, IReadOnlyDictionary<string, string>? altTexts = null, Site.SiteContext? site = null, bool preview = false)
     {
         var document = Parse(markdown);
         if (altTexts is { Count: > 0 })
             foreach (var image in document.Descendants<Markdig.Syntax.Inlines.LinkInline>().ToList())
                 if (image is { IsImage: true, FirstChild: null, Url: { } url } && altTexts.TryGetValue(url, out var alt) && alt.Length > 0)
                     image.AppendChild(new Markdig.Syntax.Inlines.LiteralInline(alt));
+        var russian = (site ?? settings?.Current)?.IsRussian ?? false;
+        var figures = DataBlocks.DataBlocks.Prepare(document, DataBlocks.DataBlockText.For(russian), preview);
         var html = Markdown.ToHtml(document, Pipeline);
-        lock (sanitizer) return sanitizer.Sanitize(html);
+        string clean;
+        lock (sanitizer) clean = sanitizer.Sanitize(html);
+        return DataBlocks.DataBlocks.Fill(clean, figures);
     }
 
     private static HtmlSanitizer CreateSanitizer()
@@ -48,6 +57,9 @@ public sealed class ArticleBody
         s.AllowedTags.Add("figure");
         s.AllowedTags.Add("figcaption");
         s.AllowedAttributes.Add("loading");
+        // HtmlSanitizer drops every class unless "class" itself is allowed; the list below then says which
+        // classes stay. Without it the embeds' placeholders and figures lost their classes.
+        s.AllowedAttributes.Add("class");
         s.AllowedSchemes.Add("mailto");
         s.AllowedClasses.Add("figure");
         foreach (var name in (string[])["embed", "embed__source", "embed__link"]) s.AllowedClasses.Add(name);

@@ -70,6 +70,7 @@ public sealed class DemoPublication(ArticleBody body, BroadsheetOptions options,
         var columnists = authors.Take(3).ToList();
         var reporters = authors.Skip(3).ToList();
         var usedSlugs = new HashSet<string>();
+        var showsData = false;
         var articles = new List<Article>(articleCount);
         for (var i = 0; i < articleCount; i++)
         {
@@ -90,10 +91,16 @@ public sealed class DemoPublication(ArticleBody body, BroadsheetOptions options,
             var isColumn = rubric.IsOpinion;
             var byline = isColumn ? [columnists[rnd.Next(columnists.Count)]] : PickAuthors(rnd, reporters);
             var markdown = Body(rnd, text);
+            if (rubricIndex == 0 && !showsData)
+            {
+                var at = markdown.IndexOf("## ", StringComparison.Ordinal);
+                markdown = markdown.Insert(at < 0 ? markdown.Length : at, text.ElectionData + "\n\n");
+                showsData = true;
+            }
             var article = new Article
             {
                 Slug = slug, Title = title, Lead = text.Leads[rnd.Next(text.Leads.Length)],
-                Body = markdown, BodyHtml = body.Render(markdown),
+                Body = markdown, BodyHtml = body.Render(markdown, site: site),
                 Kind = isColumn ? ArticleKind.Column : i % 11 == 3 ? ArticleKind.Interview : ArticleKind.News,
                 Status = ArticleStatus.Published, Language = language,
                 DatelineCity = isColumn ? null : city,

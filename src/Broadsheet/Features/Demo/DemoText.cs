@@ -20,4 +20,7 @@ public sealed class DemoText
     public required string[] Subheadings { get; init; }
     public required string[] Quotes { get; init; }
     public required string[] Captions { get; init; }
+
+    /// <summary>Data blocks (Articles/DataBlocks) and an embed (Articles/Embeds) in the newest politics story, so a newcomer sees them.</summary>
+    public required string ElectionData { get; init; }
 }

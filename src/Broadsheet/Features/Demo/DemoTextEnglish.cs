@@ -172,5 +172,34 @@ public static class DemoTextEnglish
             "Evening light over the northern districts",
             "A valley on the road to the mountains",
         ],
+        ElectionData = """
+            The count, as the commission announced it:
+
+            ```results
+            title: City council election, share of the vote
+            source: City election commission, all 212 polling stations counted
+            as of: Sunday, 23:40
+            unit: %
+            Civic Alliance | 38.4 | #2f6db5
+            Labour and Unions | 27.9 | #c0392b
+            Greens for the City | 14.2 | #2e8b57
+            Free Democrats | 9.6 | #e39b1b
+            Others | 9.9
+            ```
+
+            ```chart
+            title: Turnout through the day
+            source: City election commission
+            unit: %
+            Time | Last election #8a8a8a | This election #2f6db5
+            10:00 | 6.1 | 7.4
+            12:00 | 15.8 | 18.9
+            15:00 | 29.4 | 34.0
+            18:00 | 41.7 | 47.2
+            20:00 | 48.3 | 55.6
+            ```
+
+            https://www.youtube.com/watch?v=M7lc1UVf-VE
+            """,
     };
 }

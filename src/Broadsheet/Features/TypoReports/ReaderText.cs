@@ -43,6 +43,8 @@ public static class ReaderText
     public static string BodyText(string bodyHtml)
     {
         var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body><div>" + bodyHtml + "</div></body></html>");
+        // A data block's figures and an embed's box are not prose: no typo is fixed in them (SourceText reads neither).
+        foreach (var figure in document.QuerySelectorAll("figure.data, figure.embed").ToList()) figure.Remove();
         return Normalise(document.Body?.TextContent);
     }
 

@@ -275,7 +275,7 @@ public sealed class ArticleDesk(BroadsheetDb db, ArticleBody body, ArticleChange
         article.Lead = form.Lead?.Trim() ?? "";
         article.Body = form.Body ?? "";
         var library = await Media.MediaItem.AltTextsAsync(db, article.Body, form.CoverImage, ct);
-        article.BodyHtml = body.Render(article.Body, library);
+        article.BodyHtml = body.Render(article.Body, library, site);
         article.DatelineCity = NullIfBlank(form.Dateline);
         article.Kind = form.Kind;
         article.CommentsEnabled = form.CommentsEnabled;

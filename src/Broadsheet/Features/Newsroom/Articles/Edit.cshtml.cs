@@ -93,7 +93,7 @@ public sealed class EditModel(ArticleDesk desk, BroadsheetDb db, ArticleBody bod
         var publishedAt = id is null ? null : await db.Articles.Where(a => a.Id == id && a.PublishedAt != null).Select(a => a.PublishedAt).FirstOrDefaultAsync(ct);
         var cover = Input.CoverImage is { Length: > 0 } c && SitePath.IsLocal(c) ? c : null;
         return new ArticlePreview(enc.Encode(Input.Title ?? ""), enc.Encode(Input.Lead?.Trim() ?? ""), cover,
-            Input.CoverCaption is { Length: > 0 } caption ? enc.Encode(caption) : null, body.Render(Input.Body ?? ""))
+            Input.CoverCaption is { Length: > 0 } caption ? enc.Encode(caption) : null, body.Render(Input.Body ?? "", site: site, preview: true))
         {
             Rubrics = rubrics,
             Byline = [.. Input.Authors.Distinct().Select(a => byline.FirstOrDefault(b => b.Id == a)?.Name).OfType<string>()],
