@@ -208,6 +208,9 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "PublishedAt", "Id");
 
+                    b.HasIndex(new[] { "Status", "PublishedAt", "Id" }, "IX_Articles_Marked")
+                        .HasFilter("\"Prominence\" > 0");
+
                     b.ToTable("Articles");
                 });
 
@@ -564,6 +567,19 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("TagSlugHistory");
                 });
 
+            modelBuilder.Entity("Broadsheet.Features.Articles.ViewTotal", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ArticleId");
+
+                    b.ToTable("ViewTotals");
+                });
+
             modelBuilder.Entity("Broadsheet.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -691,6 +707,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("FlagCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("GuestName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTime?>("ModeratedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -757,6 +777,70 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("CommentFlag", (string)null);
+                });
+
+            modelBuilder.Entity("Broadsheet.Features.Import.ImportedItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("SourceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TargetId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("ImportedItems");
+                });
+
+            modelBuilder.Entity("Broadsheet.Features.Import.ImportedLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long>("TargetId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Path")
+                        .IsUnique();
+
+                    b.ToTable("ImportedLinks");
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Live.LiveEntry", b =>
@@ -1960,6 +2044,15 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Broadsheet.Features.Articles.ViewTotal", b =>
+                {
+                    b.HasOne("Broadsheet.Features.Articles.Article", null)
+                        .WithOne("Views")
+                        .HasForeignKey("Broadsheet.Features.Articles.ViewTotal", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Broadsheet.Features.Channels.ArticleChannel", b =>
                 {
                     b.HasOne("Broadsheet.Features.Articles.Article", null)
@@ -2220,6 +2313,8 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Rubrics");
 
                     b.Navigation("Tags");
+
+                    b.Navigation("Views");
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Newsletter.DigestRun", b =>

@@ -201,6 +201,9 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "PublishedAt", "Id");
 
+                    b.HasIndex(new[] { "Status", "PublishedAt", "Id" }, "IX_Articles_Marked")
+                        .HasFilter("\"Prominence\" > 0");
+
                     b.ToTable("Articles");
                 });
 
@@ -539,6 +542,19 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("TagSlugHistory");
                 });
 
+            modelBuilder.Entity("Broadsheet.Features.Articles.ViewTotal", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId");
+
+                    b.ToTable("ViewTotals");
+                });
+
             modelBuilder.Entity("Broadsheet.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -662,6 +678,10 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("FlagCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("GuestName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ModeratedAt")
                         .HasColumnType("TEXT");
 
@@ -726,6 +746,66 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("CommentFlag", (string)null);
+                });
+
+            modelBuilder.Entity("Broadsheet.Features.Import.ImportedItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("ImportedItems");
+                });
+
+            modelBuilder.Entity("Broadsheet.Features.Import.ImportedLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Path")
+                        .IsUnique();
+
+                    b.ToTable("ImportedLinks");
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Live.LiveEntry", b =>
@@ -1903,6 +1983,15 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Broadsheet.Features.Articles.ViewTotal", b =>
+                {
+                    b.HasOne("Broadsheet.Features.Articles.Article", null)
+                        .WithOne("Views")
+                        .HasForeignKey("Broadsheet.Features.Articles.ViewTotal", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Broadsheet.Features.Channels.ArticleChannel", b =>
                 {
                     b.HasOne("Broadsheet.Features.Articles.Article", null)
@@ -2163,6 +2252,8 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Rubrics");
 
                     b.Navigation("Tags");
+
+                    b.Navigation("Views");
                 });
 
             modelBuilder.Entity("Broadsheet.Features.Newsletter.DigestRun", b =>
