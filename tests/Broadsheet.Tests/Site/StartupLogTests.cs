@@ -26,7 +26,8 @@ public sealed class StartupLogTests : IDisposable
         var home = new HtmlParser().ParseDocument(await http.GetStringAsync(app.Origin + "/"));
 
         Assert.Contains("Broadsheet is open at", app.Log);
-        Assert.Contains("Seeded the demo publication: 30 articles", app.Log);
+        // The thirty asked for, and the demo's two live coverages (one running, one closed).
+        Assert.Contains("Seeded the demo publication: 32 articles", app.Log);
         Assert.NotEmpty(home.QuerySelectorAll(".teaser__title"));
         var warnings = Entries(app.Log).Where(e => e.StartsWith("warn:", StringComparison.Ordinal)
             || e.StartsWith("fail:", StringComparison.Ordinal) || e.StartsWith("crit:", StringComparison.Ordinal))

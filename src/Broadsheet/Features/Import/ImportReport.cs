@@ -19,8 +19,6 @@ public sealed class ImportReport(bool dryRun)
     public List<string> Failures { get; } = [];
     public List<string> Warnings { get; } = [];
 
-    /// <summary>WordPress pages, imported as articles until the site has pages of its own.</summary>
-    public List<string> Pages { get; } = [];
     public int Redirects { get; set; }
     public int WarningCount { get; private set; }
 
@@ -47,7 +45,6 @@ public sealed class ImportReport(bool dryRun)
         Line(output, $"Updated ({would}changed since the last run)", Updated);
         Line(output, "Unchanged", Unchanged);
         Line(output, "Skipped", Skipped);
-        if (Pages.Count > 0) output.WriteLine($"WordPress pages {would}imported as articles (the site has no pages of its own yet): {string.Join(", ", Pages)}");
         output.WriteLine($"Redirects {would}created from old addresses: {Redirects.ToString("N0", CultureInfo.InvariantCulture)}");
         if (WarningCount > 0)
         {

@@ -25,5 +25,6 @@ public static class ImportKind
     public const string Tag = "tag";
     public const string Attachment = "attachment";
     public const string Post = "post";
+    public const string Page = "page";
     public const string Comment = "comment";
 }

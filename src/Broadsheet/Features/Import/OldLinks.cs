@@ -45,6 +45,7 @@ public static class OldLinks
             "rubric" => await db.Rubrics.Where(r => r.Id == id).Select(r => "/rubric/" + r.Slug).FirstOrDefaultAsync(ct),
             "tag" => await db.Tags.Where(t => t.Id == id).Select(t => "/tag/" + t.Slug).FirstOrDefaultAsync(ct),
             "author" => await db.Authors.Where(a => a.Id == id).Select(a => "/author/" + a.Slug).FirstOrDefaultAsync(ct),
+            "page" => await db.SitePages.Where(p => p.Id == id).Select(p => "/" + p.Slug).FirstOrDefaultAsync(ct),
             "media" => await db.Media.Where(m => m.Id == id).Select(m => m.Path).FirstOrDefaultAsync(ct),
             _ => null,
         };

@@ -7,6 +7,7 @@ using Broadsheet.Features.Audit;
 using Broadsheet.Features.Comments;
 using Broadsheet.Features.Newsroom.Media;
 using Broadsheet.Features.Newsroom.Workflow;
+using Broadsheet.Features.Pages;
 using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Data;
 using Broadsheet.Infrastructure.Mail;
@@ -24,7 +25,7 @@ namespace Broadsheet.Features.Import;
 /// nothing and a newer export changes only what changed. The mapping is in docs/features/import.md.
 /// </summary>
 public sealed partial class WordPressImport(
-    BroadsheetDb db, AuditLog audit, ArticleBody articleBody, ImageIntake intake, SiteSettingsStore settings, TimeProvider clock)
+    BroadsheetDb db, AuditLog audit, ArticleBody articleBody, ImageIntake intake, SiteSettingsStore settings, SitePageAddress pageAddresses, TimeProvider clock)
 {
     public const string ImportedBy = "WordPress import";
 
@@ -73,7 +74,8 @@ public sealed partial class WordPressImport(
                     (1, WxrTerm { IsCategory: true } c) => CategoryAsync(c, ct),
                     (1, WxrTerm t) => TagAsync(t, ct),
                     (1, WxrPost { Type: "attachment" } p) => AttachmentAsync(p, ct),
-                    (2, WxrPost { Type: "post" or "page" } p) => PostAsync(p, ct),
+                    (2, WxrPost { Type: "post" } p) => PostAsync(p, ct),
+                    (2, WxrPost { Type: "page" } p) => PageAsync(p, ct),
                     (2, WxrPost { Type: not "attachment" } p) => Skip($"{p.Type} (not a post or a page)"),
                     _ => Task.CompletedTask,
                 });

@@ -27,7 +27,6 @@ public sealed partial class WordPressImport
             .Include(a => a.Authors).Include(a => a.Rubrics).Include(a => a.Tags)
             .FirstOrDefaultAsync(a => a.Id == (int)known.TargetId, ct);
         if (known is not null && article is null) { await Skip($"{source.Type}s deleted here since an earlier import"); return; }
-        if (source.Type == "page") PageNoted(source);
 
         if (known is not null && known.Fingerprint == source.Fingerprint)
         {
@@ -101,12 +100,6 @@ public sealed partial class WordPressImport
         await CommentsAsync(source, article, label, ct);
     }
 
-    /// <summary>
-    /// The one place a WordPress page's destination is decided: until the site has pages of its own, an
-    /// article, listed in the report as a page so the newsroom can move it.
-    /// </summary>
-    private void PageNoted(WxrPost source) => report.Pages.Add($"\"{source.Title}\"");
-
     private static string Plural(string type) => type == "page" ? "pages" : "posts";
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "…";
@@ -173,7 +166,6 @@ public sealed partial class WordPressImport
     {
         if (source.Link.Length > 0) Redirect(source.Link, "article", articleId);
         Redirect($"/?p={source.SourceId}", "article", articleId);
-        if (source.Type == "page") Redirect($"/?page_id={source.SourceId}", "article", articleId);
         var link = source.Link.TrimEnd('/');
         var cut = link.LastIndexOf('/');
         if (cut <= 0) return;

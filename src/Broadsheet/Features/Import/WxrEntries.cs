@@ -35,6 +35,9 @@ public sealed record WxrPost(long SourceId, string Fingerprint) : WxrEntry(Sourc
     public bool CommentsOpen { get; init; } = true;
     public string AttachmentUrl { get; init; } = "";
     public long Parent { get; init; }
+
+    /// <summary>A page's place in WordPress's menus (<c>menu_order</c>), kept as its place in the footer.</summary>
+    public int MenuOrder { get; init; }
     public List<(string Domain, string Slug, string Name)> Terms { get; init; } = [];
     public List<(string Key, string Value)> Meta { get; init; } = [];
     public List<WxrComment> Comments { get; init; } = [];

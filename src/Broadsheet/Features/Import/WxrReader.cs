@@ -137,6 +137,7 @@ public sealed class WxrReader(Stream source)
             CommentsOpen = Text(e, Wp + "comment_status") != "closed",
             AttachmentUrl = Text(e, Wp + "attachment_url"),
             Parent = Long(e.Element(Wp + "post_parent")),
+            MenuOrder = (int)Math.Clamp(Long(e.Element(Wp + "menu_order")), 0, 10_000),
             Terms = [.. e.Elements("category").Select(c => ((string?)c.Attribute("domain") ?? "", (string?)c.Attribute("nicename") ?? "", c.Value))],
             Meta = [.. e.Elements(Wp + "postmeta").Select(m => (Text(m, Wp + "meta_key"), Text(m, Wp + "meta_value")))],
             Comments = [.. comments.Select(Comment)],
