@@ -11,7 +11,7 @@ namespace Broadsheet.Tests.Site;
 /// </summary>
 public sealed class CommandTests : IDisposable
 {
-    private static readonly string[] Commands = ["migrate", "backup", "reindex"];
+    private static readonly string[] Commands = ["migrate", "backup", "reindex", "import-wordpress"];
     private readonly string folder = Directory.CreateTempSubdirectory("broadsheet-commands-").FullName;
 
     public void Dispose()
@@ -64,7 +64,7 @@ public sealed class CommandTests : IDisposable
 
     [Theory]
     [InlineData("publish")]
-    [InlineData("import-wordpress", "x.xml")]
+    [InlineData("import-wordpres", "x.xml")] // a typo of a real command is not taken for it
     [InlineData("reindx")]
     [InlineData("search-bench")] // the benchmarks live in bench/Broadsheet.Bench now
     public async Task An_unknown_command_lists_the_commands_and_exits_without_serving(params string[] args)
@@ -95,6 +95,15 @@ public sealed class CommandTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("Unknown option --force", output);
         Assert.False(Directory.Exists(FallbackData));
+    }
+
+    [Fact]
+    public async Task Importing_an_export_that_is_not_there_says_so_and_fails()
+    {
+        var (exit, output) = await AppProcess.RunToExitAsync(["import-wordpress", "x.xml"], WorkingFolder);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("No export at x.xml.", output);
     }
 
     [Fact]
