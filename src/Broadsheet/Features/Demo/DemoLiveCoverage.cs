@@ -29,7 +29,8 @@ internal static class DemoLiveCoverage
         {
             Slug = Slug.From(c.Title), Title = c.Title, Lead = c.Lead, Body = c.Summary, BodyHtml = body.Render(c.Summary),
             Kind = ArticleKind.Report, Status = ArticleStatus.Published, Language = language, Live = state,
-            PublishedAt = publishedAt, CreatedAt = publishedAt.AddMinutes(-30), Prominence = state == LiveState.Running ? 3 : 0,
+            // Not marked for the front page: an editor leads with it from /newsroom/front-page, as on a real night.
+            PublishedAt = publishedAt, CreatedAt = publishedAt.AddMinutes(-30), Prominence = 0,
             Views = new ViewTotal { Views = state == LiveState.Running ? 52000 : 31000 },
         };
         article.Authors.AddRange(reporters.Take(2).Select((a, p) => new ArticleAuthor { AuthorId = a.Id, Position = p }));
@@ -50,13 +51,13 @@ internal static class DemoLiveCoverage
         await db.SaveChangesAsync(ct);
     }
 
-    // The data-block branch may turn the tables below into ```results blocks (the spot is the "results" entries).
+    // The newest key event carries a results data block, as an election night's live page would.
     private static readonly Coverage EnglishRunning = new(
         "Election night in Northbridge: live",
         "Polls have closed across the region; the count is under way. Follow the night as it happens.",
         "**The essentials:** polls closed at 20:00; turnout is the highest in twenty years; the first district results are in, and the governing Harbour Party leads narrowly.",
         [
-            (2, "Results so far", "With 64% of ballots counted:\n\n| Party | Votes | Share |\n|---|---:|---:|\n| Harbour Party | 182,410 | 38.2% |\n| Green Valley | 166,090 | 34.8% |\n| Civic List | 80,233 | 16.8% |\n| Others | 48,690 | 10.2% |\n\nSource: regional election commission.", true),
+            (2, "Results so far", "With 64% of ballots counted, the governing party leads by under four points.\n\n```results\ntitle: Share of the vote\nsource: Regional election commission\nas of: 64% of ballots counted\nunit: %\nHarbour Party | 38.2 | #2f6db5\nGreen Valley | 34.8 | #2e8b57\nCivic List | 16.8 | #e39b1b\nOthers | 10.2\n```", true),
             (9, null, "Queues are still forming at the counting centre on Mill Street, where volunteers have been asked to stay until morning.", false),
             (18, "Green Valley wins the Old Port", "The first district to declare goes to Green Valley by 1,204 votes: the party's first win there since it was founded.", true),
             (31, null, "The Harbour Party's candidate tells reporters she is \"cautiously optimistic\" and will speak when half of the ballots are counted.", false),
@@ -83,7 +84,7 @@ internal static class DemoLiveCoverage
         "Участки по всей области закрылись, идёт подсчёт голосов. Следим за ночью в прямом эфире.",
         "**Главное:** участки закрылись в 20:00; явка — самая высокая за двадцать лет; первые округа уже посчитаны, правящая партия «Гавань» с небольшим отрывом лидирует.",
         [
-            (2, "Предварительные итоги", "После обработки 64% бюллетеней:\n\n| Партия | Голоса | Доля |\n|---|---:|---:|\n| «Гавань» | 182 410 | 38,2% |\n| «Зелёная долина» | 166 090 | 34,8% |\n| «Гражданский список» | 80 233 | 16,8% |\n| Другие | 48 690 | 10,2% |\n\nИсточник: областная избирательная комиссия.", true),
+            (2, "Предварительные итоги", "После обработки 64% бюллетеней правящая партия лидирует с отрывом меньше четырёх пунктов.\n\n```итоги\nзаголовок: Доля голосов\nисточник: областная избирательная комиссия\nданные на: обработано 64% бюллетеней\nединица: %\n«Гавань» | 38,2 | #2f6db5\n«Зелёная долина» | 34,8 | #2e8b57\n«Гражданский список» | 16,8 | #e39b1b\nДругие | 10,2\n```", true),
             (9, null, "У счётного центра на Мельничной улице по-прежнему очередь: волонтёров попросили остаться до утра.", false),
             (18, "«Зелёная долина» взяла Старый порт", "Первый посчитанный округ достался «Зелёной долине» с перевесом в 1204 голоса — впервые с основания партии.", true),
             (31, null, "Кандидат «Гавани» сказала журналистам, что настроена «осторожно оптимистично», и выступит, когда посчитают половину бюллетеней.", false),
