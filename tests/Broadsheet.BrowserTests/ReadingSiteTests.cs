@@ -81,6 +81,31 @@ public sealed class ReadingSiteTests(LiveSite site, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task On_a_phone_the_footer_shows_the_site_pages_and_the_legal_lines_within_the_screen()
+    {
+        await using var context = await site.NewContextAsync(390);
+        var page = await context.NewPageAsync();
+        await page.OpenAsync("/about");
+
+        Assert.Equal("About us", (await page.Locator("main h1").First.InnerTextAsync()).Trim());
+        var links = page.Locator(".footer__pages a");
+        Assert.True(await links.CountAsync() >= 4, "The footer menu lists fewer than the demo's four pages.");
+        var imprint = await page.Locator(".footer__imprint").InnerTextAsync();
+        Assert.Contains("16+", imprint);
+        Assert.Contains("Editor-in-chief", imprint);
+        // Nothing in the footer may stick out past a phone's screen (a long registration line once did on narrow screens).
+        var widest = await page.EvaluateAsync<double>(
+            "() => Math.max(...[...document.querySelectorAll('.footer *')].map(e => e.getBoundingClientRect().right))");
+        Assert.True(widest <= 390, $"The footer reaches {widest} px on a 390 px screen.");
+        await page.Locator(".footer").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(site, "reading-footer-390");
+
+        await page.FollowAsync(links.Filter(new LocatorFilterOptions { HasText = "Contacts" }));
+        Assert.EndsWith("/contacts", page.Url);
+        Assert.Equal("Contacts", (await page.Locator("main h1").First.InnerTextAsync()).Trim());
+    }
+
+    [Fact]
     public async Task Touch_screens_get_the_button_hint_and_keyboards_the_ctrl_enter_hint()
     {
         string path;
@@ -189,6 +214,10 @@ public sealed class ReadingSiteTests(LiveSite site, ITestOutputHelper output)
         List<(string, string)> pages = [("/", "home"), (article, "article"), (rubric, "rubric"), (day, "day"), ("/search?q=the", "search"), ("/newsletter", "newsletter")];
         if (tag is not null) pages.Add((tag, "tag"));
         if (author is not null) pages.Add((author, "author"));
+        // The static pages are the ones the footer menu offers, so a page the newsroom adds is checked too.
+        foreach (var href in await page.Locator(".footer__pages a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
+            pages.Add((href, "page" + href.Replace('/', '-')));
+        pages.Add(("/sitemap", "sitemap"));
         return pages;
     }
 
