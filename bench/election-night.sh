@@ -174,7 +174,7 @@ if [ "$NODES" = one ] || [ "$NODES" = both ]; then
   data="$root/bench/results/election-data-$N"
   rm -rf "$data"
   node 5401 "$out/one-node.log" Broadsheet__DataDirectory="$data"
-  link=$(grep -o 'can set one at [^ ]* (valid' "$out/one-node.log" | head -n 1 | awk '{print $4}')
+  link=$(grep -o 'can set one at [^ ]* (valid' "$out/one-node.log" | head -n 1 | awk '{print $5}')
   python3 bench/newsroom.py setup http://127.0.0.1:5401 "$link" "$PASSWORD"
   db=$(find "$data" -name broadsheet.db | head -n 1)
   night one-node "sqlite3 $db" 5401
@@ -190,7 +190,7 @@ if [ "$NODES" = two ] || [ "$NODES" = both ]; then
     node "$port" "$out/node-$port.log" Broadsheet__Database=postgres Broadsheet__Redis="$REDIS" \
       ConnectionStrings__Broadsheet="$PG;Database=$name;Maximum Pool Size=64" Broadsheet__DataDirectory="$out/data-$port"
   done
-  link=$(grep -o 'can set one at [^ ]* (valid' "$out/node-5401.log" | head -n 1 | awk '{print $4}')
+  link=$(grep -o 'can set one at [^ ]* (valid' "$out/node-5401.log" | head -n 1 | awk '{print $5}')
   python3 bench/newsroom.py setup http://127.0.0.1:5401 "$link" "$PASSWORD"
   night two-nodes "psql postgresql://postgres@127.0.0.1:55432/$name -Atc" 5401 5402
   stop_nodes

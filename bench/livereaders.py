@@ -26,6 +26,8 @@ MARK = re.compile(rb"bench-entry-(\d+)-(\d+)")
 
 
 async def reader(origin, path, stats, seen, latencies, stop, slot):
+    """LATENCIES gets (seconds from the post, True when the entry was posted while this reader was away,
+    i.e. before the stream it came on was opened: a resume's catch-up, late by the reconnection)."""
     url = urllib.parse.urlsplit(origin)
     last = None
     retry = 3.0
@@ -37,6 +39,7 @@ async def reader(origin, path, stats, seen, latencies, stop, slot):
             if last is not None:
                 head += f"Last-Event-ID: {last}\r\n"
             writer.write((head + "\r\n").encode())
+            opened = time.time()
             status = await reader_.readline()
             if not status.startswith(b"HTTP/1.1 200"):
                 stats["errors"] += 1
@@ -88,7 +91,8 @@ async def reader(origin, path, stats, seen, latencies, stop, slot):
                                 stats["duplicates"] += 1
                             else:
                                 seen[slot] |= 1 << k
-                                latencies.append(now - int(m.group(2)) / 1000)
+                                posted = int(m.group(2)) / 1000
+                                latencies.append((now - posted, posted < opened))
             stats["ended"] += 1  # the server closed the stream (its lifetime): resume like EventSource
         except (ConnectionError, OSError, asyncio.IncompleteReadError, ValueError) as e:
             stats["errors"] += 1
@@ -102,7 +106,7 @@ async def reader(origin, path, stats, seen, latencies, stop, slot):
             await asyncio.sleep(retry)
 
 
-def worker(origins, path, count, first, connected, stop_event, results, ramp):
+def worker(origins, path, count, first, connected, stop_event, results, ramp, posted, complete):
     async def main():
         stats = {"errors": 0, "error_kinds": {}, "connected": 0, "connected_once": [False] * count,
                  "ended": 0, "resumes": 0, "duplicates": 0}
@@ -117,6 +121,8 @@ def worker(origins, path, count, first, connected, stop_event, results, ramp):
                 await asyncio.sleep(ramp)
         while not stop_event.is_set():
             connected.value = stats["connected"]
+            want = sum(1 << k for k in range(len(posted)) if posted[k])
+            complete.value = sum(1 for mask in seen if mask & want == want)
             await asyncio.sleep(0.2)
         stop.set()
         for t in tasks:
@@ -148,7 +154,7 @@ def main():
     ap.add_argument("--every", type=float, default=5)
     ap.add_argument("--duration", type=float, default=60)
     ap.add_argument("--settle", type=float, default=5)
-    ap.add_argument("--grace", type=float, default=10, help="seconds after the last post before counting")
+    ap.add_argument("--grace", type=float, default=120, help="at most this long after the last post before counting")
     ap.add_argument("--ramp", type=float, default=0.05, help="pause after each 100 connections of a process")
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
@@ -157,12 +163,14 @@ def main():
     path = f"/api/live/{a.article}/stream?after={a.after}"
     stop = mp.Event()
     results = mp.Queue()
-    procs, counters = [], []
+    procs, counters, completes = [], [], []
+    posted_flags = mp.Array("b", 4096)
     share = [a.readers // a.procs + (1 if i < a.readers % a.procs else 0) for i in range(a.procs)]
     first = 0
     for n in share:
-        c = mp.Value("i", 0)
-        p = mp.Process(target=worker, args=(origins, path, n, first, c, stop, results, a.ramp))
+        c, done = mp.Value("i", 0), mp.Value("i", 0)
+        p = mp.Process(target=worker, args=(origins, path, n, first, c, stop, results, a.ramp, posted_flags, done))
+        completes.append(done)
         p.start()
         procs.append(p)
         counters.append(c)
@@ -195,24 +203,31 @@ def main():
                                       {"Headline": "", "Body": f"Count update {k}: bench-entry-{k}-{int(sent * 1000)}"})
             if status in (302, 303):
                 posted.append(k)
+                posted_flags[k] = 1
                 post_seconds.append(time.time() - sent)
             else:
                 post_failures += 1
         except Exception as e:  # noqa: BLE001 - a failed post is a figure, not the end of the bench
             print(f"   post {k} failed: {e}", file=sys.stderr)
             post_failures += 1
-    time.sleep(a.grace)
+    # Until every reader holds every entry, or GRACE seconds: what is still missing then is reported as missing.
+    waited = time.time()
+    while sum(d.value for d in completes) < a.readers and time.time() - waited < a.grace:
+        time.sleep(0.5)
+    print(f"   {sum(d.value for d in completes)} of {a.readers} readers hold every entry, {time.time() - waited:.0f} s after the last post", flush=True)
+    open(a.out + ".posted", "w").close()
     stop.set()
 
     stats = {"errors": 0, "error_kinds": {}, "ended": 0, "resumes": 0, "duplicates": 0}
-    latencies, missing, short_readers = [], 0, 0
+    latencies, caught_up, missing, short_readers = [], [], 0, 0
     for _ in procs:
         r = results.get()
         for key in ("errors", "ended", "resumes", "duplicates"):
             stats[key] += r["stats"][key]
         for kind, n in r["stats"]["error_kinds"].items():
             stats["error_kinds"][kind] = stats["error_kinds"].get(kind, 0) + n
-        latencies += r["latencies"]
+        latencies += [l for l, away in r["latencies"] if not away]
+        caught_up += [l for l, away in r["latencies"] if away]
         for mask in r["seen"]:
             lost = sum(1 for k in posted if not mask >> k & 1)
             missing += lost
@@ -224,7 +239,9 @@ def main():
         "readers": a.readers, "nodes": len(origins), "connect_seconds": round(connect_seconds, 1),
         "posted": len(posted), "post_failures": post_failures,
         "post_p50_ms": round(1000 * percentile(post_seconds, 50), 1) if post_seconds else None,
-        "expected_deliveries": len(posted) * a.readers, "delivered": len(latencies),
+        "expected_deliveries": len(posted) * a.readers, "delivered": len(latencies) + len(caught_up),
+        "delivered_on_resume": len(caught_up),
+        "resume_latency_p99_ms": round(1000 * percentile(caught_up, 99), 1) if caught_up else None,
         "missing": missing, "readers_missing_some": short_readers, "duplicates": stats["duplicates"],
         "latency_p50_ms": round(1000 * percentile(latencies, 50), 1) if latencies else None,
         "latency_p99_ms": round(1000 * percentile(latencies, 99), 1) if latencies else None,
