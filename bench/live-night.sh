@@ -32,6 +32,8 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 NODES=${NODES:-both}
 PROCS=${PROCS:-2}
+# Seconds each client process waits after opening 100 streams: 0.5 is 400 arrivals a second with two processes.
+RAMP=${RAMP:-0.5}
 PASSWORD="a long enough bench password"
 PG="Host=127.0.0.1;Port=55432;Username=postgres"
 REDIS="127.0.0.1:56379,defaultDatabase=11,allowAdmin=true"
@@ -99,7 +101,7 @@ night() {
   local cpu_idle; cpu_idle=$(cpu_seconds)
 
   python3 bench/livereaders.py --origins "$origins" --editor-origin "http://127.0.0.1:${ports[0]}" \
-    --password "$PASSWORD" --article "$live" --after "$after" --readers "$READERS" --procs "$PROCS" \
+    --password "$PASSWORD" --article "$live" --after "$after" --readers "$READERS" --procs "$PROCS" --ramp "$RAMP" \
     --every "$EVERY" --duration "$DURATION" --settle 5 --out "$out/$setup-readers.json" &
   local client=$!
   while [ ! -e "$out/$setup-readers.json.ready" ]; do

@@ -106,7 +106,7 @@ async def reader(origin, path, stats, seen, latencies, stop, slot):
             await asyncio.sleep(retry)
 
 
-def worker(origins, path, count, first, connected, stop_event, results, ramp, posted, complete):
+def worker(origins, path, count, first, connected, stop_event, results, ramp, posted, complete, judged):
     async def main():
         stats = {"errors": 0, "error_kinds": {}, "connected": 0, "connected_once": [False] * count,
                  "ended": 0, "resumes": 0, "duplicates": 0}
@@ -121,8 +121,10 @@ def worker(origins, path, count, first, connected, stop_event, results, ramp, po
                 await asyncio.sleep(ramp)
         while not stop_event.is_set():
             connected.value = stats["connected"]
-            want = sum(1 << k for k in range(len(posted)) if posted[k])
+            flags = [k for k in range(len(posted)) if posted[k]]
+            want = sum(1 << k for k in flags)
             complete.value = sum(1 for mask in seen if mask & want == want)
+            judged.value = len(flags)  # the count above holds for this many posted entries
             await asyncio.sleep(0.2)
         stop.set()
         for t in tasks:
@@ -168,9 +170,9 @@ def main():
     share = [a.readers // a.procs + (1 if i < a.readers % a.procs else 0) for i in range(a.procs)]
     first = 0
     for n in share:
-        c, done = mp.Value("i", 0), mp.Value("i", 0)
-        p = mp.Process(target=worker, args=(origins, path, n, first, c, stop, results, a.ramp, posted_flags, done))
-        completes.append(done)
+        c, done, judged = mp.Value("i", 0), mp.Value("i", 0), mp.Value("i", 0)
+        p = mp.Process(target=worker, args=(origins, path, n, first, c, stop, results, a.ramp, posted_flags, done, judged))
+        completes.append((done, judged))
         p.start()
         procs.append(p)
         counters.append(c)
@@ -212,9 +214,12 @@ def main():
             post_failures += 1
     # Until every reader holds every entry, or GRACE seconds: what is still missing then is reported as missing.
     waited = time.time()
-    while sum(d.value for d in completes) < a.readers and time.time() - waited < a.grace:
+    def holding():
+        return sum(d.value if j.value == len(posted) else 0 for d, j in completes)
+    time.sleep(0.5)
+    while holding() < a.readers and time.time() - waited < a.grace:
         time.sleep(0.5)
-    print(f"   {sum(d.value for d in completes)} of {a.readers} readers hold every entry, {time.time() - waited:.0f} s after the last post", flush=True)
+    print(f"   {holding()} of {a.readers} readers hold every entry, {time.time() - waited:.0f} s after the last post", flush=True)
     open(a.out + ".posted", "w").close()
     stop.set()
 
