@@ -110,8 +110,9 @@ night() {
   run=${run//-/}
   python3 bench/election.py accounts "$a" "$COMMENTERS" "$PASSWORD" "$run" > /dev/null
   $sql "UPDATE \"AspNetUsers\" SET \"EmailConfirmed\" = true WHERE \"Email\" LIKE '%-$run@bench.invalid'" > /dev/null
-  local views_sql="SELECT SUM(\"ViewCount\") FROM \"Articles\" WHERE \"Id\" IN ($(IFS=,; echo "${ids[*]}"))"
-  local comments_sql="SELECT COUNT(*) FROM \"Comments\" WHERE \"Text\" LIKE 'Turnout looks high here. bench-comment-$run-%'"
+  echo "   commenters with an account: $($sql "SELECT COUNT(*) FROM \"AspNetUsers\" WHERE \"EmailConfirmed\" AND \"Email\" LIKE '%-$run@bench.invalid'")"
+  local views_sql="SELECT COALESCE(SUM(\"Views\"), 0) FROM \"ViewTotals\" WHERE \"ArticleId\" IN ($(IFS=,; echo "${ids[*]}"))"
+  local comments_sql="SELECT COUNT(*) FROM \"Comment\" WHERE \"Text\" LIKE 'Turnout looks high here. bench-comment-$run-%'"
   local views_before; views_before=$($sql "$views_sql")
 
   python3 bench/election.py night --origins "$origins" --password "$PASSWORD" --run "$run" \

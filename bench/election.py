@@ -36,7 +36,7 @@ def accounts(origin, count, password, run):
         s.headers = {"X-Forwarded-For": address(i)}
         status, _ = s.submit("/account/sign-up", lambda f: "Input.DisplayName" in f["names"],
                              {"Input.DisplayName": f"Voter {run}-{i}", "Input.Email": f"voter{i}-{run}@bench.invalid",
-                              "Input.Password": password})
+                              "Input.Password": password, "Input.Consent": "true"})
         made += 1 if status in (200, 302, 303) else 0
     print(made)
 
