@@ -8,7 +8,7 @@
 #   bench/election-night.sh                     one node (SQLite), then two nodes (PostgreSQL + Redis)
 #   NODES=one DURATION=30 READERS=200 bench/election-night.sh
 #
-# Settings: N demo articles (2000), DURATION (60 s), READERS (1000 wrk connections), BEACONS (64 wrk
+# Settings: N demo articles (500), DURATION (60 s), READERS (1000 wrk connections), BEACONS (64 wrk
 # connections), COMMENTS per second (50), COMMENTERS accounts (100), PUBLISH_EVERY (10 s), NODES (one, two, both).
 #
 # Bench configuration, said here because it is not the site's default: the site sits behind a proxy on
@@ -19,7 +19,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-N=${N:-2000}
+N=${N:-500}
 DURATION=${DURATION:-60}
 READERS=${READERS:-1000}
 BEACONS=${BEACONS:-64}
@@ -103,7 +103,7 @@ night() {
     ids+=("$(curl -fs "$a$path" | grep -o 'data-article-id="[0-9]*"' | head -n 1 | grep -o '[0-9]*')")
   done
   # The hot article twice in the rotation: half the article reads are of it.
-  local pages=(/ "${articles[0]}" "${listings[@]}" "${articles[0]}" "${articles[@]:1}" "${listings[0]:-/}?page=2")
+  local pages=(/ "${articles[0]}" "${listings[@]}" "${articles[0]}" "${articles[@]:1}")
   echo "   pages: ${pages[*]}"
   echo "   beaconed articles: ${ids[*]}"
   local run="$setup$stamp"
