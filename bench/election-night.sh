@@ -1,0 +1,199 @@
+#!/usr/bin/env bash
+# Election night, mixed traffic, for a bounded time: READERS concurrent readers (wrk) over the home page, a hot
+# article, other articles and the listings; a view beacon for the articles read (a second wrk, every request
+# a different reader); COMMENTS per second from signed-in readers; an editor publishing an article every
+# PUBLISH_EVERY seconds through the newsroom form; a watcher on each node reading the home page to see when each
+# publication shows. Not a test: it measures and prints, then counts in the database what was acknowledged.
+#
+#   bench/election-night.sh                     one node (SQLite), then two nodes (PostgreSQL + Redis)
+#   NODES=one DURATION=30 READERS=200 bench/election-night.sh
+#
+# Settings: N demo articles (500), DURATION (60 s), READERS (1000 wrk connections), BEACONS (64 wrk
+# connections), COMMENTS per second (50), COMMENTERS accounts (100), PUBLISH_EVERY (10 s), NODES (one, two, both).
+#
+# Bench configuration, said here because it is not the site's default: the site sits behind a proxy on
+# 127.0.0.1 (TrustedProxies), so each commenter has its own address as readers do; the commenters are
+# readers the site lets post without pre-moderation (PreModerationApprovals=0, as after two approved
+# comments each) and at up to 100 a minute each (a real night spreads 50 a second over thousands of readers;
+# here 100 accounts carry it); comments never close by age (the demo's hot article may be older than 30 days).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+N=${N:-500}
+DURATION=${DURATION:-60}
+READERS=${READERS:-1000}
+BEACONS=${BEACONS:-64}
+COMMENTS=${COMMENTS:-50}
+COMMENTERS=${COMMENTERS:-100}
+PUBLISH_EVERY=${PUBLISH_EVERY:-10}
+NODES=${NODES:-both}
+PASSWORD="a long enough bench password"
+PG="Host=127.0.0.1;Port=55432;Username=postgres"
+REDIS="127.0.0.1:56379,defaultDatabase=12,allowAdmin=true"
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+out="$root/bench/results/election-night-$stamp"
+mkdir -p "$out"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+ulimit -n "$(ulimit -Hn)"
+
+dll="$root/src/Broadsheet/bin/Release/net10.0/Broadsheet.dll"
+if [ -z "${NO_BUILD:-}" ]; then
+  echo "== building src/Broadsheet (Release)"
+  dotnet build src/Broadsheet -c Release -warnaserror 2>&1 | tail -n 2
+fi
+
+pids=()
+stop_nodes() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done; pids=(); }
+trap stop_nodes EXIT
+
+node() { # node PORT LOG [ENV...]
+  local port=$1 log=$2; shift 2
+  (cd "$root/src/Broadsheet" && exec env ASPNETCORE_ENVIRONMENT=Production Broadsheet__DemoArticles="$N" \
+    Broadsheet__TrustedProxies__0=127.0.0.1 Broadsheet__Comments__PreModerationApprovals=0 \
+    Broadsheet__Comments__PerMinute=100 Broadsheet__Comments__PerDay=100000 Broadsheet__Comments__CloseAfterDays=0 \
+    Broadsheet__Accounts__Throttle__SignUpPerAddress__Count=1000 Broadsheet__ViewFlushSeconds=2 "$@" \
+    dotnet "$dll" --urls "http://127.0.0.1:$port") > "$log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 2400); do
+    curl -fs -o /dev/null --max-time 5 "http://127.0.0.1:$port/" && return 0
+    kill -0 "${pids[-1]}" 2>/dev/null || { echo "node on $port exited:"; tail -n 30 "$log"; exit 1; }
+    sleep 0.5
+  done
+  echo "node on $port did not start"; tail -n 20 "$log"; exit 1
+}
+
+cat > "$out/pages.lua" <<'LUA'
+-- Readers over the pages given as arguments, each connection starting at a different one.
+local paths, i = {}, 0
+init = function(args)
+  for _, p in ipairs(args) do paths[#paths + 1] = p end
+  i = math.random(#paths)
+end
+request = function()
+  i = i % #paths + 1
+  return wrk.format("GET", paths[i])
+end
+LUA
+cat > "$out/beacons.lua" <<'LUA'
+-- A view for each article read: every request a different reader (the user agent carries a counter).
+local ids, n, name = {}, 0, "?"
+init = function(args)
+  name = args[1]
+  for k = 2, #args do ids[#ids + 1] = args[k] end
+end
+request = function()
+  n = n + 1
+  local path = "/api/views/" .. ids[n % #ids + 1]
+  return wrk.format("POST", path, { ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) election/" .. name .. "-" .. n })
+end
+done = function(summary) io.write(string.format("sent %d non2xx %d\n", summary.requests, summary.errors.status)) end
+LUA
+
+# night SETUP SQL PORTS...
+night() {
+  local setup=$1 sql=$2; shift 2
+  local ports=("$@") origins=""
+  for port in "${ports[@]}"; do origins+="${origins:+,}http://127.0.0.1:$port"; done
+  local a="http://127.0.0.1:${ports[0]}"
+  local home; home=$(curl -fs "$a/")
+  mapfile -t articles < <(grep -o 'href="/20[0-9][0-9]/[0-9][0-9]/[0-9][0-9]/[^"#]*"' <<< "$home" | cut -d'"' -f2 | awk '!seen[$0]++' | head -n 4)
+  mapfile -t listings < <(grep -o 'href="/\(rubric\|rubrics\|tag\|tags\|section\)/[^"#]*"' <<< "$home" | cut -d'"' -f2 | awk '!seen[$0]++' | head -n 3)
+  local ids=()
+  for path in "${articles[@]}"; do
+    ids+=("$(curl -fs "$a$path" | grep -o 'data-article-id="[0-9]*"' | head -n 1 | grep -o '[0-9]*')")
+  done
+  # The hot article twice in the rotation: half the article reads are of it.
+  local pages=(/ "${articles[0]}" "${listings[@]}" "${articles[0]}" "${articles[@]:1}")
+  echo "   pages: ${pages[*]}"
+  echo "   beaconed articles: ${ids[*]}"
+  local run="$setup$stamp"
+  run=${run//-/}
+  python3 bench/election.py accounts "$a" "$COMMENTERS" "$PASSWORD" "$run" > /dev/null
+  $sql "UPDATE \"AspNetUsers\" SET \"EmailConfirmed\" = true WHERE \"Email\" LIKE '%-$run@bench.invalid'" > /dev/null
+  echo "   commenters with an account: $($sql "SELECT COUNT(*) FROM \"AspNetUsers\" WHERE \"EmailConfirmed\" AND \"Email\" LIKE '%-$run@bench.invalid'")"
+  local views_sql="SELECT COALESCE(SUM(\"Views\"), 0) FROM \"ViewTotals\" WHERE \"ArticleId\" IN ($(IFS=,; echo "${ids[*]}"))"
+  local comments_sql="SELECT COUNT(*) FROM \"Comment\" WHERE \"Text\" LIKE 'Turnout looks high here. bench-comment-$run-%'"
+  local views_before; views_before=$($sql "$views_sql")
+
+  python3 bench/election.py night --origins "$origins" --password "$PASSWORD" --run "$run" \
+    --articles "$(IFS=,; echo "${ids[*]}")" --commenters "$COMMENTERS" --comments "$COMMENTS" \
+    --publish-every "$PUBLISH_EVERY" --duration "$DURATION" --out "$out/$setup-night.json" &
+  local writer=$!
+  while [ ! -e "$out/$setup-night.json.ready" ]; do kill -0 "$writer" 2>/dev/null || { echo "the writers ended early"; exit 1; }; sleep 1; done
+  sleep 2  # the writers' settle: wrk starts with them
+  local load_before; load_before=$(uptime | sed 's/.*load average: //')
+  local waits=() per=$((READERS / ${#ports[@]})) beacons=$((BEACONS / ${#ports[@]}))
+  for port in "${ports[@]}"; do
+    wrk -t2 -c"$per" -d"${DURATION}s" --timeout 10s --latency -s "$out/pages.lua" "http://127.0.0.1:$port" -- "${pages[@]}" > "$out/$setup-pages-$port.txt" &
+    waits+=($!)
+    wrk -t1 -c"$beacons" -d"${DURATION}s" --timeout 10s -s "$out/beacons.lua" "http://127.0.0.1:$port" -- "$port" "${ids[@]}" > "$out/$setup-beacons-$port.txt" &
+    waits+=($!)
+  done
+  sleep $((DURATION / 2))
+  local load_during; load_during=$(uptime | sed 's/.*load average: //')
+  wait "${waits[@]}"
+  wait "$writer"
+  sleep 8  # two view flushes
+  local views_after comments_counted
+  views_after=$($sql "$views_sql")
+  comments_counted=$($sql "$comments_sql")
+  python3 - "$out" "$setup" "$views_before" "$views_after" "$comments_counted" "$load_during" "$BEACONS" "${ports[@]}" <<'PY' | tee -a "$out/summary.txt"
+import json, re, sys
+out, setup, vb, va, counted, load, beacon_conns, ports = sys.argv[1], sys.argv[2], int(sys.argv[3] or 0), int(sys.argv[4] or 0), int(sys.argv[5]), sys.argv[6], int(sys.argv[7]), sys.argv[8:]
+def ms(v):
+    n = float(re.match(r"[\d.]+", v).group())
+    return n / 1000 if v.endswith("us") else n * 1000 if v.endswith("s") and not v.endswith("ms") else n
+rps, p99s, p50s, errs, non2xx, sent = 0.0, [], [], 0, 0, 0
+for port in ports:
+    t = open(f"{out}/{setup}-pages-{port}.txt").read()
+    rps += float(re.search(r"Requests/sec:\s+([\d.]+)", t).group(1))
+    p50s.append(ms(re.search(r"^\s+50%\s+(\S+)", t, re.M).group(1)))
+    p99s.append(ms(re.search(r"^\s+99%\s+(\S+)", t, re.M).group(1)))
+    e = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", t)
+    errs += sum(int(x) for x in e.groups()) if e else 0
+    m = re.search(r"Non-2xx or 3xx responses: (\d+)", t)
+    non2xx += int(m.group(1)) if m else 0
+    b = open(f"{out}/{setup}-beacons-{port}.txt").read()
+    sent += int(re.search(r"^sent (\d+)", b, re.M).group(1)) - int(re.search(r"non2xx (\d+)", b).group(1))
+    e = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", b)
+    errs += sum(int(x) for x in e.groups()) if e else 0
+    m = re.search(r"Non-2xx or 3xx responses: (\d+)", b)
+    non2xx += int(m.group(1)) if m else 0
+    beacon_rps = float(re.search(r"Requests/sec:\s+([\d.]+)", b).group(1))
+n = json.load(open(f"{out}/{setup}-night.json"))
+views = va - vb
+print(f"== {setup}: load average during the run {load}")
+print(f"   page reads {rps:.0f}/s, p50 {max(p50s):.1f} ms, p99 {max(p99s):.1f} ms (worst node); socket errors {errs}, non-2xx {non2xx}")
+print(f"   view beacons: {sent} answered 204, the database counted {views} ({'none lost' if views >= sent else f'{sent - views} LOST'}; up to {beacon_conns} in flight at wrk's stop are counted but not seen by wrk)")
+print(f"   comments: {n['comments_acknowledged']} acknowledged of {n['comments_due']} due ({n['comment_rate']}/s, p50 {n['comment_p50_ms']} ms, p99 {n['comment_p99_ms']} ms), refused {n['comments_refused']}, failed {n['comments_failed']}; in the database {counted} ({'none lost' if counted >= n['comments_acknowledged'] else 'LOST ' + str(n['comments_acknowledged'] - counted)})")
+print(f"   publications {n['publications']} (failed {n['publish_failures']}): first on the home page p50 {n['first_seen_p50_ms']} ms, max {n['first_seen_max_ms']} ms after the commit; {n['never_seen']} never seen; home reads started 1 s or more after a commit that showed it: {n['shown_within_1s_share']} of {n['reads_after_1s']}")
+PY
+}
+
+if [ "$NODES" = one ] || [ "$NODES" = both ]; then
+  echo "== one node (SQLite), $N demo articles"
+  data="$root/bench/results/election-data-$N"
+  rm -rf "$data"
+  node 5401 "$out/one-node.log" Broadsheet__DataDirectory="$data"
+  link=$(grep -o 'can set one at [^ ]* (valid' "$out/one-node.log" | head -n 1 | awk '{print $5}')
+  python3 bench/newsroom.py setup http://127.0.0.1:5401 "$link" "$PASSWORD"
+  db=$(find "$data" -name broadsheet.db | head -n 1)
+  night one-node "sqlite3 $db" 5401
+  stop_nodes
+fi
+
+if [ "$NODES" = two ] || [ "$NODES" = both ]; then
+  echo "== two nodes (PostgreSQL + Redis), $N demo articles"
+  name=bench_election_night
+  psql "postgresql://postgres@127.0.0.1:55432/postgres" -qc "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null
+  redis-cli -p 56379 -n 12 flushdb >/dev/null
+  for port in 5401 5402; do
+    node "$port" "$out/node-$port.log" Broadsheet__Database=postgres Broadsheet__Redis="$REDIS" \
+      ConnectionStrings__Broadsheet="$PG;Database=$name;Maximum Pool Size=64" Broadsheet__DataDirectory="$out/data-$port"
+  done
+  link=$(grep -o 'can set one at [^ ]* (valid' "$out/node-5401.log" | head -n 1 | awk '{print $5}')
+  python3 bench/newsroom.py setup http://127.0.0.1:5401 "$link" "$PASSWORD"
+  night two-nodes "psql postgresql://postgres@127.0.0.1:55432/$name -Atc" 5401 5402
+  stop_nodes
+fi
+echo "raw results in $out"

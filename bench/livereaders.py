@@ -1,0 +1,263 @@
+"""Thousands of live-page readers and one editor, for bench/live-night.sh. Standard library only.
+
+Each reader holds the article's stream (GET /api/live/ID/stream, server-sent events) open as a browser's
+EventSource would: it starts from the page's change number, and when the server ends the stream (its bounded
+lifetime) it waits the `retry:` the server sent and comes back with Last-Event-ID. Readers run as asyncio tasks
+in a few processes, spread round-robin over the nodes given. Once all are connected, an editor signed in to the
+newsroom posts an entry through the desk's own form every EVERY seconds; the entry's text carries its number
+and the time the post left, so each reader measures delivery from the post to its own receipt.
+
+Writes FILE.ready when every reader is connected, then waits SETTLE seconds before the first post (the shell
+reads the app's memory and starts its page traffic then), and writes a JSON summary to FILE at the end.
+"""
+import argparse
+import asyncio
+import json
+import multiprocessing as mp
+import re
+import sys
+import time
+import urllib.parse
+
+sys.path.insert(0, __file__.rsplit("/", 1)[0])
+from newsroom import Session  # noqa: E402
+
+MARK = re.compile(rb"bench-entry-(\d+)-(\d+)")
+
+
+async def reader(origin, path, stats, seen, latencies, stop, slot):
+    """LATENCIES gets (seconds from the post, True when the entry was posted while this reader was away,
+    i.e. before the stream it came on was opened: a resume's catch-up, late by the reconnection)."""
+    url = urllib.parse.urlsplit(origin)
+    last = None
+    retry = 3.0
+    while not stop.is_set():
+        writer = None
+        try:
+            reader_, writer = await asyncio.open_connection(url.hostname, url.port)
+            head = f"GET {path} HTTP/1.1\r\nHost: {url.netloc}\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n"
+            if last is not None:
+                head += f"Last-Event-ID: {last}\r\n"
+            writer.write((head + "\r\n").encode())
+            opened = time.time()
+            status = await reader_.readline()
+            if not status.startswith(b"HTTP/1.1 200"):
+                stats["errors"] += 1
+                stats["error_kinds"][status.decode(errors="replace").strip()[:40] or "empty"] = 1 + stats["error_kinds"].get(status.decode(errors="replace").strip()[:40] or "empty", 0)
+                await asyncio.sleep(retry)
+                continue
+            chunked = False
+            while True:
+                line = await reader_.readline()
+                if line in (b"\r\n", b""):
+                    break
+                if line.lower().startswith(b"transfer-encoding:") and b"chunked" in line.lower():
+                    chunked = True
+            buffer = b""
+            while True:
+                if chunked:
+                    size = int((await reader_.readline()).strip() or b"0", 16)
+                    if size == 0:
+                        break
+                    data = await reader_.readexactly(size + 2)
+                    buffer += data[:-2]
+                else:
+                    data = await reader_.read(65536)
+                    if not data:
+                        break
+                    buffer += data
+                while b"\n\n" in buffer:
+                    event, buffer = buffer.split(b"\n\n", 1)
+                    name, event_id = b"message", None
+                    for field in event.split(b"\n"):
+                        if field.startswith(b"event:"):
+                            name = field[6:].strip()
+                        elif field.startswith(b"id:"):
+                            event_id = field[3:].strip().decode()
+                        elif field.startswith(b"retry:"):
+                            retry = int(field[6:].strip()) / 1000
+                    if event_id is not None:
+                        last = event_id
+                    if name == b"hello":
+                        if not stats["connected_once"][slot]:
+                            stats["connected_once"][slot] = True
+                            stats["connected"] += 1
+                    elif name == b"update":
+                        now = time.time()
+                        m = MARK.search(event)
+                        if m:
+                            k = int(m.group(1))
+                            if seen[slot] >> k & 1:
+                                stats["duplicates"] += 1
+                            else:
+                                seen[slot] |= 1 << k
+                                posted = int(m.group(2)) / 1000
+                                latencies.append((now - posted, posted < opened))
+            stats["ended"] += 1  # the server closed the stream (its lifetime): resume like EventSource
+        except (ConnectionError, OSError, asyncio.IncompleteReadError, ValueError) as e:
+            stats["errors"] += 1
+            kind = type(e).__name__
+            stats["error_kinds"][kind] = stats["error_kinds"].get(kind, 0) + 1
+        finally:
+            if writer is not None:
+                writer.close()
+        if not stop.is_set():
+            stats["resumes"] += 1
+            await asyncio.sleep(retry)
+
+
+def worker(origins, path, count, first, connected, stop_event, results, ramp, posted, complete, judged):
+    async def main():
+        stats = {"errors": 0, "error_kinds": {}, "connected": 0, "connected_once": [False] * count,
+                 "ended": 0, "resumes": 0, "duplicates": 0}
+        seen = [0] * count
+        latencies = []
+        stop = asyncio.Event()
+        tasks = []
+        for i in range(count):
+            origin = origins[(first + i) % len(origins)]
+            tasks.append(asyncio.create_task(reader(origin, path, stats, seen, latencies, stop, i)))
+            if i % 100 == 99:
+                await asyncio.sleep(ramp)
+        while not stop_event.is_set():
+            connected.value = stats["connected"]
+            flags = [k for k in range(len(posted)) if posted[k]]
+            want = sum(1 << k for k in flags)
+            complete.value = sum(1 for mask in seen if mask & want == want)
+            judged.value = len(flags)  # the count above holds for this many posted entries
+            await asyncio.sleep(0.2)
+        stop.set()
+        for t in tasks:
+            t.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        del stats["connected_once"]
+        results.put({"stats": stats, "seen": seen, "latencies": latencies})
+
+    asyncio.run(main())
+
+
+def percentile(values, p):
+    if not values:
+        return None
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--origins", required=True, help="comma-separated node origins; readers spread over them")
+    ap.add_argument("--editor-origin", required=True)
+    ap.add_argument("--email", default="admin@localhost")
+    ap.add_argument("--password", required=True)
+    ap.add_argument("--article", type=int, required=True)
+    ap.add_argument("--after", type=int, default=0, help="the page's data-change")
+    ap.add_argument("--readers", type=int, default=5000)
+    ap.add_argument("--procs", type=int, default=2)
+    ap.add_argument("--every", type=float, default=5)
+    ap.add_argument("--duration", type=float, default=60)
+    ap.add_argument("--settle", type=float, default=5)
+    ap.add_argument("--grace", type=float, default=120, help="at most this long after the last post before counting")
+    ap.add_argument("--ramp", type=float, default=0.05, help="pause after each 100 connections of a process")
+    ap.add_argument("--out", required=True)
+    a = ap.parse_args()
+
+    origins = a.origins.split(",")
+    path = f"/api/live/{a.article}/stream?after={a.after}"
+    stop = mp.Event()
+    results = mp.Queue()
+    procs, counters, completes = [], [], []
+    posted_flags = mp.Array("b", 4096)
+    share = [a.readers // a.procs + (1 if i < a.readers % a.procs else 0) for i in range(a.procs)]
+    first = 0
+    for n in share:
+        c, done, judged = mp.Value("i", 0), mp.Value("i", 0), mp.Value("i", 0)
+        p = mp.Process(target=worker, args=(origins, path, n, first, c, stop, results, a.ramp, posted_flags, done, judged))
+        completes.append((done, judged))
+        p.start()
+        procs.append(p)
+        counters.append(c)
+        first += n
+
+    started = time.time()
+    while sum(c.value for c in counters) < a.readers:
+        if time.time() - started > 300:
+            print(f"only {sum(c.value for c in counters)} of {a.readers} readers connected after 300 s", file=sys.stderr)
+            break
+        time.sleep(0.5)
+    connect_seconds = time.time() - started
+    print(f"   {sum(c.value for c in counters)} readers connected in {connect_seconds:.1f} s", flush=True)
+    open(a.out + ".ready", "w").close()
+    time.sleep(a.settle)
+
+    editor = Session(a.editor_origin)
+    editor.sign_in(a.email, a.password)
+    desk = f"/newsroom/articles/{a.article}/live"
+    posted, post_seconds, post_failures = [], [], 0
+    k = 0
+    begin = time.time()
+    while time.time() - begin < a.duration:
+        due = begin + k * a.every
+        time.sleep(max(0, due - time.time()))
+        k += 1
+        sent = time.time()
+        try:
+            status, _ = editor.submit(desk, lambda f: "handler=Post" in f["action"],
+                                      {"Headline": "", "Body": f"Count update {k}: bench-entry-{k}-{int(sent * 1000)}"})
+            if status in (302, 303):
+                posted.append(k)
+                posted_flags[k] = 1
+                post_seconds.append(time.time() - sent)
+            else:
+                post_failures += 1
+        except Exception as e:  # noqa: BLE001 - a failed post is a figure, not the end of the bench
+            print(f"   post {k} failed: {e}", file=sys.stderr)
+            post_failures += 1
+    # Until every reader holds every entry, or GRACE seconds: what is still missing then is reported as missing.
+    waited = time.time()
+    def holding():
+        return sum(d.value if j.value == len(posted) else 0 for d, j in completes)
+    time.sleep(0.5)
+    while holding() < a.readers and time.time() - waited < a.grace:
+        time.sleep(0.5)
+    print(f"   {holding()} of {a.readers} readers hold every entry, {time.time() - waited:.0f} s after the last post", flush=True)
+    open(a.out + ".posted", "w").close()
+    stop.set()
+
+    stats = {"errors": 0, "error_kinds": {}, "ended": 0, "resumes": 0, "duplicates": 0}
+    latencies, caught_up, missing, short_readers = [], [], 0, 0
+    for _ in procs:
+        r = results.get()
+        for key in ("errors", "ended", "resumes", "duplicates"):
+            stats[key] += r["stats"][key]
+        for kind, n in r["stats"]["error_kinds"].items():
+            stats["error_kinds"][kind] = stats["error_kinds"].get(kind, 0) + n
+        latencies += [l for l, away in r["latencies"] if not away]
+        caught_up += [l for l, away in r["latencies"] if away]
+        for mask in r["seen"]:
+            lost = sum(1 for k in posted if not mask >> k & 1)
+            missing += lost
+            short_readers += 1 if lost else 0
+    for p in procs:
+        p.join()
+
+    summary = {
+        "readers": a.readers, "nodes": len(origins), "connect_seconds": round(connect_seconds, 1),
+        "posted": len(posted), "post_failures": post_failures,
+        "post_p50_ms": round(1000 * percentile(post_seconds, 50), 1) if post_seconds else None,
+        "expected_deliveries": len(posted) * a.readers, "delivered": len(latencies) + len(caught_up),
+        "delivered_on_resume": len(caught_up),
+        "resume_latency_p99_ms": round(1000 * percentile(caught_up, 99), 1) if caught_up else None,
+        "missing": missing, "readers_missing_some": short_readers, "duplicates": stats["duplicates"],
+        "latency_p50_ms": round(1000 * percentile(latencies, 50), 1) if latencies else None,
+        "latency_p99_ms": round(1000 * percentile(latencies, 99), 1) if latencies else None,
+        "latency_max_ms": round(1000 * max(latencies), 1) if latencies else None,
+        "errors": stats["errors"], "error_kinds": stats["error_kinds"],
+        "streams_ended_by_server": stats["ended"], "resumes": stats["resumes"],
+    }
+    with open(a.out, "w") as f:
+        json.dump(summary, f, indent=1)
+    print(json.dumps(summary), flush=True)
+
+
+if __name__ == "__main__":
+    main()
