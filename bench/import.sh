@@ -9,18 +9,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 POSTS="${1:-100000}"
 COMMENTS="${2:-$((POSTS * 3))}"
-DLL=src/Broadsheet/bin/Release/net10.0/Broadsheet.dll
-FIXTURE="${BENCH_FIXTURE:-../shared/fixtures/wordpress}"
+FIXTURE="$(realpath -m "${BENCH_FIXTURE:-../shared/fixtures/wordpress}")"
 WORK="$(mktemp -d /tmp/broadsheet-import-bench.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 EXPORT="${BENCH_EXPORT:-$WORK/export.xml}"
 [ -s "$EXPORT" ] || python3 bench/wordpress-export.py "$POSTS" "$COMMENTS" > "$EXPORT"
+EXPORT="$(realpath "$EXPORT")"
 ls -l "$EXPORT"
+# Run where appsettings.json is, as an operator would: from the repository root the app would log every SQL statement.
+cd src/Broadsheet
 
 run() { # label data-folder export [options]
   local label=$1 data=$2 export=$3; shift 3
   Broadsheet__DataDirectory="$data" /usr/bin/time -f "%e %U %S %M" -o "$WORK/time" \
-    dotnet "$DLL" import-wordpress "$export" "$@" > "$WORK/out" 2> "$WORK/err" || echo "exit code $?"
+    dotnet bin/Release/net10.0/Broadsheet.dll import-wordpress "$export" "$@" > "$WORK/out" 2> "$WORK/err" || echo "exit code $?"
   python3 - "$label" "$WORK/time" "$WORK/out" "$WORK/err" <<'EOF'
 import re, sys
 label, timing, out, err = sys.argv[1:]

@@ -110,8 +110,14 @@ app.MapNewsletter();
 app.MapChannels();
 app.MapHealth();
 app.MapTelemetry();
-// A command runs with the routes mapped but no server: the WordPress import must know which addresses the site answers.
-if (commandLine.Command is not null) { Environment.ExitCode = await commandLine.RunAsync(app); return; }
+// A command runs with the routes mapped but no server: the WordPress import must know which addresses the site
+// answers (SitePageAddress). UseEndpoints is what hands the mapped routes to the routing services; the server would.
+if (commandLine.Command is not null)
+{
+    app.UseEndpoints(_ => { });
+    Environment.ExitCode = await commandLine.RunAsync(app);
+    return;
+}
 app.LogSiteAddress();
 
 app.Run();

@@ -405,8 +405,9 @@ public sealed partial class WordPressImport(
 
     private static string Unsized(string url) => SizeSuffix().Replace(Uri.UnescapeDataString(url.Split('?')[0]), "").Replace("https://", "http://");
 
+    // Most excerpts hold no markup at all, and a parsed document costs more than the rest of the entry's reading.
     private static string Text(string html) =>
-        html.Length == 0 ? "" : Html.ParseDocument($"<body>{html}</body>").Body!.TextContent.Trim();
+        html.Length == 0 ? "" : html.AsSpan().IndexOfAny('<', '&') < 0 ? html.Trim() : Html.ParseDocument($"<body>{html}</body>").Body!.TextContent.Trim();
 
     /// <summary>The slug WordPress kept (percent-encoded, often Cyrillic) as one this site accepts: Latin, transliterated.</summary>
     private static string SlugFor(string wpSlug, string name, string fallback) =>
