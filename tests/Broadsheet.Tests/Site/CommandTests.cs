@@ -121,7 +121,9 @@ public sealed class CommandTests : IDisposable
             </channel></rss>
             """);
 
-        var (exit, output) = await AppProcess.RunToExitAsync(["import-wordpress", export, $"--Broadsheet:DataDirectory={Path.Combine(folder, "site")}"], WorkingFolder);
+        // A new database's schema and the search index rebuild take over a minute on a loaded machine.
+        var (exit, output) = await AppProcess.RunToExitAsync(["import-wordpress", export, $"--Broadsheet:DataDirectory={Path.Combine(folder, "site")}"],
+            WorkingFolder, timeout: TimeSpan.FromMinutes(5));
 
         Assert.Equal(0, exit);
         Assert.Contains("the address /search is taken here; imported as /search-2", output);
