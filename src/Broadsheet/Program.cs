@@ -76,10 +76,12 @@ builder.Services.AddLive(builder.Configuration);
 builder.Services.AddImport();
 
 var app = builder.Build();
-if (commandLine.Command is not null) { Environment.ExitCode = await commandLine.RunAsync(app); return; }
-await app.PrepareDatabaseAsync();
-await app.PrepareSettingsAsync();
-await app.SeedDemoAsync();
+if (commandLine.Command is null)
+{
+    await app.PrepareDatabaseAsync();
+    await app.PrepareSettingsAsync();
+    await app.SeedDemoAsync();
+}
 
 app.UseTrustedProxies();
 app.UsePublicHostFilter();
@@ -108,6 +110,14 @@ app.MapNewsletter();
 app.MapChannels();
 app.MapHealth();
 app.MapTelemetry();
+// A command runs with the routes mapped but no server: the WordPress import must know which addresses the site
+// answers (SitePageAddress). UseEndpoints is what hands the mapped routes to the routing services; the server would.
+if (commandLine.Command is not null)
+{
+    app.UseEndpoints(_ => { });
+    Environment.ExitCode = await commandLine.RunAsync(app);
+    return;
+}
 app.LogSiteAddress();
 
 app.Run();

@@ -96,4 +96,46 @@ public sealed class HostileExportTests : IDisposable
         Assert.Equal(2, report.Imported["posts"]);
         Assert.Contains(report.Warnings, w => w.Contains("\"same\" is taken here; imported as \"same-2\"", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task An_entry_that_fails_mid_batch_leaves_nothing_while_its_neighbours_in_the_batch_arrive()
+    {
+        // The database refuses the last write of post 11 and of comment 21, after their other rows were written.
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(TestDatabase.OnPostgres
+            ? """
+              CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+                IF (NEW."Kind" = 'post' AND NEW."SourceId" = 11) OR (NEW."Kind" = 'comment' AND NEW."SourceId" = 21) THEN RAISE EXCEPTION 'poisoned entry'; END IF;
+                RETURN NEW; END $$;
+              CREATE TRIGGER "Poison" BEFORE INSERT ON "ImportedItems" FOR EACH ROW EXECUTE FUNCTION poison();
+              """
+            : """
+              CREATE TRIGGER "Poison" BEFORE INSERT ON "ImportedItems"
+              WHEN (NEW."Kind" = 'post' AND NEW."SourceId" = 11) OR (NEW."Kind" = 'comment' AND NEW."SourceId" = 21)
+              BEGIN SELECT RAISE(ABORT, 'poisoned entry'); END;
+              """));
+        var export = Head + Post(10, "Before") + Post(11, "Poisoned", Comment(30, 0, "Under the poisoned post"))
+            + Post(12, "After", Comment(20, 0, "First word") + Comment(21, 0, "Poisoned word") + Comment(22, 0, "Last word")) + "</channel></rss>";
+
+        var report = await ImportAsync(export); // three posts and four comments: one batch (WordPressImport.BatchSize)
+
+        Assert.Equal(2, report.Failures.Count);
+        Assert.Contains(report.Failures, f => f.Contains("post 11", StringComparison.Ordinal) && f.Contains("poisoned entry", StringComparison.Ordinal));
+        Assert.Contains(report.Failures, f => f.Contains("comment 21", StringComparison.Ordinal));
+        Assert.Equal(["post-10", "post-12"], await app.WithDbAsync(db => db.Articles.OrderBy(a => a.Slug).Select(a => a.Slug).ToListAsync()));
+        Assert.Equal(2, await app.WithDbAsync(db => db.Revisions.CountAsync()));
+        Assert.Equal(["First word", "Last word"], await app.WithDbAsync(db => db.Comments.OrderBy(c => c.Text).Select(c => c.Text).ToListAsync()));
+        var links = await app.WithDbAsync(db => db.ImportedLinks.Select(l => l.Path).ToListAsync());
+        Assert.DoesNotContain(links, l => l.Contains("11", StringComparison.Ordinal));
+        Assert.Contains(links, l => l.Contains("12", StringComparison.Ordinal));
+        Assert.Equal(links.Count, report.Redirects);
+
+        // Once the fault is gone, the next run brings exactly what failed.
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(TestDatabase.OnPostgres ? """DROP TRIGGER "Poison" ON "ImportedItems" """ : """DROP TRIGGER "Poison" """));
+        var again = await ImportAsync(export);
+        Assert.Empty(again.Failures);
+        Assert.Equal(1, again.Imported["posts"]);
+        Assert.Equal(2, again.Imported["comments"]);
+        Assert.Equal(3, await app.WithDbAsync(db => db.Articles.CountAsync()));
+        Assert.Equal(4, await app.WithDbAsync(db => db.Comments.CountAsync()));
+    }
 }

@@ -107,6 +107,29 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Importing_from_the_command_line_keeps_a_wordpress_page_off_an_address_the_site_answers()
+    {
+        var export = Path.Combine(folder, "export.xml");
+        await File.WriteAllTextAsync(export, """
+            <?xml version="1.0" encoding="UTF-8" ?>
+            <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"
+                 xmlns:wp="http://wordpress.org/export/1.2/">
+            <channel><title>Old</title><link>http://old.example</link><wp:wxr_version>1.2</wp:wxr_version>
+            <item><title>Search us</title><link>http://old.example/search/</link><content:encoded><![CDATA[<p>How to find things.</p>]]></content:encoded>
+            <wp:post_id>5</wp:post_id><wp:post_date_gmt>2025-01-02 07:00:00</wp:post_date_gmt><wp:post_name>search</wp:post_name>
+            <wp:status>publish</wp:status><wp:post_type>page</wp:post_type></item>
+            </channel></rss>
+            """);
+
+        // A new database's schema and the search index rebuild take over a minute on a loaded machine.
+        var (exit, output) = await AppProcess.RunToExitAsync(["import-wordpress", export, $"--Broadsheet:DataDirectory={Path.Combine(folder, "site")}"],
+            WorkingFolder, timeout: TimeSpan.FromMinutes(5));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("the address /search is taken here; imported as /search-2", output);
+    }
+
+    [Fact]
     public async Task Help_lists_every_command_on_a_line_of_its_own()
     {
         var (exit, output) = await AppProcess.RunToExitAsync(["--help"], WorkingFolder);

@@ -23,17 +23,21 @@ public sealed partial class WordPressImport
         if (status is null) { await Skip($"{source.Type}s with status \"{source.Status}\""); return; }
         var label = $"{source.Type} {source.SourceId} \"{Shorten(source.Title)}\"";
         var known = await KnownAsync(ImportKind.Post, source.SourceId, ct);
+        if (known is not null && known.Fingerprint == source.Fingerprint)
+        {
+            // As it was last time: the article is not read, only whether it is still here; its comments may have changed.
+            var kept = await db.Articles.Where(a => a.Id == (int)known.TargetId)
+                .Select(a => new { a.Id, Dated = a.PublishedAt ?? a.CreatedAt }).FirstOrDefaultAsync(ct);
+            if (kept is null) { await Skip($"{source.Type}s deleted here since an earlier import"); return; }
+            report.Count(report.Unchanged, Plural(source.Type));
+            await CommentsAsync(source, kept.Id, kept.Dated, label, ct);
+            return;
+        }
         var article = known is null ? null : await db.Articles.AsSplitQuery()
             .Include(a => a.Authors).Include(a => a.Rubrics).Include(a => a.Tags)
             .FirstOrDefaultAsync(a => a.Id == (int)known.TargetId, ct);
         if (known is not null && article is null) { await Skip($"{source.Type}s deleted here since an earlier import"); return; }
 
-        if (known is not null && known.Fingerprint == source.Fingerprint)
-        {
-            report.Count(report.Unchanged, Plural(source.Type));
-            await CommentsAsync(source, article!, label, ct);
-            return;
-        }
         var converter = new PostMarkdown(NewPicture, siteLink);
         var body = converter.Convert(source.Content);
         foreach (var note in converter.Notes.Distinct()) report.Warn($"{label}: {note}");
@@ -71,7 +75,7 @@ public sealed partial class WordPressImport
         var edit = new ArticleEdit(Importer)
         {
             Step = isNew ? null : RevisionAction.Saved,
-            Alongside = async (saved, token) =>
+            Alongside = (saved, _) =>
             {
                 Bylines(source, saved);
                 Sections(source, saved, label);
@@ -81,23 +85,15 @@ public sealed partial class WordPressImport
                         ArticleId = saved.Id, WrittenBy = ImportedBy, WrittenAt = clock.GetUtcNow().UtcDateTime,
                         Text = "Private on the old site (only its editors could read it); imported as a draft, so it stays unpublished until someone here decides.",
                     });
-                await db.SaveChangesAsync(token);
+                // Saved with the revision, in the history's last save: one round trip fewer an article.
                 Remember(known, ImportKind.Post, source, saved.Id);
                 OldAddresses(source, saved.Id);
+                return Task.CompletedTask;
             },
         };
-        try
-        {
-            await History.RecordAsync(article, edit, ct);
-        }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or ArgumentException)
-        {
-            db.ChangeTracker.Clear();
-            report.Fail($"{label}: {e.GetBaseException().Message}");
-            return;
-        }
+        if (!await WithinTransactionAsync(label, () => History.RecordAsync(article, edit, ct), ct)) return;
         report.Count(isNew ? report.Imported : report.Updated, Plural(source.Type));
-        await CommentsAsync(source, article, label, ct);
+        await CommentsAsync(source, article.Id, article.PublishedAt ?? article.CreatedAt, label, ct);
     }
 
     private static string Plural(string type) => type == "page" ? "pages" : "posts";
@@ -107,9 +103,10 @@ public sealed partial class WordPressImport
     private async Task<string> FreeArticleSlugAsync(string wanted, int articleId, string label, CancellationToken ct)
     {
         var slug = wanted;
+        // One query for both tables: this runs once an article, and most addresses are free.
         for (var n = 2;
-             await db.Articles.AnyAsync(a => a.Slug == slug && a.Id != articleId, ct)
-             || await db.ArticleSlugHistory.AnyAsync(h => h.Slug == slug && h.ArticleId != articleId, ct);
+             await db.Articles.Where(a => a.Slug == slug && a.Id != articleId).Select(a => a.Id)
+                 .Concat(db.ArticleSlugHistory.Where(h => h.Slug == slug && h.ArticleId != articleId).Select(h => h.ArticleId)).AnyAsync(ct);
              n++)
             slug = $"{wanted}-{n}";
         if (slug != wanted) report.Warn($"{label}: the address \"{wanted}\" is taken here; imported as \"{slug}\"");
@@ -193,22 +190,22 @@ public sealed partial class WordPressImport
     private static string SkipReason(WxrComment c) => c.Type is "pingback" or "trackback" ? "pingbacks and trackbacks" : $"comments marked {c.Approved}";
 
     /// <summary>
-    /// Comments oldest first, each in a transaction of its own. Threads here are one level deep, so a reply to
+    /// Comments oldest first, each whole or not at all (a savepoint of its own). Threads here are one level deep, so a reply to
     /// a reply joins its thread's first comment; a reply whose parent is not in the export starts a thread.
     /// </summary>
-    private async Task CommentsAsync(WxrPost source, Article article, string label, CancellationToken ct)
+    private async Task CommentsAsync(WxrPost source, int articleId, DateTime articleDate, string label, CancellationToken ct)
     {
         if (source.Comments.Count == 0) return;
         var ids = source.Comments.Select(c => c.SourceId).ToList();
-        var known = await db.ImportedItems.Where(i => i.Kind == ImportKind.Comment && ids.Contains(i.SourceId)).ToDictionaryAsync(i => i.SourceId, ct);
-        var thread = new Dictionary<long, long>();
-        foreach (var c in known.Values)
-            thread[c.SourceId] = await db.Comments.Where(x => x.Id == c.TargetId).Select(x => x.ParentId ?? x.Id).FirstOrDefaultAsync(ct);
+        var known = await db.ImportedItems.AsNoTracking().Where(i => i.Kind == ImportKind.Comment && ids.Contains(i.SourceId)).ToDictionaryAsync(i => i.SourceId, ct);
+        Dictionary<long, long>? thread = null;
         foreach (var source1 in source.Comments.OrderBy(c => c.DateUtc ?? c.DateLocal).ThenBy(c => c.SourceId))
         {
             if (State(source1) is not { } state) { report.Count(report.Skipped, SkipReason(source1)); continue; }
             var had = known.GetValueOrDefault(source1.SourceId);
             if (had is not null && had.Fingerprint == source1.Fingerprint) { report.Count(report.Unchanged, "comments"); continue; }
+            // Read only when a comment is to be written: a second run of the same file reads no threads.
+            thread ??= await ThreadsAsync(known, ct);
             long? parent = null;
             if (source1.Parent != 0)
             {
@@ -222,7 +219,7 @@ public sealed partial class WordPressImport
                 comment = had is null ? null : await db.Comments.FindAsync([had.TargetId], ct);
                 if (comment is null)
                 {
-                    comment = new Comment { ArticleId = article.Id, Text = "" };
+                    comment = new Comment { ArticleId = articleId, Text = "" };
                     db.Comments.Add(comment);
                 }
                 comment.ParentId = parent;
@@ -231,7 +228,7 @@ public sealed partial class WordPressImport
                 comment.Text = CommentText(source1.Content);
                 comment.Status = state;
                 comment.Rule = state == CommentStatus.Held ? "pending on the old site" : null;
-                comment.CreatedAt = source1.DateUtc ?? (source1.DateLocal is { } local ? site.ToUtc(local) : article.PublishedAt ?? article.CreatedAt);
+                comment.CreatedAt = source1.DateUtc ?? (source1.DateLocal is { } local ? site.ToUtc(local) : articleDate);
                 comment.Address = source1.Address.Length <= 64 ? source1.Address : "";
                 await db.SaveChangesAsync(ct);
                 Remember(had, ImportKind.Comment, source1, comment.Id);
@@ -240,6 +237,15 @@ public sealed partial class WordPressImport
             thread[source1.SourceId] = comment!.ParentId ?? comment.Id;
             report.Count(had is null ? report.Imported : report.Updated, "comments");
         }
+    }
+
+    /// <summary>For each comment imported before, the first comment of its thread here (its own id when it starts one).</summary>
+    private async Task<Dictionary<long, long>> ThreadsAsync(Dictionary<long, ImportedItem> known, CancellationToken ct)
+    {
+        if (known.Count == 0) return [];
+        var targets = known.Values.Select(k => k.TargetId).ToList();
+        var roots = await db.Comments.AsNoTracking().Where(c => targets.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.ParentId ?? c.Id, ct);
+        return known.Values.Where(k => roots.ContainsKey(k.TargetId)).ToDictionary(k => k.SourceId, k => roots[k.TargetId]);
     }
 
     /// <summary>The reader account with this address, if one exists: their old comments join their history here.</summary>
@@ -257,7 +263,9 @@ public sealed partial class WordPressImport
     private static string CommentText(string html)
     {
         var withBreaks = html.Replace("\r\n", "\n").Replace("<br>", "\n").Replace("<br />", "\n").Replace("<br/>", "\n").Replace("</p>", "\n\n");
-        var text = Html.ParseDocument($"<body><pre>{withBreaks}</pre></body>").Body!.TextContent.Trim();
+        // Most comments are plain text: they need no parser (three a post at archive scale).
+        var text = withBreaks.AsSpan().IndexOfAny('<', '&') < 0 ? withBreaks.Trim()
+            : Html.ParseDocument($"<body><pre>{withBreaks}</pre></body>").Body!.TextContent.Trim();
         if (text.Length < Comment.TextMin) text = text.PadRight(Comment.TextMin, '.');
         return text.Length <= Comment.TextMax ? text : text[..(Comment.TextMax - 1)] + "…";
     }

@@ -27,13 +27,15 @@ public sealed class ArticleHistory(BroadsheetDb db, AuditLog audit, ArticleChang
         var now = clock.GetUtcNow().UtcDateTime;
         if (edit.CorrectionNote is not null || edit.MarkUpdated) article.MarkUpdated(now);
         var entry = db.Entry(article);
-        var baseline = entry.State == EntityState.Detached ? null : Baseline(entry);
+        var isNew = entry.State == EntityState.Detached;
+        var baseline = isNew ? null : Baseline(entry);
         article.Version = Guid.NewGuid();
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (entry.State == EntityState.Detached) db.Articles.Add(article);
+        // The WordPress import holds one transaction for a batch of articles, a savepoint each: the change joins it.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (isNew) db.Articles.Add(article);
         await db.SaveChangesAsync(ct);
-        await KeepRevisionAsync(article, baseline, edit, now, ct);
+        await KeepRevisionAsync(article, isNew, baseline, edit, now, ct);
         if (edit.CorrectionNote is { } correction)
         {
             db.Corrections.Add(new Correction { ArticleId = article.Id, Note = correction.Trim(), MadeAt = now });
@@ -42,7 +44,7 @@ public sealed class ArticleHistory(BroadsheetDb db, AuditLog audit, ArticleChang
         if (edit.Audit is { } action) audit.Record(edit.By, action, article.Id, details: edit.AuditDetails ?? article.Title);
         if (edit.Alongside is { } alongside) await alongside(article, ct);
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
         await changes.AnnounceAsync(article.Id, ct);
     }
 
@@ -61,11 +63,11 @@ public sealed class ArticleHistory(BroadsheetDb db, AuditLog audit, ArticleChang
             ?? entry.Property(a => a.CreatedAt).OriginalValue,
     };
 
-    private async Task KeepRevisionAsync(Article article, Revision? baseline, ArticleEdit edit, DateTime now, CancellationToken ct)
+    private async Task KeepRevisionAsync(Article article, bool isNew, Revision? baseline, ArticleEdit edit, DateTime now, CancellationToken ct)
     {
         var accountId = edit.By.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         var correction = edit.CorrectionNote is not null;
-        var last = await db.Revisions.Where(r => r.ArticleId == article.Id).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+        var last = isNew ? null : await db.Revisions.Where(r => r.ArticleId == article.Id).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
         if (last is null && baseline is not null)
         {
             db.Revisions.Add(baseline);
