@@ -172,7 +172,7 @@ public sealed partial class LiveCoverageBrowserTests(LiveSite site, ITestOutputH
     }
 
     /// <summary>A mark on the document as opened: a reload would lose it.</summary>
-    private static Task MarkAsync(IPage page) => page.EvaluateAsync("() => { window.openedOnce = true; }");
+    private static async Task MarkAsync(IPage page) => await page.EvaluateAsync("() => { window.openedOnce = true; }");
 
     private static Task<bool> StillMarkedAsync(IPage page) => page.EvaluateAsync<bool>("() => window.openedOnce === true");
 

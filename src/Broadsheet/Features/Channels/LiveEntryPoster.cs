@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Channel = System.Threading.Channels.Channel;
 using AngleSharp.Html.Parser;
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Live;
