@@ -192,7 +192,7 @@ public sealed partial class LiveCoverageBrowserTests(LiveSite site, ITestOutputH
     private static async Task EditEntryAsync(IPage staff, int entry, string body)
     {
         var form = $"#entry-{entry} form[action*='handler=Edit']";
-        await staff.ClickAsync($"#entry-{entry} details:has({form}) > summary", new() { Timeout = LiveSite.StepTimeoutMs });
+        await staff.ClickAsync($"#entry-{entry} details:has(form[action*='handler=Edit']) > summary", new() { Timeout = LiveSite.StepTimeoutMs });
         await staff.FillAsync($"#body-{entry}", body);
         await staff.SubmitAsync($"{form} button[type=submit]");
     }
