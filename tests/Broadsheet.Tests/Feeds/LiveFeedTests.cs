@@ -25,7 +25,8 @@ public sealed class LiveFeedTests : IDisposable
         var article = await LiveArticleAsync("Count night");
         var editor = await app.SignedInAsync(StaffRoles.Editor);
         var desk = $"/newsroom/articles/{article.Id}/live";
-        (await editor.SubmitAsync(desk, "Post", ("Headline", "Turnout 71%"), ("Body", "The commission gives **71%**."), ("KeyEvent", "true"))).Dispose();
+        (await editor.SubmitAsync(desk, "Post", ("Headline", "Turnout 71%"), ("KeyEvent", "true"),
+            ("Body", "The commission gives **71%**.\n\n```results\ntitle: Turnout by district\nOld Port | 74\nHill | 68\n```"))).Dispose();
         app.Clock.Advance(TimeSpan.FromMinutes(5));
         (await editor.SubmitAsync(desk, "Post", ("Body", "Counting has begun in [every district](/rubric/politics)."))).Dispose();
         app.Clock.Advance(TimeSpan.FromMinutes(5));
@@ -49,6 +50,9 @@ public sealed class LiveFeedTests : IDisposable
         Assert.Equal("Editor", items[1].Element(Dc + "creator")!.Value);
         Assert.Equal("Key event", items[1].Element("category")!.Value);
         Assert.Contains("<strong>71%</strong>", items[1].Element("description")!.Value);
+        // The results block reaches the feed as its table; the chart, drawn for the site's stylesheet, stays behind.
+        Assert.Contains("<caption>Turnout by district</caption>", items[1].Element("description")!.Value);
+        Assert.DoesNotContain("<svg", items[1].Element("description")!.Value);
 
         // The desk's next post evicts the cached feed with the page.
         (await editor.SubmitAsync(desk, "Post", ("Body", "The first district declares."))).Dispose();

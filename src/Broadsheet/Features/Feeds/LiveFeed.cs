@@ -117,6 +117,8 @@ public static class LiveFeed
         foreach (var a in body.QuerySelectorAll("a[href^='/']")) a.SetAttribute("href", origin + a.GetAttribute("href"));
         foreach (var img in body.QuerySelectorAll("img[src^='/']")) img.SetAttribute("src", origin + img.GetAttribute("src"));
         foreach (var img in body.QuerySelectorAll("img[srcset], source[srcset]")) img.RemoveAttribute("srcset");
+        // A data block's chart is drawn for the site's stylesheet; feed readers strip or mangle inline SVG. Its table stays.
+        foreach (var chart in body.QuerySelectorAll("svg").ToList()) chart.Remove();
         return body.InnerHtml;
     }
 
