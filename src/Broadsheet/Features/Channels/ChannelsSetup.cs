@@ -11,6 +11,8 @@ public static class ChannelsSetup
         services.AddSingleton(configuration.GetSection("Broadsheet:Telegram").Get<TelegramOptions>() ?? new TelegramOptions());
         services.AddHttpClient<TelegramBot>(c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<IArticleObserver, TelegramPoster>();
+        services.AddSingleton<LiveEntryPoster>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveEntryPoster>());
         return services;
     }
 

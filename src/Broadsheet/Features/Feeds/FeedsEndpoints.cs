@@ -18,6 +18,8 @@ public static class FeedsEndpoints
             feeds.MapMethods($"/tag/{{slug}}/{suffix}", GetOrHead, ([AsParameters] FeedRequest r, string slug) => Syndication.TagAsync(r, slug, format));
             feeds.MapMethods($"/author/{{slug}}/{suffix}", GetOrHead, ([AsParameters] FeedRequest r, string slug) => Syndication.AuthorAsync(r, slug, format));
         }
+        feeds.MapMethods("/feed/live/{articleId:int}", GetOrHead, ([AsParameters] FeedRequest r, int articleId) => LiveFeed.RenderAsync(r, articleId, FeedFormat.Rss));
+        feeds.MapMethods("/feed/live/{articleId:int}/atom", GetOrHead, ([AsParameters] FeedRequest r, int articleId) => LiveFeed.RenderAsync(r, articleId, FeedFormat.Atom));
         feeds.MapMethods("/sitemap.xml", GetOrHead, static ([AsParameters] FeedRequest r) => Sitemaps.IndexAsync(r));
         feeds.MapMethods("/sitemaps/articles-{year:int}-{month:int}-{part:int}.xml", GetOrHead,
             static ([AsParameters] FeedRequest r, int year, int month, int part) => Sitemaps.ArticlesAsync(r, year, month, part));

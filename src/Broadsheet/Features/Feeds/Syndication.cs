@@ -12,7 +12,7 @@ public static class Syndication
     public static async Task<FileContentHttpResult> SiteAsync(FeedRequest r, FeedFormat format)
     {
         var settings = r.Site.Settings;
-        var entries = await r.Db.Articles.AsNoTracking().VisibleAt(r.Now).LatestAsync(r.Aborted);
+        var entries = await r.Db.Articles.AsNoTracking().VisibleAt(r.Now).LatestAsync(r.Db, r.Aborted);
         return Render(r, format, settings.PublicationName, settings.Tagline, "/", entries);
     }
 
@@ -22,7 +22,7 @@ public static class Syndication
         var rubric = await r.Db.Rubrics.AsNoTracking().FirstOrDefaultAsync(x => x.Slug == slug, r.Aborted);
         if (rubric is null) return TypedResults.NotFound();
         var entries = await r.Db.Articles.AsNoTracking().VisibleAt(r.Now)
-            .Where(a => a.Rubrics.Any(x => x.RubricId == rubric.Id)).LatestAsync(r.Aborted);
+            .Where(a => a.Rubrics.Any(x => x.RubricId == rubric.Id)).LatestAsync(r.Db, r.Aborted);
         return Render(r, format, rubric.Name, rubric.Description, $"/rubric/{slug}", entries);
     }
 
@@ -32,7 +32,7 @@ public static class Syndication
         var tag = await r.Db.Tags.AsNoTracking().FirstOrDefaultAsync(x => x.Slug == slug, r.Aborted);
         if (tag is null) return TypedResults.NotFound();
         var entries = await r.Db.Articles.AsNoTracking().VisibleAt(r.Now)
-            .Where(a => a.Tags.Any(x => x.TagId == tag.Id)).LatestAsync(r.Aborted);
+            .Where(a => a.Tags.Any(x => x.TagId == tag.Id)).LatestAsync(r.Db, r.Aborted);
         return Render(r, format, tag.Name, "", $"/tag/{slug}", entries);
     }
 
@@ -42,7 +42,7 @@ public static class Syndication
         var author = await r.Db.Authors.AsNoTracking().FirstOrDefaultAsync(x => x.Slug == slug, r.Aborted);
         if (author is null) return TypedResults.NotFound();
         var entries = await r.Db.Articles.AsNoTracking().VisibleAt(r.Now)
-            .Where(a => a.Authors.Any(x => x.AuthorId == author.Id)).LatestAsync(r.Aborted);
+            .Where(a => a.Authors.Any(x => x.AuthorId == author.Id)).LatestAsync(r.Db, r.Aborted);
         return Render(r, format, author.Name, author.Bio, $"/author/{slug}", entries);
     }
 

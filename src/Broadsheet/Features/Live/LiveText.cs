@@ -15,6 +15,10 @@ public sealed class LiveText
     public required string LinkCopied { get; init; }
     public required string NoUpdatesYet { get; init; }
 
+    /// <summary>A key event's category in the live feed.</summary>
+    public required string KeyEvent { get; init; }
+    public required string FollowByFeed { get; init; }
+
     /// <summary>The bar that waits for the reader's click: "3 new updates".</summary>
     public required Func<int, string> NewUpdates { get; init; }
 
@@ -34,6 +38,8 @@ public sealed class LiveText
         LinkToUpdate = "Link to this update",
         LinkCopied = "Link copied",
         NoUpdatesYet = "No updates yet.",
+        KeyEvent = "Key event",
+        FollowByFeed = "Follow the updates in a feed reader (RSS)",
         NewUpdates = n => n == 1 ? "1 new update" : $"{n} new updates",
         NewUpdatesForms = ["{0} new update", "{0} new updates", "{0} new updates"],
     };
@@ -49,6 +55,8 @@ public sealed class LiveText
         LinkToUpdate = "Ссылка на запись",
         LinkCopied = "Ссылка скопирована",
         NoUpdatesYet = "Записей пока нет.",
+        KeyEvent = "Главное",
+        FollowByFeed = "Следить за хроникой в RSS-ридере",
         NewUpdates = n => string.Format(System.Globalization.CultureInfo.InvariantCulture, Plural.Russian(n, "{0} новая запись", "{0} новые записи", "{0} новых записей"), n),
         NewUpdatesForms = ["{0} новая запись", "{0} новые записи", "{0} новых записей"],
     };

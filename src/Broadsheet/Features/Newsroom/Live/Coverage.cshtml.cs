@@ -1,5 +1,6 @@
 using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Articles;
+using Broadsheet.Features.Channels;
 using Broadsheet.Features.Live;
 using Broadsheet.Features.Newsroom.Articles;
 using Broadsheet.Features.Newsroom.Language;
@@ -15,7 +16,8 @@ namespace Broadsheet.Features.Newsroom.Live;
 /// that starts and ends the coverage. Writers post; editors start and close. Each post is its own short save, so
 /// several reporters post at once without overwriting each other (there is no form state to conflict).
 /// </summary>
-public sealed class CoverageModel(ArticleDesk articles, LiveDesk live, StaffNames names, SiteContext site, PageMeta meta, NewsroomWords words, TimeProvider clock) : PageModel
+public sealed class CoverageModel(ArticleDesk articles, LiveDesk live, LiveEntryPoster telegram, StaffNames names, SiteContext site, PageMeta meta,
+    NewsroomWords words, TimeProvider clock) : PageModel
 {
     public Article Article { get; private set; } = null!;
     public List<LiveEntry> Entries { get; private set; } = [];
@@ -23,9 +25,14 @@ public sealed class CoverageModel(ArticleDesk articles, LiveDesk live, StaffName
     public bool IsEditor => ArticleDesk.IsEditor(User);
     [TempData] public string? Notice { get; set; }
 
+    /// <summary>The highest change number when the desk was made: its script listens for colleagues' changes after it.</summary>
+    public long Change { get; private set; }
+    public bool TelegramOn => telegram.IsConfigured;
+
     [BindProperty] public string? Headline { get; set; }
     [BindProperty] public string Body { get; set; } = "";
     [BindProperty] public bool KeyEvent { get; set; }
+    [BindProperty] public bool ToTelegram { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) is { } refusal ? refusal : Page();
@@ -34,8 +41,8 @@ public sealed class CoverageModel(ArticleDesk articles, LiveDesk live, StaffName
     {
         if (await LoadAsync(id, ct) is { } refusal) return refusal;
         var name = await names.OfAsync(ArticleDesk.AccountId(User), ct);
-        if (await live.PostAsync(id, User, name, Headline, Body, KeyEvent, ct) is null) return Invalid();
-        Notice = words["Posted."];
+        if (await live.PostAsync(id, User, name, Headline, Body, KeyEvent, ct) is not { } entry) return Invalid();
+        Notice = ToTelegram && telegram.Send(entry.Id) ? words["Posted; on its way to the Telegram channel."] : words["Posted."];
         return Back();
     }
 
@@ -88,6 +95,7 @@ public sealed class CoverageModel(ArticleDesk articles, LiveDesk live, StaffName
         if (article is null) return NotFound();
         Article = article;
         Entries = await live.EntriesAsync(id, ct);
+        Change = await live.LatestChangeAsync(id, ct);
         PublicUrl = article.IsVisibleAt(clock.GetUtcNow().UtcDateTime) ? ArticleUrl.For(site, article.PublishedAt!.Value, article.Slug) : null;
         meta.Title = words["Live: {0}", article.Title];
         meta.NoIndex = true;
