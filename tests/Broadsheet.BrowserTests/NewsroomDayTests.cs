@@ -70,6 +70,18 @@ public sealed class NewsroomDayTests(LiveSite site, ITestOutputHelper output)
             await author.Keyboard.TypeAsync(language == "ru" ? "Паром ходит каждый час. " : "The ferry sails every hour. ");
             await ChooseAsync(author, "[data-format=figure]", caption, mark);
             await Assertions.Expect(author.Locator("[data-preview-body] .story__body figure figcaption")).ToContainTextAsync(caption, new() { Timeout = LiveSite.StepTimeoutMs });
+            // A picture pasted into the text goes through the library's intake and lands as a second figure.
+            await author.EvaluateAsync(@"async () => {
+                const c = document.createElement('canvas'); c.width = 900; c.height = 500;
+                const g = c.getContext('2d'); g.fillStyle = '#383'; g.fillRect(0, 0, 900, 500);
+                const blob = await new Promise(r => c.toBlob(r, 'image/png'));
+                const data = new DataTransfer(); data.items.add(new File([blob], 'pasted.png', { type: 'image/png' }));
+                const body = document.querySelector('#Input_Body');
+                body.focus(); body.setSelectionRange(body.value.length, body.value.length);
+                body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+            }");
+            await Assertions.Expect(body).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"\(/media/uploads/[^)]+\)[\s\S]*\(/media/uploads/[^)]+\)"), new() { Timeout = LiveSite.StepTimeoutMs });
+
             // Before the cover: the snippets warn that a link would go without a picture.
             Assert.Equal(title, (await author.Locator(".snippet--search [data-snippet-title]").InnerTextAsync()).Trim());
             Assert.Equal(1, await author.Locator("[data-snippet-warnings] li").CountAsync());
@@ -117,7 +129,8 @@ public sealed class NewsroomDayTests(LiveSite site, ITestOutputHelper output)
             await editor.FollowAsync(inStream.First);
             var articlePath = new Uri(editor.Url).AbsolutePath;
             Assert.Equal(byline, (await editor.Locator(".story__byline a").First.InnerTextAsync()).Trim());
-            Assert.Contains(caption, await editor.Locator(".story__body figure figcaption").InnerTextAsync());
+            Assert.Equal(1, await editor.Locator(".story__body figure figcaption", new() { HasText = caption }).CountAsync());
+            Assert.Equal(2, await editor.Locator(".story__body figure img").CountAsync());
 
             // 6. The editor makes it the lead: added second, then dragged above the first.
             await editor.OpenAsync("/newsroom/front-page");
