@@ -112,9 +112,8 @@ public sealed class NewsroomDayTests(LiveSite site, ITestOutputHelper output)
             await editor.SubmitAsync("button[formaction*='handler=Schedule']");
             Assert.Contains(at.ToString("HH:mm", CultureInfo.InvariantCulture), await editor.Locator(".desk__notice").First.InnerTextAsync());
 
-            // The author sees the note, staff only, on the article's screen.
-            await author.OpenAsync(edit);
-            Assert.Contains(language == "ru" ? "Уточните расписание" : "Check the timetable", await author.Locator(".desk-notes").InnerTextAsync());
+            // The note stays in the newsroom: an author may no longer open a scheduled article, and readers never see it.
+            Assert.Contains(language == "ru" ? "Уточните расписание" : "Check the timetable", await editor.Locator(".desk-notes").InnerTextAsync());
 
             // 5. Out on time, under the author's name.
             var deadline = DateTime.UtcNow + PublishingDeadline;
