@@ -64,6 +64,71 @@ public sealed class ModerationScreensTests(LiveSite site, ITestOutputHelper outp
         Assert.Contains("Comment moderation", english);
     }
 
+    [Theory]
+    [InlineData("en", "Remove this comment?")]
+    [InlineData("ru", "Удалить этот комментарий?")]
+    public async Task A_moderator_removes_a_published_comment_from_the_article_page_after_a_question_page(string language, string question)
+    {
+        await using var desk = await site.NewContextAsync(1280);
+        var moderator = await desk.NewPageAsync();
+        await moderator.SignInAsAdminAsync(site);
+        await SetLanguageAsync(moderator, language);
+        try
+        {
+            await moderator.OpenAsync("/");
+            var story = await moderator.Locator(".teasers .teaser__title a").First.GetAttributeAsync("href");
+            await moderator.OpenAsync(story!);
+            var articleId = await moderator.Locator("[data-article-id]").First.GetAttributeAsync("data-article-id");
+
+            // A published comment nobody flagged: posted, and shown by the queue if the account is still new.
+            var text = $"The bridge repairs ran over budget again, {language}-{Guid.NewGuid().ToString("N")[..6]}";
+            var held = await moderator.EvaluateAsync<bool>(@"async ([article, text]) => {
+                const { token } = await (await fetch('/api/comments/token')).json();
+                const r = await fetch(`/api/articles/${article}/comments`, {
+                    method: 'POST', headers: { 'Content-Type': 'application/json', RequestVerificationToken: token },
+                    body: JSON.stringify({ text }) });
+                return r.status === 202;
+            }", new object[] { articleId!, text });
+            if (held)
+            {
+                await moderator.OpenAsync("/newsroom/moderation");
+                await moderator.SubmitAsync($".moderation-item:has-text(\"{text}\") button[value=Published]");
+            }
+
+            await moderator.OpenAsync(story!);
+            var comment = moderator.Locator("#comments li[id^=comment-]", new() { HasText = text }).First;
+            var remove = comment.Locator(".staff-comments__remove").First;
+            await remove.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = LiveSite.StepTimeoutMs });
+            await moderator.FollowAsync(remove);
+
+            // The question page names the comment and asks; nothing has come down yet.
+            Assert.Equal(question, (await moderator.Locator("h1").TextContentAsync())?.Trim());
+            Assert.Contains(text, await moderator.Locator("blockquote").TextContentAsync() ?? "");
+            Assert.Equal(language, await moderator.Locator("html").GetAttributeAsync("lang"));
+            foreach (var width in new[] { 390, 1280 })
+            {
+                await moderator.SetViewportSizeAsync(width, 900);
+                await moderator.ScreenshotAsync(site, $"moderation-remove-{width}-{language}");
+                await moderator.AssertAccessibleAsync(output);
+                var scrollWidth = await moderator.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+                Assert.True(scrollWidth <= width, $"the question page is {scrollWidth} px wide at {width} px ({language})");
+            }
+
+            // Yes: back on the article, and the comment is gone for every reader, the cached page included.
+            await moderator.SubmitAsync("form button.desk-button--danger");
+            Assert.Equal(story, new Uri(moderator.Url).AbsolutePath);
+            Assert.Equal(0, await moderator.Locator("#comments .comment__text", new() { HasText = text }).CountAsync());
+            await using var strangerContext = await site.NewContextAsync(390, javaScript: false);
+            var stranger = await strangerContext.NewPageAsync();
+            await stranger.OpenAsync(story!);
+            Assert.Equal(0, await stranger.Locator("#comments .comment__text", new() { HasText = text }).CountAsync());
+        }
+        finally
+        {
+            await SetLanguageAsync(moderator, "en");
+        }
+    }
+
     /// <summary>Screenshots both screens at both widths, checks axe and that nothing is wider than a phone; answers the queue's heading.</summary>
     private async Task<string> ShootAsync(IPage wide, IPage narrow, string articleId, string language)
     {

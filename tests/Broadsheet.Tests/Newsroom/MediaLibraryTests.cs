@@ -4,6 +4,7 @@ using Broadsheet.Features.Accounts;
 using Broadsheet.Features.Newsroom.Media;
 using Broadsheet.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Tests.Newsroom;
 
@@ -166,6 +167,46 @@ public sealed class MediaLibraryTests : IDisposable
         Assert.Equal(older.Path, olderPage.QuerySelector(".story__cover img")!.GetAttribute("src"));
         var listing = await app.GetPageAsync($"/rubric/{rubric.Slug}");
         Assert.NotNull(listing.QuerySelector($"picture > source[srcset*='{stem}-480w.webp 480w'] + img.teaser__cover"));
+    }
+
+    [Fact]
+    public async Task Readers_get_an_avif_source_before_the_webp_once_the_twins_are_written_after_the_upload()
+    {
+        var editor = await app.SignedInAsync(StaffRoles.Editor);
+        var item = await UploadAsync(editor, "bridge.jpg", "The new bridge");
+        var folder = Path.GetDirectoryName(FileOf(item.Path))!;
+        // The twins are written off the request path, once a rendition has settled; this one was uploaded a minute ago.
+        foreach (var file in Directory.GetFiles(folder)) File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(-1));
+        var fresh = await UploadAsync(editor, "fresh.jpg", "Just uploaded");
+        var rubric = await publication.RubricAsync("City");
+        var withAvif = await publication.ArticleAsync("Bridge", rubric: rubric);
+        var withoutAvif = await publication.ArticleAsync("Fresh", rubric: rubric);
+        await SaveArticleAsync(editor, withAvif.Id, "Text.", item.Path);
+        await SaveArticleAsync(editor, withoutAvif.Id, "Text.", fresh.Path);
+
+        var twins = app.Services.GetRequiredService<Broadsheet.Infrastructure.Media.AvifTwins>();
+        twins.Pass();
+        Assert.Equal(3, Directory.GetFiles(folder, "*.avif").Length);
+        Assert.Equal(0, twins.Pass());
+
+        var page = await app.GetPageAsync(PageUrl.Of(app, withAvif));
+        var stem = item.Path[..item.Path.LastIndexOf('-')];
+        var sources = page.QuerySelectorAll(".story__cover picture > source");
+        Assert.Equal(["image/avif", "image/webp"], sources.Select(s => s.GetAttribute("type")));
+        Assert.Equal($"{stem}-480w.avif 480w, {stem}-960w.avif 960w, {stem}-1600w.avif 1600w", sources[0].GetAttribute("srcset"));
+        Assert.Equal(sources[1].GetAttribute("sizes"), sources[0].GetAttribute("sizes"));
+        foreach (var candidate in sources[0].GetAttribute("srcset")!.Split(", "))
+        {
+            using var served = await app.Reader().GetAsync(candidate.Split(' ')[0]);
+            Assert.Equal("image/avif", served.Content.Headers.ContentType!.MediaType);
+            var bytes = await served.Content.ReadAsByteArrayAsync();
+            Assert.Equal("ftypavif", System.Text.Encoding.ASCII.GetString(bytes, 4, 8));
+        }
+        Assert.Empty(Directory.GetFiles(folder, "*.part"));
+
+        // Not yet settled: the WebP alone, never an AVIF source whose files are not there.
+        var freshPage = await app.GetPageAsync(PageUrl.Of(app, withoutAvif));
+        Assert.Equal(["image/webp"], freshPage.QuerySelectorAll(".story__cover picture > source").Select(s => s.GetAttribute("type")));
     }
 
     private static bool PictureIsWebP(byte[] bytes) => Broadsheet.Infrastructure.Media.PictureFormat.Recognise(bytes) == Broadsheet.Infrastructure.Media.PictureFormat.WebP;

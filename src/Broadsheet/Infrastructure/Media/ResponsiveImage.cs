@@ -32,6 +32,9 @@ public static partial class ResponsiveImage
     /// </summary>
     public static string? WebPSrcSet(string? path) => Set(path, "webp");
 
+    /// <summary>The same srcset over the AVIF twins <see cref="AvifTwins"/> writes after the upload, or null where the path names none.</summary>
+    public static string? AvifSrcSet(string? path) => Set(path, AvifTwins.Extension);
+
     /// <summary>The part every rendition's path starts with (<c>/media/uploads/2026/12/3fa2…</c>), to find where a picture is used.</summary>
     public static string? Stem(string? path) => Rendition().Match(path ?? "") is { Success: true } m ? m.Groups["stem"].Value + "-" : null;
 
