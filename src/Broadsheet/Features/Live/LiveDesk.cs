@@ -15,7 +15,7 @@ namespace Broadsheet.Features.Live;
 /// next change number; then the article's page leaves the cache on every node and open pages hear of it (<see cref="LiveWire"/>).
 /// </summary>
 public sealed class LiveDesk(BroadsheetDb db, ArticleBody markdown, AuditLog audit, ArticleHistory history, CacheEviction eviction,
-    LiveWire wire, SiteContext site, PublicOrigin origin, TimeProvider clock, ILogger<LiveDesk> log)
+    LiveWire wire, LiveOpenings openings, SiteContext site, PublicOrigin origin, TimeProvider clock, ILogger<LiveDesk> log)
 {
     public static class Actions
     {
@@ -91,6 +91,8 @@ public sealed class LiveDesk(BroadsheetDb db, ArticleBody markdown, AuditLog aud
         {
             Audit = state == LiveState.Closed ? Actions.Close : Actions.Start,
         }, ct);
+        // This node's readers see the change at once; the other nodes' within their second of memory.
+        openings.Forget(article.Id);
     }
 
     private static bool Invalid(string? headline, string body) =>

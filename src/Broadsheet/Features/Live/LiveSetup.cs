@@ -5,6 +5,7 @@ public static class LiveSetup
     public static IServiceCollection AddLive(this IServiceCollection services, IConfiguration configuration) =>
         services.AddSingleton(configuration.GetSection(LiveOptions.Section).Get<LiveOptions>() ?? new LiveOptions())
             .AddSingleton<LiveWire>()
+            .AddSingleton<LiveOpenings>()
             .AddHostedService(sp => sp.GetRequiredService<LiveWire>())
             .AddScoped<LiveDesk>();
 

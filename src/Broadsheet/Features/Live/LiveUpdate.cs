@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Broadsheet.Features.Live;
@@ -14,6 +15,12 @@ public sealed record LiveUpdate(
     [property: JsonPropertyName("title")] string? Title,
     [property: JsonPropertyName("html")] string? Html)
 {
+    private string? json;
+
+    /// <summary>Serialised once per node, however many open streams carry it.</summary>
+    [JsonIgnore]
+    public string Json => json ??= JsonSerializer.Serialize(this);
+
     public static LiveUpdate Of(LiveEntry entry, LiveEntryHtml html) => entry.IsDeleted
         ? new(entry.Change, entry.Id, true, false, null, null)
         : new(entry.Change, entry.Id, false, entry.IsKeyEvent, LiveEntryHtml.KeyEventTitle(entry), html.Render(entry));

@@ -1,6 +1,5 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Data;
@@ -17,17 +16,17 @@ namespace Broadsheet.Features.Live;
 public static class LiveUpdatesApi
 {
     public static async Task<IResult> StreamAsync(int articleId, long? after, HttpContext http, BroadsheetDb db, LiveWire wire,
-        SiteContext site, PublicOrigin origin, LiveOptions options, TimeProvider clock, IHostApplicationLifetime lifetime, CancellationToken ct)
+        LiveOpenings openings, SiteContext site, PublicOrigin origin, LiveOptions options, IHostApplicationLifetime lifetime, CancellationToken ct)
     {
-        var article = await RunningAsync(db, articleId, clock, ct);
+        var article = await openings.FindAsync(articleId).WaitAsync(ct);
         // 204 tells EventSource to stop trying: the coverage has ended (or never was), and the page says so when reloaded.
         if (article is null) return Results.NoContent();
         var since = long.TryParse(http.Request.Headers["Last-Event-ID"], out var resumed) ? resumed : after ?? 0;
         http.Response.Headers.CacheControl = "no-store";
         // Tells nginx not to hold the stream back in its buffer.
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        var html = new LiveEntryHtml(site, origin.ForPages + ArticleUrl.For(site, article.PublishedAt!.Value, article.Slug));
-        return TypedResults.ServerSentEvents(Events(articleId, Math.Max(0, since), db, wire, html, options, lifetime, ct));
+        var html = new LiveEntryHtml(site, origin.ForPages + ArticleUrl.For(site, article.PublishedAt, article.Slug));
+        return TypedResults.ServerSentEvents(Events(articleId, Math.Max(0, since), article.Latest, db, wire, html, options, lifetime, ct));
     }
 
     public static async Task<IResult> PollAsync(int articleId, long? after, BroadsheetDb db, SiteContext site, PublicOrigin origin,
@@ -43,10 +42,6 @@ public static class LiveUpdatesApi
             statusCode: StatusCodes.Status200OK);
     }
 
-    private static Task<Article?> RunningAsync(BroadsheetDb db, int articleId, TimeProvider clock, CancellationToken ct) =>
-        db.Articles.AsNoTracking().VisibleAt(clock.GetUtcNow().UtcDateTime)
-            .FirstOrDefaultAsync(a => a.Id == articleId && a.Live == LiveState.Running, ct);
-
     private static async Task<List<LiveUpdate>> ChangedSinceAsync(BroadsheetDb db, int articleId, long since, LiveEntryHtml html, CancellationToken ct) =>
         [.. (await db.LiveEntries.AsNoTracking().Where(e => e.ArticleId == articleId && e.Change > since)
             .OrderBy(e => e.Change).Take(200).ToListAsync(ct)).Select(e => LiveUpdate.Of(e, html))];
@@ -55,7 +50,7 @@ public static class LiveUpdatesApi
     /// Listens before it reads what the page missed, so nothing posted in between is lost; anything heard twice
     /// (in the catch-up and on the wire) goes out once.
     /// </summary>
-    private static async IAsyncEnumerable<SseItem<string>> Events(int articleId, long since, BroadsheetDb db, LiveWire wire,
+    private static async IAsyncEnumerable<SseItem<string>> Events(int articleId, long since, long latest, BroadsheetDb db, LiveWire wire,
         LiveEntryHtml html, LiveOptions options, IHostApplicationLifetime lifetime, [EnumeratorCancellation] CancellationToken aborted)
     {
         using var listener = wire.Listen(articleId);
@@ -65,12 +60,16 @@ public static class LiveUpdatesApi
         // Sent, not merely the highest: two nodes' updates may cross on the wire, and the later number must not hide the earlier.
         var sent = new HashSet<long>();
 
-        yield return new SseItem<string>("", "hello") { ReconnectionInterval = options.Retry };
-        foreach (var update in await ChangedSinceAsync(db, articleId, since, html, ct))
-        {
-            sent.Add(update.Change);
-            yield return Item(update);
-        }
+        // Spread over a second retry interval, so readers a node drops together do not all come back together.
+        var retry = options.Retry + TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * options.Retry.TotalMilliseconds);
+        yield return new SseItem<string>("", "hello") { ReconnectionInterval = retry };
+        // A reader already current (the usual case: a page just loaded, or a stream resumed) costs no query.
+        if (since < Math.Max(latest, wire.LatestHeard(articleId)))
+            foreach (var update in await ChangedSinceAsync(db, articleId, since, html, ct))
+            {
+                sent.Add(update.Change);
+                yield return Item(update);
+            }
         while (!ct.IsCancellationRequested)
         {
             LiveUpdate? next = null;
@@ -94,5 +93,5 @@ public static class LiveUpdatesApi
     }
 
     private static SseItem<string> Item(LiveUpdate update) =>
-        new(JsonSerializer.Serialize(update), "update") { EventId = update.Change.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        new(update.Json, "update") { EventId = update.Change.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 }

@@ -21,7 +21,16 @@ public sealed class LiveWire(RedisLink redis, ILogger<LiveWire> log) : IHostedSe
 
     private readonly ConcurrentDictionary<int, ConcurrentDictionary<Listener, byte>> listeners = new();
 
+    /// <summary>The newest change number this node has carried for each article, its own posts and other nodes' alike.</summary>
+    private readonly ConcurrentDictionary<int, long> heard = new();
+
     public int Listening => listeners.Values.Sum(l => l.Count);
+
+    /// <summary>
+    /// A stream opened after an update was carried sees it here; one opened before gets it in its queue
+    /// (<see cref="Deliver"/> records before it hands out, <see cref="Listen"/> comes before this is read).
+    /// </summary>
+    public long LatestHeard(int articleId) => heard.TryGetValue(articleId, out var change) ? change : 0;
 
     public Listener Listen(int articleId)
     {
@@ -37,7 +46,7 @@ public sealed class LiveWire(RedisLink redis, ILogger<LiveWire> log) : IHostedSe
         if (redis.Connection is not { } connection) return;
         try
         {
-            var message = $"{redis.NodeId}|{articleId}|{JsonSerializer.Serialize(update)}";
+            var message = $"{redis.NodeId}|{articleId}|{update.Json}";
             await connection.GetSubscriber().PublishAsync(Channel, message);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
@@ -48,6 +57,7 @@ public sealed class LiveWire(RedisLink redis, ILogger<LiveWire> log) : IHostedSe
 
     private void Deliver(int articleId, LiveUpdate update)
     {
+        heard.AddOrUpdate(articleId, update.Change, (_, known) => Math.Max(known, update.Change));
         if (!listeners.TryGetValue(articleId, out var open)) return;
         foreach (var listener in open.Keys)
             if (!listener.Queue.Writer.TryWrite(update)) listener.Queue.Writer.TryComplete();
