@@ -13,12 +13,13 @@
 # The page cache is off throughout. The figure is the app's own CPU time (utime + stime, /proc/PID/stat) over a
 # wrk round divided by the requests wrk counted, less what the idle app spent in the same time: steadier than req/s
 # on a shared machine, where other processes take wall time but not this process's CPU time.
-# Settings (environment): R rounds (3), DURATION (5s), WARMUP (3s), CONNECTIONS (16), PORT (5193).
+# Settings (environment): R rounds (3), DURATION (5s), WARMUP (3s), CONNECTIONS (16), PORT (5193), DLL (another
+# build of the app, e.g. a copy of an earlier bin/, to compare before and after).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=$(realpath "$1")
 R=${R:-3}; DURATION=${DURATION:-5s}; WARMUP=${WARMUP:-3s}; CONNECTIONS=${CONNECTIONS:-16}; PORT=${PORT:-5193}
-dll="$PWD/src/Broadsheet/bin/Release/net10.0/Broadsheet.dll"
+dll=${DLL:-"$PWD/src/Broadsheet/bin/Release/net10.0/Broadsheet.dll"}
 origin="http://127.0.0.1:$PORT"
 out="$PWD/bench/results/cold-$(date -u +%Y%m%dT%H%M%SZ)"; mkdir -p "$out"
 tick=$(getconf CLK_TCK)
