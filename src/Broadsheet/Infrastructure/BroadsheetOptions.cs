@@ -22,6 +22,12 @@ public sealed class BroadsheetOptions
     public bool PageCache { get; set; } = true;
 
     /// <summary>
+    /// The data memos under the page cache (<c>ArticleMemo</c>, <c>ListingMemo</c>); off only to measure a cold
+    /// render, every page loaded from the database as after a publication (bench/cold.sh).
+    /// </summary>
+    public bool Memos { get; set; } = true;
+
+    /// <summary>
     /// The public address (https://news.example): the only source of every absolute link, in mail,
     /// feeds, sitemaps and canonical tags. When unset, the administrator enters it at first start and
     /// it is kept in the site settings; this setting wins over that. See Features/Site/PublicOrigin.cs.

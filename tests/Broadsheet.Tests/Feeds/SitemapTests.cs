@@ -2,7 +2,10 @@ using System.Net;
 using System.Xml;
 using System.Xml.Linq;
 using Broadsheet.Features.Articles;
+using Broadsheet.Infrastructure.Caching;
 using Broadsheet.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Tests.Feeds;
 
@@ -55,6 +58,62 @@ public sealed class SitemapTests : IDisposable
         Assert.Equal(visible.Select(a => (a.PublishedAt!.Value.Year, a.PublishedAt.Value.Month)).Distinct().Count() + 1, sitemaps.Count);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Reader().GetAsync("/sitemaps/articles-1999-01-1.xml")).StatusCode);
     }
+
+    [Fact]
+    public async Task Index_follows_articles_published_unpublished_corrected_and_deleted_in_past_months()
+    {
+        var now = BroadsheetApp.DefaultNow.UtcDateTime;
+        var march = new DateTime(2024, 3, 10, 8, 0, 0, DateTimeKind.Utc);
+        var april = new DateTime(2024, 4, 20, 8, 0, 0, DateTimeKind.Utc);
+        var vote = await publication.ArticleAsync("March budget vote", march);
+        var recount = await publication.ArticleAsync("March budget recount", march.AddDays(1));
+        var strike = await publication.ArticleAsync("April strike", april);
+        var talks = await publication.ArticleAsync("April talks", april.AddDays(2), status: ArticleStatus.Unpublished);
+        await publication.ArticleAsync("May headline", now.AddHours(-2));
+        await publication.ArticleAsync("May piece published for later", now.AddHours(2));
+
+        Assert.Equal(new Dictionary<string, DateTime> { ["2024-03"] = march.AddDays(1), ["2024-04"] = april, ["2024-05"] = now.AddHours(-2) }, await MonthsAsync());
+
+        await ChangeAsync(strike.Id, a => a.Unpublish());
+        Assert.Equal(["2024-03", "2024-05"], (await MonthsAsync()).Keys);
+
+        await ChangeAsync(talks.Id, a => a.Publish(now));
+        await ChangeAsync(vote.Id, a => a.MarkUpdated(now.AddHours(-1)));
+        Assert.Equal(new Dictionary<string, DateTime> { ["2024-03"] = now.AddHours(-1), ["2024-04"] = april.AddDays(2), ["2024-05"] = now.AddHours(-2) }, await MonthsAsync());
+
+        app.Clock.Advance(TimeSpan.FromHours(3));
+        await ForgetListingsAsync();
+        Assert.Equal(now.AddHours(2), (await MonthsAsync())["2024-05"]);
+
+        await ChangeAsync(recount.Id, a => a.Unpublish());
+        Assert.Equal(["2024-03", "2024-04", "2024-05"], (await MonthsAsync()).Keys);
+        await app.WithDbAsync(db => db.Articles.Where(a => a.Id == vote.Id).ExecuteDeleteAsync());
+        await ForgetListingsAsync();
+        Assert.Equal(["2024-04", "2024-05"], (await MonthsAsync()).Keys);
+    }
+
+    /// <summary>The article files the index lists, by month, with their lastmod.</summary>
+    private async Task<Dictionary<string, DateTime>> MonthsAsync()
+    {
+        var index = await app.GetXmlAsync("/sitemap.xml", "application/xml");
+        return index.Root!.Elements(Sm + "sitemap")
+            .Select(s => (Path: FeedResponses.PathOf(s.Element(Sm + "loc")!.Value), LastMod: W3cDateTime(s.Element(Sm + "lastmod")!.Value)))
+            .Where(s => s.Path.StartsWith("/sitemaps/articles-", StringComparison.Ordinal))
+            .ToDictionary(s => s.Path["/sitemaps/articles-".Length..][..7], s => s.LastMod);
+    }
+
+    private async Task ChangeAsync(int articleId, Action<Article> change)
+    {
+        await app.WithDbAsync(async db =>
+        {
+            change(await db.Articles.SingleAsync(a => a.Id == articleId));
+            await db.SaveChangesAsync();
+        });
+        await ForgetListingsAsync();
+    }
+
+    private Task ForgetListingsAsync() =>
+        app.Services.GetRequiredService<CacheEviction>().EvictAsync(default, PageCache.ListingsTag);
 
     [Fact]
     public async Task Sections_sitemap_names_home_and_the_sections_readers_can_see_something_in()

@@ -110,6 +110,17 @@ public sealed partial class QueryPlanTests : IDisposable
         }
         Assert.True(fullReads.Count == 0, string.Join('\n', fullReads));
 
+        // The sitemap index reads the articles of this month only (past months come from the counts the database
+        // keeps in SitemapMonths): an index range with a lower bound on the date, not every published article.
+        var index = queries.Where(q => q.Page == "/sitemap.xml" && q.Sql.Contains("FROM \"Articles\"", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(index);
+        foreach (var query in index)
+        {
+            var plan = string.Join('\n', await ExplainAsync(connection, query));
+            Assert.True(plan.Contains(TestDatabase.OnPostgres ? "\"PublishedAt\" >=" : "PublishedAt>", StringComparison.Ordinal),
+                $"The sitemap index reads articles of every month:\n{query.Sql}\n{plan}");
+        }
+
         // And the check sees a full read when there is one: nothing indexes the lead.
         var unindexed = new RecordedQuery("/", """SELECT "a"."Id" FROM "Articles" AS "a" WHERE "a"."Lead" = 'x'""", []);
         Assert.Contains("Articles", FullReads(unindexed.Sql, await ExplainAsync(connection, unindexed)));

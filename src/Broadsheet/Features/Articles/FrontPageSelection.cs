@@ -25,7 +25,7 @@ public sealed class FrontPageSelection(BroadsheetDb db)
 
         // Chosen top stories are the whole list, in the editors' order; with none chosen (or none of them
         // visible any more) the day's marked stories fill it.
-        var top = await InOrderAsync(visible, [.. picks.Where(p => p.RubricId is null).Select(p => p.ArticleId)], ct);
+        var top = await InOrderAsync(now, [.. picks.Where(p => p.RubricId is null).Select(p => p.ArticleId)], ct);
         if (top.Count == 0)
         {
             var since = now - TopStoryAge;
@@ -71,10 +71,12 @@ public sealed class FrontPageSelection(BroadsheetDb db)
     }
 
     /// <summary>The chosen stories readers can see now, in the editors' order.</summary>
-    private static async Task<List<Teaser>> InOrderAsync(IQueryable<Article> visible, List<int> ids, CancellationToken ct)
+    private async Task<List<Teaser>> InOrderAsync(DateTime now, List<int> ids, CancellationToken ct)
     {
         if (ids.Count == 0) return [];
-        var found = await visible.Where(a => ids.Contains(a.Id)).ToTeasers().ToListAsync(ct);
+        var visible = await db.Articles.AsNoTracking().VisibleAmongAsync(ids, now, ct);
+        if (visible.Count == 0) return [];
+        var found = await db.Articles.AsNoTracking().Where(a => visible.Contains(a.Id)).ToTeasers().ToListAsync(ct);
         return [.. ids.Distinct().Select(id => found.Find(t => t.Id == id)).OfType<Teaser>().Take(TopCount)];
     }
 }

@@ -31,11 +31,21 @@ public static class Sitemaps
 
     public static async Task<FileContentHttpResult> IndexAsync(FeedRequest r)
     {
-        // One aggregate in the database instead of every article's dates streamed out: a row a month.
-        var months = await r.Db.Articles.AsNoTracking().VisibleAt(r.Now)
-            .GroupBy(a => new { a.PublishedAt!.Value.Year, a.PublishedAt.Value.Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count(), Published = g.Max(a => a.PublishedAt!.Value), Updated = g.Max(a => a.UpdatedAt) })
+        // Past months from the row the database keeps for each (a row a month, whatever the archive's size);
+        // this month from its articles, an index range of one month, because only now can say which of them
+        // are visible yet (one published for later is counted in its month's row already).
+        var now = r.Now;
+        var thisMonth = new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+        var months = await r.Db.SitemapMonths.AsNoTracking()
+            .Where(m => m.Articles > 0 && (m.Year < now.Year || (m.Year == now.Year && m.Month < now.Month)))
+            .Select(m => new MonthFile(m.Year, m.Month, m.Articles, m.LastChange))
             .ToListAsync(r.Aborted);
+        var current = await r.Db.Articles.AsNoTracking().VisibleAt(now).Where(a => a.PublishedAt >= thisMonth)
+            .GroupBy(a => a.Status)
+            .Select(g => new { Count = g.Count(), Published = g.Max(a => a.PublishedAt!.Value), Updated = g.Max(a => a.UpdatedAt) })
+            .FirstOrDefaultAsync(r.Aborted);
+        if (current is not null)
+            months.Add(new MonthFile(now.Year, now.Month, current.Count, FeedTime.LastChange(current.Published, current.Updated)));
         months = [.. months.OrderBy(m => m.Year).ThenBy(m => m.Month)];
 
         var origin = r.Origin;
@@ -44,11 +54,10 @@ public static class Sitemaps
             w.WriteStartElement("sitemapindex", Ns);
             foreach (var m in months)
             {
-                var changed = FeedTime.LastChange(m.Published, m.Updated);
-                for (var part = 1; part <= (m.Count + PageSize - 1) / PageSize; part++)
-                    Sitemap(w, origin + ArticlesPath(m.Year, m.Month, part), changed);
+                for (var part = 1; part <= (m.Articles + PageSize - 1) / PageSize; part++)
+                    Sitemap(w, origin + ArticlesPath(m.Year, m.Month, part), m.LastChange);
             }
-            Sitemap(w, origin + SectionsPath, months.Count > 0 ? months.Max(m => FeedTime.LastChange(m.Published, m.Updated)) : null);
+            Sitemap(w, origin + SectionsPath, months.Count > 0 ? months.Max(m => m.LastChange) : null);
             w.WriteEndElement();
         });
     }
@@ -116,6 +125,8 @@ public static class Sitemaps
             w.WriteEndElement();
         });
     }
+
+    private sealed record MonthFile(int Year, int Month, int Articles, DateTime LastChange);
 
     private sealed record Section(string Path, DateTime? LastPublished);
 

@@ -25,7 +25,8 @@ public sealed class MostRead(BroadsheetDb db, ListingMemo memo)
             .Take(take * 2).ToListAsync(ct);
         if (leaders.Count == 0) return [];
         var ids = leaders.Select(l => l.ArticleId).ToList();
-        var teasers = await db.Articles.AsNoTracking().VisibleAt(utcNow).Where(a => ids.Contains(a.Id)).ToTeasers().ToListAsync(ct);
+        var visible = await db.Articles.AsNoTracking().VisibleAmongAsync(ids, utcNow, ct);
+        var teasers = await db.Articles.AsNoTracking().Where(a => visible.Contains(a.Id)).ToTeasers().ToListAsync(ct);
         var rank = leaders.Select((l, i) => (l.ArticleId, i)).ToDictionary(x => x.ArticleId, x => x.i);
         return [.. teasers.OrderBy(t => rank[t.Id]).Take(take)];
     }

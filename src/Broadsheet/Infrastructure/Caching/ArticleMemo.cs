@@ -11,7 +11,7 @@ namespace Broadsheet.Infrastructure.Caching;
 /// node, and all together with the listings (a publication changes "related"; a renamed author, bylines).
 /// Only found articles are kept: a scheduled one must appear at its time, not a memo's lifetime later.
 /// </summary>
-public sealed class ArticleMemo(IMemoryCache cache)
+public sealed class ArticleMemo(IMemoryCache cache, BroadsheetOptions options)
 {
     private readonly ConcurrentDictionary<int, CancellationTokenSource> changes = new();
     private long forgotten;
@@ -20,6 +20,7 @@ public sealed class ArticleMemo(IMemoryCache cache)
     /// <param name="bytesOf">a rough size of what was loaded: the memory cache is bounded in bytes.</param>
     public async Task<T?> GetOrLoadAsync<T>(string slug, Func<Task<T?>> load, Func<T, int> articleIdOf, Func<T, long> bytesOf) where T : class
     {
+        if (!options.Memos) return await load();
         var name = $"article-page:{Interlocked.Read(ref generation)}:{slug}";
         if (cache.TryGetValue(name, out T? kept)) return kept;
 

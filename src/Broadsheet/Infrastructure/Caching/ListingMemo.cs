@@ -9,7 +9,7 @@ namespace Broadsheet.Infrastructure.Caching;
 /// nodes share it, so that one node's query serves them all. Each result carries the listings tag
 /// and its kind: a publication forgets them all, the view counter's flush only "most read".
 /// </summary>
-public sealed class ListingMemo(HybridCache cache)
+public sealed class ListingMemo(HybridCache cache, BroadsheetOptions options)
 {
     private static readonly HybridCacheEntryOptions Lifetime = new()
     {
@@ -19,6 +19,7 @@ public sealed class ListingMemo(HybridCache cache)
 
     public async Task<T> GetOrLoadAsync<T>(string kind, string key, Func<Task<T>> load)
     {
+        if (!options.Memos) return await load();
         var kept = await cache.GetOrCreateAsync($"listing:{kind}:{key}", async _ => new Kept<T>(await load()),
             Lifetime, [kind, PageCache.ListingsTag]);
         return kept.Value;

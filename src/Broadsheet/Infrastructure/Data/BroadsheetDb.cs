@@ -49,6 +49,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
     public DbSet<DigestRun> DigestRuns => Set<DigestRun>();
     public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
     public DbSet<ArticleChannel> ArticleChannels => Set<ArticleChannel>();
+    public DbSet<Features.Feeds.SitemapMonth> SitemapMonths => Set<Features.Feeds.SitemapMonth>();
     public DbSet<TelegramPost> TelegramPosts => Set<TelegramPost>();
 
     public DbSet<Jobs.JobLease> JobLeases => Set<Jobs.JobLease>();
@@ -72,6 +73,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
         Jobs.JobsSetup.Configure(builder);
         CommentsModel.Configure(builder);
         Features.Import.ImportModel.Configure(builder);
+        Features.Feeds.SitemapMonth.Configure(builder);
         builder.Entity<Account>(a => { a.Property(x => x.DisplayNameKey).HasMaxLength(80); a.Property(x => x.ConsentVersion).HasMaxLength(40); a.HasIndex(x => x.DisplayNameKey); a.Property(x => x.NewsroomLanguage).HasMaxLength(2); });
         AccountsModel.ConfigurePasskeys(builder);
         ModerationModel.Configure(builder);

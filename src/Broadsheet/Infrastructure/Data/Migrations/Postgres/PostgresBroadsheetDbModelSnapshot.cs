@@ -779,6 +779,25 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("CommentFlag", (string)null);
                 });
 
+            modelBuilder.Entity("Broadsheet.Features.Feeds.SitemapMonth", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Articles")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LastChange")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Year", "Month");
+
+                    b.ToTable("SitemapMonths");
+                });
+
             modelBuilder.Entity("Broadsheet.Features.Import.ImportedItem", b =>
                 {
                     b.Property<long>("Id")

@@ -748,6 +748,25 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("CommentFlag", (string)null);
                 });
 
+            modelBuilder.Entity("Broadsheet.Features.Feeds.SitemapMonth", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Articles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastChange")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year", "Month");
+
+                    b.ToTable("SitemapMonths");
+                });
+
             modelBuilder.Entity("Broadsheet.Features.Import.ImportedItem", b =>
                 {
                     b.Property<long>("Id")
