@@ -52,10 +52,10 @@ public sealed class ImportScreenTests : IDisposable
             switch (field.Name)
             {
                 case "Export":
-                    content.Add(File(export), "Export", export?.Name ?? "");
+                    if (export is { } e) content.Add(File(e), "Export", e.Name);
                     break;
                 case "Uploads":
-                    content.Add(File(uploads), "Uploads", uploads?.Name ?? "");
+                    if (uploads is { } u) content.Add(File(u), "Uploads", u.Name);
                     break;
                 case "DryRun":
                     if (dryRun) content.Add(new StringContent(field.Value), "DryRun");
@@ -67,9 +67,9 @@ public sealed class ImportScreenTests : IDisposable
         }
         return await client.PostAsync(form.GetAttribute("action") is { Length: > 0 } action ? action : Screen, content);
 
-        static ByteArrayContent File((string Name, byte[] Bytes)? file)
+        static ByteArrayContent File((string Name, byte[] Bytes) file)
         {
-            var part = new ByteArrayContent(file?.Bytes ?? []);
+            var part = new ByteArrayContent(file.Bytes);
             part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
             return part;
         }

@@ -161,8 +161,8 @@ public sealed class ImportDesk(IServiceScopeFactory scopes, BroadsheetOptions op
             await heart.CancelAsync();
             await beating;
             heart.Dispose();
-            await EndAsync(db, run, report, tally);
             Remove(folder);
+            await EndAsync(db, run, report, tally);
         }
     }
 

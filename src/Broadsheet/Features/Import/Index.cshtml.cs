@@ -28,8 +28,11 @@ public sealed class IndexModel(BroadsheetDb db, ImportDesk desk, AuditLog audit,
 
     public async Task OnGetAsync(CancellationToken ct) => await DescribeAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    // No parameters, not even a CancellationToken: binding any parameter would make MVC read the whole form first
+    // (buffering the files, under the framework's 128 MB form limit), before ImportForm could stream it.
+    public async Task<IActionResult> OnPostAsync()
     {
+        var ct = HttpContext.RequestAborted;
         // Refused before a byte is uploaded when a run is already going.
         if (await desk.UnderwayAsync(db, ct) is { } underway) return await RefuseAsync(underway, ct);
 
