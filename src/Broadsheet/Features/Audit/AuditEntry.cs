@@ -38,4 +38,5 @@ public static class AuditAction
     public const string BreakingAlert = "breaking-alert";
     public const string MediaEdit = "media-edit";
     public const string MediaDelete = "media-delete";
+    public const string ImportStart = "import-start";
 }

@@ -42,6 +42,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<Features.Import.ImportedItem> ImportedItems => Set<Features.Import.ImportedItem>();
     public DbSet<Features.Import.ImportedLink> ImportedLinks => Set<Features.Import.ImportedLink>();
+    public DbSet<Features.Import.ImportRun> ImportRuns => Set<Features.Import.ImportRun>();
     public DbSet<CommentFlag> CommentFlags => Set<CommentFlag>();
     public DbSet<ArticleCommentPolicy> ArticleCommentPolicies => Set<ArticleCommentPolicy>();
     public DbSet<CommentRule> CommentRules => Set<CommentRule>();
