@@ -40,6 +40,16 @@ public sealed class FakeBotApi : IAsyncDisposable, IDisposable
     public string Token { get; }
     public string ChatId { get; }
     public string BaseUrl { get; }
+
+    /// <summary>Points the app's Telegram channel at this fake, retrying quickly so a refusal test does not wait.</summary>
+    public void Serve(Broadsheet.Tests.Support.BroadsheetApp app)
+    {
+        app.Settings["Broadsheet:PublicUrl"] = "https://news.test";
+        app.Settings["Broadsheet:Telegram:BotToken"] = Token;
+        app.Settings["Broadsheet:Telegram:ChatId"] = ChatId;
+        app.Settings["Broadsheet:Telegram:ApiBaseUrl"] = BaseUrl;
+        app.Settings["Broadsheet:Telegram:RetryDelayMilliseconds"] = "20";
+    }
     public ConcurrentQueue<BotRequest> Requests { get; } = new();
     public ConcurrentQueue<string> Violations { get; } = new();
 

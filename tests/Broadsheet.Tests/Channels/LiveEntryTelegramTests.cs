@@ -17,11 +17,7 @@ public sealed class LiveEntryTelegramTests : IDisposable
 
     public LiveEntryTelegramTests()
     {
-        app.Settings["Broadsheet:PublicUrl"] = "https://news.test";
-        app.Settings["Broadsheet:Telegram:BotToken"] = Token;
-        app.Settings["Broadsheet:Telegram:ChatId"] = Chat;
-        app.Settings["Broadsheet:Telegram:ApiBaseUrl"] = bot.BaseUrl;
-        app.Settings["Broadsheet:Telegram:RetryDelayMilliseconds"] = "20";
+        bot.Serve(app);
         publication = new TestPublication(app);
     }
 

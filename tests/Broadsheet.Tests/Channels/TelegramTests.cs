@@ -18,11 +18,7 @@ public sealed class TelegramTests : IDisposable
 
     public TelegramTests()
     {
-        app.Settings["Broadsheet:PublicUrl"] = "https://news.test";
-        app.Settings["Broadsheet:Telegram:BotToken"] = Token;
-        app.Settings["Broadsheet:Telegram:ChatId"] = Chat;
-        app.Settings["Broadsheet:Telegram:ApiBaseUrl"] = bot.BaseUrl;
-        app.Settings["Broadsheet:Telegram:RetryDelayMilliseconds"] = "20";
+        bot.Serve(app);
         publication = new TestPublication(app);
     }
 
