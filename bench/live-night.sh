@@ -7,7 +7,8 @@
 #
 # Settings: READERS (5000), DURATION of the posting (60 s), EVERY (5 s between posts), LIFETIME of one
 # stream (empty: the app's 10 minutes), CONNECTIONS and THREADS of wrk's page traffic (32, 2), NODES (one,
-# two or both), RESUME_READERS (1000; 0 skips the resume check).
+# two or both), RESUME_READERS (1000; 0 skips the resume check), PORT of the first node (5301; the second
+# takes the next), REDIS_DB (11) and PG_DATABASE (bench_live_night) for the two-node run.
 #
 # The resume check, last: one node whose streams last RESUME_LIFETIME (15 s), far shorter than the run, so
 # each reader's stream ends four times or more and comes back with Last-Event-ID; no page traffic. It counts
@@ -34,9 +35,13 @@ NODES=${NODES:-both}
 PROCS=${PROCS:-2}
 # Seconds each client process waits after opening 100 streams: 0.5 is 400 arrivals a second with two processes.
 RAMP=${RAMP:-0.5}
+PORT=${PORT:-5301}
+PORT2=$((PORT + 1))
+REDIS_DB=${REDIS_DB:-11}
+PG_DATABASE=${PG_DATABASE:-bench_live_night}
 PASSWORD="a long enough bench password"
 PG="Host=127.0.0.1;Port=55432;Username=postgres"
-REDIS="127.0.0.1:56379,defaultDatabase=11,allowAdmin=true"
+REDIS="127.0.0.1:56379,defaultDatabase=$REDIS_DB,allowAdmin=true"
 out="$root/bench/results/live-night-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -131,6 +136,7 @@ print(f"== {setup}: {r['readers']} readers on {r['nodes']} node(s), load average
 print(f"   entries posted {r['posted']} (failed {r['post_failures']}, desk post p50 {r['post_p50_ms']} ms); deliveries {r['delivered']} of {r['expected_deliveries']}: missing {r['missing']} ({r['readers_missing_some']} readers short), duplicates {r['duplicates']}")
 print(f"   delivery from the post, on open streams: p50 {r['latency_p50_ms']} ms, p99 {r['latency_p99_ms']} ms, max {r['latency_max_ms']} ms")
 print(f"   posted while the reader was reconnecting, delivered by the resume's catch-up: {r['delivered_on_resume']} (p99 {r['resume_latency_p99_ms']} ms from the post)")
+print(f"   reader client's CPU while posting, per process (1.0 = a whole core: it could not keep up): {r['client_cpu_share']}")
 print(f"   stream errors {r['errors']} {r['error_kinds'] or ''}; streams ended by their lifetime {r['streams_ended_by_server']}, resumed {r['resumes']}; all connected in {r['connect_seconds']} s, {1000 * connect_cpu / r['readers']:.2f} ms of the app's CPU per stream opened")
 base = (idle + closed) / 2
 print(f"   RSS {idle / 1024:.0f} MB before the streams, {opened / 1024:.0f} MB with them open, {closed / 1024:.0f} MB after they closed: {(opened - base) / r['readers']:.1f} KB per reader")
@@ -141,38 +147,38 @@ PY
 if [ "$NODES" = one ] || [ "$NODES" = both ]; then
   echo "== one node (SQLite)"
   data="$out/data-sqlite"
-  node 5301 "$out/one-node.log" Broadsheet__DataDirectory="$data"
+  node $PORT "$out/one-node.log" Broadsheet__DataDirectory="$data"
   link=$(grep -o 'can set one at [^ ]* (valid' "$out/one-node.log" | head -n 1 | awk '{print $5}')
-  python3 bench/newsroom.py setup http://127.0.0.1:5301 "$link" "$PASSWORD"
+  python3 bench/newsroom.py setup http://127.0.0.1:$PORT "$link" "$PASSWORD"
   db=$(find "$data" -name broadsheet.db | head -n 1)
-  night one-node "sqlite3 $db" 5301
+  night one-node "sqlite3 $db" $PORT
   stop_nodes
 fi
 
 if [ "$NODES" = two ] || [ "$NODES" = both ]; then
   echo "== two nodes (PostgreSQL + Redis)"
-  name=bench_live_night
+  name=$PG_DATABASE
   psql "postgresql://postgres@127.0.0.1:55432/postgres" -qc "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null
-  redis-cli -p 56379 -n 11 flushdb >/dev/null
-  for port in 5301 5302; do
+  redis-cli -p 56379 -n "$REDIS_DB" flushdb >/dev/null
+  for port in $PORT $PORT2; do
     node "$port" "$out/node-$port.log" Broadsheet__Database=postgres Broadsheet__Redis="$REDIS" \
       ConnectionStrings__Broadsheet="$PG;Database=$name;Maximum Pool Size=64" Broadsheet__DataDirectory="$out/data-$port"
   done
-  link=$(grep -o 'can set one at [^ ]* (valid' "$out/node-5301.log" | head -n 1 | awk '{print $5}')
-  python3 bench/newsroom.py setup http://127.0.0.1:5301 "$link" "$PASSWORD"
-  night two-nodes "psql postgresql://postgres@127.0.0.1:55432/$name -Atc" 5301 5302
+  link=$(grep -o 'can set one at [^ ]* (valid' "$out/node-$PORT.log" | head -n 1 | awk '{print $5}')
+  python3 bench/newsroom.py setup http://127.0.0.1:$PORT "$link" "$PASSWORD"
+  night two-nodes "psql postgresql://postgres@127.0.0.1:55432/$name -Atc" $PORT $PORT2
   stop_nodes
 fi
 if [ "$RESUME_READERS" -gt 0 ]; then
   echo "== resume check: one node (SQLite), streams of $RESUME_LIFETIME"
   data="$out/data-resume"
-  LIFETIME=$RESUME_LIFETIME node 5301 "$out/resume.log" Broadsheet__DataDirectory="$data"
+  LIFETIME=$RESUME_LIFETIME node $PORT "$out/resume.log" Broadsheet__DataDirectory="$data"
   link=$(grep -o 'can set one at [^ ]* (valid' "$out/resume.log" | head -n 1 | awk '{print $5}')
-  python3 bench/newsroom.py setup http://127.0.0.1:5301 "$link" "$PASSWORD"
+  python3 bench/newsroom.py setup http://127.0.0.1:$PORT "$link" "$PASSWORD"
   db=$(find "$data" -name broadsheet.db | head -n 1)
   live=$(sqlite3 "$db" 'SELECT "Id" FROM "Articles" WHERE "Live" = 1 ORDER BY "Id" DESC LIMIT 1')
   after=$(sqlite3 "$db" "SELECT COALESCE(MAX(\"Change\"), 0) FROM \"LiveEntries\" WHERE \"ArticleId\" = $live")
-  python3 bench/livereaders.py --origins http://127.0.0.1:5301 --editor-origin http://127.0.0.1:5301 --password "$PASSWORD" \
+  python3 bench/livereaders.py --origins http://127.0.0.1:$PORT --editor-origin http://127.0.0.1:$PORT --password "$PASSWORD" \
     --article "$live" --after "$after" --readers "$RESUME_READERS" --procs "$PROCS" --every "$EVERY" --duration "$DURATION" \
     --settle 1 --out "$out/resume-readers.json" > /dev/null
   python3 - "$out/resume-readers.json" "$RESUME_LIFETIME" <<'PY' | tee -a "$out/summary.txt"

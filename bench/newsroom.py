@@ -88,8 +88,11 @@ class Session:
 
     def submit(self, path, pick, values, action=None):
         """Fills the first form on PATH that PICK accepts with VALUES (replacing what it holds under those names)
-        and posts it, to ACTION if given (a button's formaction); returns (status, location)."""
+        and posts it, to ACTION if given (a button's formaction); returns (status, location). VALUES may be a function
+        returning them, called after the form was fetched (a bench that stamps the moment of the post)."""
         url, forms = self.forms(path)
+        if callable(values):
+            values = values()
         form = next((f for f in forms if pick(f)), None)
         if form is None:
             raise RuntimeError(f"no such form on {path}")

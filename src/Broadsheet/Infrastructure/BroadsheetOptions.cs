@@ -56,6 +56,13 @@ public sealed class BroadsheetOptions
     public string? Redis { get; set; }
 
     /// <summary>
+    /// Put before every Redis pub/sub channel (evictions, article changes, live entries). Channels are shared by all
+    /// of a Redis server's databases; unset, the prefix follows the database number (RedisLink.DefaultChannelPrefix),
+    /// which is enough for sites that share a Redis in different databases. Every node of a site must have the same.
+    /// </summary>
+    public string? RedisChannelPrefix { get; set; }
+
+    /// <summary>
     /// With Redis: keep cached pages there, one copy for every node, instead of in each node's memory.
     /// Off by default: a page from a node's own memory costs no network round trip, and evictions reach
     /// every node either way; on, a page is rendered once per eviction for all nodes instead of once per node.

@@ -21,7 +21,7 @@ public interface IArticleObserver
 public sealed class ArticleChanges(IEnumerable<IArticleObserver> observers, Infrastructure.Redis.RedisLink redis, ILogger<ArticleChanges> log)
     : IHostedService
 {
-    private static readonly StackExchange.Redis.RedisChannel Channel = StackExchange.Redis.RedisChannel.Literal("broadsheet:article-changed");
+    private StackExchange.Redis.RedisChannel Channel => redis.Channel("article-changed");
 
     public async Task AnnounceAsync(int articleId, CancellationToken ct = default)
     {

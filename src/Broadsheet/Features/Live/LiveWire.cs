@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using Broadsheet.Infrastructure.Redis;
@@ -10,11 +11,16 @@ namespace Broadsheet.Features.Live;
 /// Carries entry changes to the readers whose streams are open on this node, and through Redis to every other
 /// node's. The update travels whole (its HTML already rendered), so a post makes one Redis message and no node
 /// asks the database for it; a reader who misses one (a full queue, a lost message) comes back with Last-Event-ID
-/// and catches up from the table, which is the truth.
+/// and catches up from the table, which is the truth. The channel name gets the site's prefix from <see cref="RedisLink"/>.
 /// </summary>
-public sealed class LiveWire(RedisLink redis, ILogger<LiveWire> log) : IHostedService
+public sealed class LiveWire(RedisLink redis, LiveOptions options, ILogger<LiveWire> log) : IHostedService, IDisposable
 {
-    private static readonly RedisChannel Channel = RedisChannel.Literal("broadsheet:live");
+    private RedisChannel Channel => redis.Channel("live");
+
+    /// <summary>Put in every open stream's queue each <see cref="LiveOptions.Heartbeat"/>; the stream writes <see cref="PingEvent"/>.</summary>
+    public static readonly LiveUpdate Ping = new(0, 0, false, false, null, null);
+
+    public static readonly byte[] PingEvent = Encoding.UTF8.GetBytes("event: ping\ndata: \n\n");
 
     /// <summary>Enough for a burst; a reader this far behind is dropped and resumes from the table.</summary>
     private const int QueueLength = 64;
@@ -58,13 +64,27 @@ public sealed class LiveWire(RedisLink redis, ILogger<LiveWire> log) : IHostedSe
     private void Deliver(int articleId, LiveUpdate update)
     {
         heard.AddOrUpdate(articleId, update.Change, (_, known) => Math.Max(known, update.Change));
-        if (!listeners.TryGetValue(articleId, out var open)) return;
+        if (listeners.TryGetValue(articleId, out var open)) Hand(open, update);
+    }
+
+    private static void Hand(ConcurrentDictionary<Listener, byte> open, LiveUpdate update)
+    {
         foreach (var listener in open.Keys)
             if (!listener.Queue.Writer.TryWrite(update)) listener.Queue.Writer.TryComplete();
     }
 
+    /// <summary>
+    /// One timer for the node rather than one per stream: a timer made and cancelled around every wait was a large
+    /// part of what each delivery cost with 5,000 streams open. A stream opened just before a beat pings early; no matter.
+    /// </summary>
+    private Timer? heartbeat;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        heartbeat = new Timer(_ =>
+        {
+            foreach (var open in listeners.Values) Hand(open, Ping);
+        }, null, options.Heartbeat, options.Heartbeat);
         if (redis.Connection is not { } connection) return;
         await connection.GetSubscriber().SubscribeAsync(Channel, (_, message) =>
         {
@@ -80,8 +100,13 @@ public sealed class LiveWire(RedisLink redis, ILogger<LiveWire> log) : IHostedSe
         });
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) =>
-        redis.Connection?.GetSubscriber().UnsubscribeAsync(Channel) ?? Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        heartbeat?.Change(Timeout.Infinite, Timeout.Infinite);
+        return redis.Connection?.GetSubscriber().UnsubscribeAsync(Channel) ?? Task.CompletedTask;
+    }
+
+    public void Dispose() => heartbeat?.Dispose();
 
     /// <summary>One open stream's queue; disposing it stops delivery.</summary>
     public sealed class Listener(LiveWire wire, int articleId) : IDisposable

@@ -12,7 +12,7 @@ namespace Broadsheet.Infrastructure.Caching;
 public sealed class CacheEviction(IOutputCacheStore store, ListingMemo memo, ArticleMemo articles, IEnumerable<ICachedCopy> copies, RedisLink redis, ILogger<CacheEviction> log)
     : IHostedService
 {
-    private static readonly RedisChannel Channel = RedisChannel.Literal("broadsheet:evict");
+    private RedisChannel Channel => redis.Channel("evict");
 
     /// <summary>The tag that stands for "the site settings changed".</summary>
     public const string SettingsTag = "settings";
