@@ -101,14 +101,13 @@ class Stream(asyncio.Protocol):
             retry = RETRY.findall(events)
             if retry:
                 r.retry = int(retry[-1]) / 1000
-            for m in MARK.finditer(events):
-                k = int(m.group(1))
+            # An entry's mark is in its html and again in its title: once per event counts.
+            for k, posted in {int(k): int(ms) for k, ms in MARK.findall(events)}.items():
                 if r.seen[r.slot] >> k & 1:
                     r.stats["duplicates"] += 1
                 else:
                     r.seen[r.slot] |= 1 << k
-                    posted = int(m.group(2)) / 1000
-                    r.latencies.append((now - posted, posted < self.opened))
+                    r.latencies.append((now - posted / 1000, posted / 1000 < self.opened, k))
         else:
             self.body = text
         if self.body.endswith(ENDED):
@@ -255,7 +254,7 @@ def main():
     stop.set()
 
     stats = {"errors": 0, "error_kinds": {}, "ended": 0, "resumes": 0, "duplicates": 0}
-    latencies, caught_up, missing, short_readers, client_cpu = [], [], 0, 0, []
+    latencies, caught_up, missing, short_readers, client_cpu, per_entry = [], [], 0, 0, [], {}
     for _ in procs:
         r = results.get()
         for key in ("errors", "ended", "resumes", "duplicates"):
@@ -263,8 +262,12 @@ def main():
         for kind, n in r["stats"]["error_kinds"].items():
             stats["error_kinds"][kind] = stats["error_kinds"].get(kind, 0) + n
         client_cpu.append(r["cpu"])
-        latencies += [l for l, away in r["latencies"] if not away]
-        caught_up += [l for l, away in r["latencies"] if away]
+        latencies += [l for l, away, _ in r["latencies"] if not away]
+        caught_up += [l for l, away, _ in r["latencies"] if away]
+        for l, away, k in r["latencies"]:
+            if not away:
+                first, last = per_entry.get(k, (l, l))
+                per_entry[k] = (min(first, l), max(last, l))
         for mask in r["seen"]:
             lost = sum(1 for k in posted if not mask >> k & 1)
             missing += lost
@@ -286,6 +289,10 @@ def main():
         "errors": stats["errors"], "error_kinds": stats["error_kinds"],
         "streams_ended_by_server": stats["ended"], "resumes": stats["resumes"],
         # Each client process's CPU use while entries were posted, as a share of one core (1.0: it could not keep up).
+        # Per entry, its first and its last reader on an open stream: the first is the post (commit, eviction, hand-out),
+        # the gap to the last is the fan-out to every socket. Medians over the entries, in ms.
+        "first_reader_p50_ms": round(1000 * percentile([f for f, _ in per_entry.values()], 50), 1) if per_entry else None,
+        "fan_out_p50_ms": round(1000 * percentile([l - f for f, l in per_entry.values()], 50), 1) if per_entry else None,
         "client_cpu_share": [round(c / w, 2) if w else None for c, w in client_cpu],
     }
     with open(a.out, "w") as f:
