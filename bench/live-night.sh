@@ -101,12 +101,9 @@ night() {
   wrk -t1 -c8 -d5s "http://127.0.0.1:${ports[0]}$article" > /dev/null
   sleep 2
   local idle_kb; idle_kb=$(rss_kb)
-  local cpu_page0; cpu_page0=$(cpu_seconds)
   local before; before=$(traffic "$setup-before" "$article" "${ports[@]}")
   echo "   page traffic without streams: $before req/s ($(uptime | sed 's/.*load average: //'))"
   local cpu_idle; cpu_idle=$(cpu_seconds)
-  # The app's CPU per cached page, to take the page traffic's share out of the CPU measured with the streams.
-  local cpu_per_page; cpu_per_page=$(echo "($cpu_idle - $cpu_page0) / ($before * $DURATION)" | bc -l)
 
   python3 bench/livereaders.py --origins "$origins" --editor-origin "http://127.0.0.1:${ports[0]}" \
     --password "$PASSWORD" --article "$live" --after "$after" --readers "$READERS" --procs "$PROCS" --ramp "$RAMP" \
@@ -123,25 +120,22 @@ night() {
   local with; with=$(traffic "$setup-with" "$article" "${ports[@]}")
   echo "   page traffic with $READERS streams and posts: $with req/s ($load_during)"
   wait "$client"
-  # From every reader connected to every reader holding every entry: the posts, the fan-out, pings, and the page traffic.
-  local cpu_streams; cpu_streams=$(echo "$(cpu_seconds) - $cpu_open - $cpu_per_page * $with * $DURATION" | bc -l)
   sleep 3
   local closed_kb; closed_kb=$(rss_kb)
   local after_rps; after_rps=$(traffic "$setup-after" "$article" "${ports[@]}")
   echo "   page traffic after the streams closed: $after_rps req/s"
   local errors_wrk=0
   for f in "$out/$setup"-*-*.txt; do errors_wrk=$((errors_wrk + $(awk '/Non-2xx/ {n = $NF} END {print n + 0}' "$f"))); done
-  python3 - "$out/$setup-readers.json" "$idle_kb" "$open_kb" "$before" "$with" "$after_rps" "$errors_wrk" "$setup" "$load_during" "$closed_kb" "$(echo "$cpu_open - $cpu_idle" | bc -l)" "$cpu_streams" <<'PY' | tee -a "$out/summary.txt"
+  python3 - "$out/$setup-readers.json" "$idle_kb" "$open_kb" "$before" "$with" "$after_rps" "$errors_wrk" "$setup" "$load_during" "$closed_kb" "$(echo "$cpu_open - $cpu_idle" | bc -l)" <<'PY' | tee -a "$out/summary.txt"
 import json, sys
 r = json.load(open(sys.argv[1]))
 idle, opened, before, with_, after, wrk_errors, setup, load = int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5]), float(sys.argv[6]), int(sys.argv[7]), sys.argv[8], sys.argv[9]
-closed, connect_cpu, streams_cpu = int(sys.argv[10]), float(sys.argv[11]), float(sys.argv[12])
+closed, connect_cpu = int(sys.argv[10]), float(sys.argv[11])
 without = (before + after) / 2
 print(f"== {setup}: {r['readers']} readers on {r['nodes']} node(s), load average during the run {load}")
 print(f"   entries posted {r['posted']} (failed {r['post_failures']}, desk post p50 {r['post_p50_ms']} ms); deliveries {r['delivered']} of {r['expected_deliveries']}: missing {r['missing']} ({r['readers_missing_some']} readers short), duplicates {r['duplicates']}")
 print(f"   delivery from the post, on open streams: p50 {r['latency_p50_ms']} ms, p99 {r['latency_p99_ms']} ms, max {r['latency_max_ms']} ms")
 print(f"   per entry (medians): first reader {r['first_reader_p50_ms']} ms after the post, last reader {r['fan_out_p50_ms']} ms after the first (the fan-out)")
-print(f"   the app's CPU for the posts and their delivery (page traffic's share taken out): {streams_cpu:.1f} s, {1e6 * streams_cpu / max(1, r['delivered']):.0f} us per delivery")
 print(f"   posted while the reader was reconnecting, delivered by the resume's catch-up: {r['delivered_on_resume']} (p99 {r['resume_latency_p99_ms']} ms from the post)")
 print(f"   reader client's CPU while posting, per process (1.0 = a whole core: it could not keep up): {r['client_cpu_share']}")
 print(f"   stream errors {r['errors']} {r['error_kinds'] or ''}; streams ended by their lifetime {r['streams_ended_by_server']}, resumed {r['resumes']}; all connected in {r['connect_seconds']} s, {1000 * connect_cpu / r['readers']:.2f} ms of the app's CPU per stream opened")
