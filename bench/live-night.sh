@@ -18,8 +18,9 @@
 # then READERS streams are opened (bench/livereaders.py, round-robin over the nodes), the app's RSS read,
 # and while the editor posts through the newsroom desk's form (signed in) wrk runs again for DURATION; the
 # streams close and wrk runs a third time. Reported: entries every reader should have had and did not,
-# delivery latency from the post (p50, p99, max), errors, resumes, RSS per open stream, and page throughput
-# with the streams against the mean of the runs before and after.
+# delivery latency from the post (p50, p99, max; per entry, the first reader and the fan-out to the last), errors,
+# resumes, the reader client's own CPU (near a whole core it cannot keep up and its latencies mean nothing), RSS per
+# open stream, and page throughput with the streams against the mean of the runs before and after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
