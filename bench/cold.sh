@@ -14,11 +14,13 @@
 # wrk round divided by the requests wrk counted, less what the idle app spent in the same time: steadier than req/s
 # on a shared machine, where other processes take wall time but not this process's CPU time.
 # Settings (environment): R rounds (3), DURATION (5s), WARMUP (3s), CONNECTIONS (16), PORT (5193), DLL (another
-# build of the app, e.g. a copy of an earlier bin/, to compare before and after).
+# build of the app, e.g. a copy of an earlier bin/, to compare before and after), IDLE (2: seconds the idle app is
+# watched before each round; longer is steadier on a loaded machine), STATES (only the states whose names contain
+# one of these words, e.g. "memos-off").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=$(realpath "$1")
-R=${R:-3}; DURATION=${DURATION:-5s}; WARMUP=${WARMUP:-3s}; CONNECTIONS=${CONNECTIONS:-16}; PORT=${PORT:-5193}
+R=${R:-3}; IDLE=${IDLE:-2}; STATES=${STATES:-}; DURATION=${DURATION:-5s}; WARMUP=${WARMUP:-3s}; CONNECTIONS=${CONNECTIONS:-16}; PORT=${PORT:-5193}
 dll=${DLL:-"$PWD/src/Broadsheet/bin/Release/net10.0/Broadsheet.dll"}
 origin="http://127.0.0.1:$PORT"
 out="$PWD/bench/results/cold-$(date -u +%Y%m%dT%H%M%SZ)"; mkdir -p "$out"
@@ -47,10 +49,11 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$app_pid/stat"; }
 # measure NAME PATH [LUA START]: one wrk round after a warm-up, CPU ms per request on stdout (and in the tsv).
 measure() {
   local name=$1 path=$2 script=() warm=() ; shift 2
+  if [ -n "$STATES" ] && ! grep -qE "$(echo "$STATES" | tr ' ' '|')" <<< "$name"; then return; fi
   if [ $# -gt 0 ]; then script=(-s "$1" -- 1); warm=(-s "$1" -- $((total / 2))); fi
   wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "$origin$path" "${warm[@]}" > /dev/null
   local i0 i1 s idle c0 c1 wall n ms
-  i0=$(cpu_ticks); s=$(date +%s.%N); sleep 2; i1=$(cpu_ticks); idle=$(echo "($i1 - $i0) / ($(date +%s.%N) - $s)" | bc -l)
+  i0=$(cpu_ticks); s=$(date +%s.%N); sleep "$IDLE"; i1=$(cpu_ticks); idle=$(echo "($i1 - $i0) / ($(date +%s.%N) - $s)" | bc -l)
   c0=$(cpu_ticks); s=$(date +%s.%N)
   wrk -t1 -c"$CONNECTIONS" -d"$DURATION" "$origin$path" "${script[@]}" > "$out/wrk-$round-$name.txt"
   c1=$(cpu_ticks); wall=$(echo "$(date +%s.%N) - $s" | bc -l)

@@ -26,6 +26,8 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable, IDisposable
     private readonly Task accepting;
     private int failNext;
     private int? acceptBudget;
+    private int? stallAt;
+    private int acceptedCount;
 
     public LoopbackSmtpServer()
     {
@@ -59,6 +61,12 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable, IDisposable
     public void AcceptOnly(int messages) { lock (gate) acceptBudget = messages; }
 
     public void AcceptAll() { lock (gate) { acceptBudget = null; failNext = 0; } }
+
+    /// <summary>
+    /// The <paramref name="nth"/> message is received and kept but never answered, as when a server takes a message
+    /// and the connection dies before its 250 arrives: the sender cannot know it went. Later messages are answered.
+    /// </summary>
+    public void StallAt(int nth) { lock (gate) stallAt = nth; }
 
     public List<ReceivedMail> To(string address) =>
         [.. received.Where(m => m.Recipients.Contains(address, StringComparer.OrdinalIgnoreCase))];
@@ -128,6 +136,9 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable, IDisposable
                         {
                             var message = await MimeMessage.LoadAsync(new MemoryStream(data));
                             received.Enqueue(new ReceivedMail(from!, [.. recipients], message));
+                            bool stall;
+                            lock (gate) stall = ++acceptedCount == stallAt;
+                            if (stall) await Task.Delay(Timeout.Infinite, stopping.Token);
                             if (AnswerDelay > TimeSpan.Zero) await Task.Delay(AnswerDelay, stopping.Token);
                             await writer.WriteLineAsync("250 2.0.0 Queued");
                         }

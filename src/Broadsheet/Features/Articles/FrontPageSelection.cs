@@ -58,16 +58,58 @@ public sealed class FrontPageSelection(BroadsheetDb db)
         var latest = await visible.Where(a => !shown.Contains(a.Id)).Newest().Take(LatestCount).ToTeasers().ToListAsync(ct);
         shown.UnionWith(latest.Select(t => t.Id));
 
+        // Every rubric's candidates in one query (a UNION ALL of small index walks) and their teasers in a second,
+        // not a round trip per rubric. A story shows once, so the earlier blocks may take some of a rubric's newest:
+        // the i-th rubric brings BlockSize × (i + 1), as many as the blocks before it could take plus its own, so
+        // the choice made here in memory is exactly what one query per rubric would have made.
+        var candidates = await BlockCandidatesAsync(visible, rubrics, shown, ct);
+        var chosenIds = new Dictionary<int, List<int>>();
+        var taken = new HashSet<int>(shown);
+        foreach (var rubric in rubrics)
+        {
+            var room = BlockSize - (blockLeads.ContainsKey(rubric.Id) ? 1 : 0);
+            var ids = candidates.Where(c => c.RubricId == rubric.Id && !taken.Contains(c.Id)).Select(c => c.Id).Take(room).ToList();
+            taken.UnionWith(ids);
+            chosenIds[rubric.Id] = ids;
+        }
+        var wanted = chosenIds.Values.SelectMany(ids => ids).ToList();
+        var teasers = wanted.Count == 0 ? []
+            : await db.Articles.AsNoTracking().Where(a => wanted.Contains(a.Id)).ToTeasers().ToDictionaryAsync(t => t.Id, ct);
         var blocks = new List<RubricBlock>();
         foreach (var rubric in rubrics)
         {
             var items = blockLeads.TryGetValue(rubric.Id, out var chosen) ? [chosen] : new List<Teaser>();
-            items.AddRange(await visible.Where(a => a.Rubrics.Any(r => r.RubricId == rubric.Id) && !shown.Contains(a.Id))
-                .Newest().Take(BlockSize - items.Count).ToTeasers().ToListAsync(ct));
-            shown.UnionWith(items.Select(t => t.Id));
+            items.AddRange(chosenIds[rubric.Id].Select(id => teasers[id]));
             if (items.Count > 0) blocks.Add(new RubricBlock(rubric, items));
         }
         return new FrontPage(top, latest, blocks);
+    }
+
+    private static async Task<List<BlockCandidate>> BlockCandidatesAsync(
+        IQueryable<Article> visible, List<Rubric> rubrics, HashSet<int> shown, CancellationToken ct)
+    {
+        if (rubrics.Count == 0) return [];
+        var excluded = shown.ToList();
+        IQueryable<BlockCandidate>? all = null;
+        for (var i = 0; i < rubrics.Count; i++)
+        {
+            var rubricId = rubrics[i].Id;
+            var take = BlockSize * (i + 1);
+            // Plain columns: EF translates a set operation only before any client-side projection (such as a Teaser).
+            var one = visible.Where(a => a.Rubrics.Any(r => r.RubricId == rubricId) && !excluded.Contains(a.Id))
+                .Newest().Take(take).Select(a => new BlockCandidate { RubricId = rubricId, Id = a.Id, PublishedAt = a.PublishedAt!.Value });
+            all = all is null ? one : all.Concat(one);
+        }
+        // Each part is ordered in its own subquery; a UNION ALL promises no order, so it is ordered again here.
+        var found = await all!.ToListAsync(ct);
+        return [.. found.OrderByDescending(c => c.PublishedAt).ThenByDescending(c => c.Id)];
+    }
+
+    private sealed class BlockCandidate
+    {
+        public int RubricId { get; init; }
+        public int Id { get; init; }
+        public DateTime PublishedAt { get; init; }
     }
 
     /// <summary>The chosen stories readers can see now, in the editors' order.</summary>

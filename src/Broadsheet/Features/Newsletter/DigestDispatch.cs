@@ -9,11 +9,13 @@ using MimeKit;
 namespace Broadsheet.Features.Newsletter;
 
 /// <summary>
-/// Sends what the runs planned, batch by batch over one SMTP connection each. A delivery is marked
-/// sent right after the server accepts it, so a restart resumes with the ones still pending and
-/// nobody gets a digest twice; the one gap left is a crash between the server's 250 and that
-/// write, which would send that single message again. Temporary failures (4xx, a lost
-/// connection) wait and retry with doubling back-off; permanent ones (5xx) are given up at once.
+/// Sends what the runs planned. A pass keeps one SMTP connection for all its batches (MailKit pipelines
+/// MAIL/RCPT/DATA when the server offers PIPELINING). Each batch is claimed in one conditional UPDATE (a lease,
+/// so two nodes never send one row), sent, and its outcome saved in one commit: two commits a batch, not two a
+/// message. Every message of a delivery carries the same Message-ID (<see cref="MessageIdFor"/>), so a resend is
+/// recognisable. A crash leaves the batch claimed; after the lease the messages not yet recorded as sent go again:
+/// at most one batch of duplicates per crash, each with the Message-ID of its first copy. Temporary failures (4xx,
+/// a lost connection) wait and retry with doubling back-off; permanent ones (5xx) are given up at once.
 /// </summary>
 public sealed class DigestDispatch(
     IServiceScopeFactory scopes, MailSender mail, SiteSettingsStore settings, NewsletterLinks links,
@@ -25,56 +27,78 @@ public sealed class DigestDispatch(
     public async Task<int> SendPendingAsync(CancellationToken ct)
     {
         await oneAtATime.WaitAsync(ct);
+        var pass = new Pass();
         try
         {
             var sent = 0;
             while (true)
             {
-                var (accepted, more) = await SendBatchAsync(ct);
+                var (accepted, more) = await SendBatchAsync(pass, ct);
                 sent += accepted;
                 if (!more) return sent;
             }
         }
         finally
         {
+            if (pass.Session is not null) await pass.Session.DisposeAsync();
             oneAtATime.Release();
         }
     }
 
-    private async Task<(int Accepted, bool More)> SendBatchAsync(CancellationToken ct)
+    /// <summary>One pass over the due deliveries: its connection, and where the next batch starts (by id, so no batch re-reads the rows before it).</summary>
+    private sealed class Pass
+    {
+        public MailSession? Session;
+        public long After;
+    }
+
+    private async Task<(int Accepted, bool More)> SendBatchAsync(Pass pass, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
         var editions = scope.ServiceProvider.GetRequiredService<DigestEditions>();
         var site = await settings.GetAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var batch = await db.DigestDeliveries
-            .Where(d => d.State == DeliveryState.Pending && (d.NextAttemptAt == null || d.NextAttemptAt <= now))
-            .OrderBy(d => d.Id).Take(Math.Max(1, options.BatchSize)).ToListAsync(ct);
-        if (batch.Count == 0) return (0, false);
+        var after = pass.After;
+        var due = await db.DigestDeliveries.AsNoTracking()
+            .Where(d => d.Id > after && d.State == DeliveryState.Pending && (d.NextAttemptAt == null || d.NextAttemptAt <= now))
+            .OrderBy(d => d.Id).Take(Math.Max(1, options.BatchSize)).Select(d => d.Id).ToListAsync(ct);
+        if (due.Count == 0) return (0, false);
         // Every newsletter mail carries links; without the public address the deliveries wait for it.
         if (await links.OriginAsync("newsletter digests and alerts", ct) is not { } origin) return (0, false);
+        pass.After = due[^1];
+        var more = due.Count == Math.Max(1, options.BatchSize);
 
-        var runs = await db.DigestRuns.Where(r => batch.Select(d => d.RunId).Distinct().Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var claimed = await ClaimAsync(db, due, now, now + TimeSpan.FromSeconds(Math.Max(1, options.SendLeaseSeconds)), ct);
+        if (claimed.Count == 0) return (0, more);
+        var batch = await db.DigestDeliveries.Where(d => claimed.Contains(d.Id)).OrderBy(d => d.Id).ToListAsync(ct);
+        var runIds = batch.Select(d => d.RunId).Distinct().ToList();
+        var runs = await db.DigestRuns.AsNoTracking().Where(r => runIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var subscriberIds = batch.Select(d => d.SubscriberId).ToList();
+        var subscribers = await db.Subscribers.AsNoTracking().Include(s => s.Rubrics)
+            .Where(s => subscriberIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var letters = new Letters(db, editions, site, origin, clock.GetUtcNow().UtcDateTime);
         var accepted = 0;
-        MailSession? session = null;
+        var next = 0;
         try
         {
-            foreach (var delivery in batch)
+            for (; next < batch.Count; next++)
             {
-                if (!await ClaimAsync(db, delivery, now, ct)) continue;
-                var message = await ComposeAsync(db, editions, site, origin, runs[delivery.RunId], delivery, ct);
+                var delivery = batch[next];
+                var message = subscribers.TryGetValue(delivery.SubscriberId, out var subscriber) && subscriber.IsConfirmed
+                    ? await ComposeAsync(letters, runs[delivery.RunId], delivery, subscriber, ct)
+                    : null;
                 if (message is null)
                 {
                     delivery.State = DeliveryState.Skipped;
-                    await db.SaveChangesAsync(ct);
+                    delivery.NextAttemptAt = null;
                     continue;
                 }
                 try
                 {
                     delivery.Attempts++;
-                    session ??= await mail.OpenAsync(ct);
-                    await session.SendAsync(message, ct);
+                    pass.Session ??= await mail.OpenAsync(ct);
+                    await pass.Session.SendAsync(message, ct);
                     delivery.State = DeliveryState.Sent;
                     delivery.NextAttemptAt = null;
                     delivery.SentAt = clock.GetUtcNow().UtcDateTime;
@@ -84,41 +108,74 @@ public sealed class DigestDispatch(
                 catch (MailNotSentException failure)
                 {
                     Defer(delivery, failure, now);
-                    await db.SaveChangesAsync(ct);
-                    // A temporary failure means the server is unwell: stop and let the back-off pass.
-                    if (failure.IsTemporary) return (accepted, false);
-                    continue;
+                    if (!failure.IsTemporary) continue;
+                    // A temporary failure means the server is unwell: stop, drop the connection, let the back-off pass.
+                    if (pass.Session is not null) await pass.Session.DisposeAsync();
+                    pass.Session = null;
+                    next++;
+                    more = false;
+                    break;
                 }
-                await db.SaveChangesAsync(CancellationToken.None);
             }
         }
         finally
         {
-            if (session is not null) await session.DisposeAsync();
-            await FinishRunsAsync(db, runs.Keys, ct);
+            // What this batch did not get to is given back at once rather than waiting out the lease.
+            foreach (var untried in batch.Skip(next)) untried.NextAttemptAt = null;
+            await db.SaveChangesAsync(CancellationToken.None);
+            await FinishRunsAsync(db, runs.Keys, CancellationToken.None);
         }
-        return (accepted, batch.Count == options.BatchSize);
+        return (accepted, more);
     }
 
     public void Dispose() => oneAtATime.Dispose();
 
     /// <summary>
-    /// Leases one delivery to this process before it is sent, in a conditional UPDATE, so that two
-    /// web nodes working through the same run never send the same message. If the process dies
-    /// holding the lease, the delivery is picked up again once the lease runs out.
+    /// Leases the batch to this process in one conditional UPDATE and returns the rows it got: another node may
+    /// have claimed some of them first, and only the database can say which. Plain SQL because EF's bulk update
+    /// cannot return the rows it changed; <c>UPDATE … RETURNING</c> is the same on SQLite and PostgreSQL. If the
+    /// process dies holding the lease, the rows are picked up again once it runs out.
     /// </summary>
-    private static async Task<bool> ClaimAsync(BroadsheetDb db, DigestDelivery delivery, DateTime now, CancellationToken ct)
+    private static async Task<List<long>> ClaimAsync(BroadsheetDb db, List<long> ids, DateTime now, DateTime until, CancellationToken ct)
     {
-        var until = now + SendLease;
-        var claimed = await db.DigestDeliveries
-            .Where(d => d.Id == delivery.Id && d.State == DeliveryState.Pending && (d.NextAttemptAt == null || d.NextAttemptAt <= now))
-            .ExecuteUpdateAsync(u => u.SetProperty(d => d.NextAttemptAt, until), ct);
-        if (claimed == 0) return false;
-        delivery.NextAttemptAt = until;
-        return true;
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            var names = new List<string>();
+            foreach (var id in ids) names.Add(Parameter(command, $"@id{names.Count}", id));
+            command.CommandText = $"""
+                UPDATE "DigestDelivery" SET "NextAttemptAt" = {Parameter(command, "@until", until)}
+                WHERE "Id" IN ({string.Join(", ", names)}) AND "State" = '{nameof(DeliveryState.Pending)}'
+                  AND ("NextAttemptAt" IS NULL OR "NextAttemptAt" <= {Parameter(command, "@now", now)})
+                RETURNING "Id"
+                """;
+            var claimed = new List<long>();
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) claimed.Add(reader.GetInt64(0));
+            return claimed;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
-    private static readonly TimeSpan SendLease = TimeSpan.FromMinutes(5);
+    private static string Parameter(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+        return name;
+    }
+
+    /// <summary>
+    /// The same for every copy of one delivery, so that a message sent again after a crash (see the class) is
+    /// recognisable as the same message by a server or client that deduplicates by Message-ID.
+    /// </summary>
+    public static string MessageIdFor(int runId, int subscriberId, string fromAddress) =>
+        $"newsletter.{runId}.{subscriberId}@{fromAddress.Split('@').Last()}";
 
     private void Defer(DigestDelivery delivery, MailNotSentException failure, DateTime now)
     {
@@ -134,33 +191,55 @@ public sealed class DigestDispatch(
         delivery.NextAttemptAt = now + wait;
     }
 
-    private async Task<MimeMessage?> ComposeAsync(
-        BroadsheetDb db, DigestEditions editions, SiteContext site, string origin, DigestRun run, DigestDelivery delivery, CancellationToken ct)
+    /// <summary>What one batch has loaded for its letters: subscribers with the same rubrics and window get the same items.</summary>
+    private sealed record Letters(BroadsheetDb Db, DigestEditions Editions, SiteContext Site, string Origin, DateTime Now)
     {
-        var subscriber = await db.Subscribers.AsNoTracking().Include(s => s.Rubrics).FirstOrDefaultAsync(s => s.Id == delivery.SubscriberId, ct);
-        if (subscriber is not { IsConfirmed: true }) return null;
+        public Dictionary<string, List<DigestItem>> Items { get; } = [];
+    }
+
+    private async Task<MimeMessage?> ComposeAsync(Letters letters, DigestRun run, DigestDelivery delivery, Subscriber subscriber, CancellationToken ct)
+    {
+        var (site, origin) = (letters.Site, letters.Origin);
         var unsubscribe = links.Unsubscribe(origin, subscriber.Id);
         var preferences = links.Preferences(origin, subscriber.Id);
-        if (run.Kind == DigestKind.Alert)
+        var rubricIds = subscriber.Rubrics.Select(r => r.RubricId).Order().ToList();
+        var key = run.Kind == DigestKind.Alert ? $"{run.Id}" : $"{run.Id}|{delivery.Since.Ticks}|{string.Join(',', rubricIds)}";
+        if (!letters.Items.TryGetValue(key, out var items))
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var article = await db.Articles.AsNoTracking().Where(a => a.Id == run.ArticleId).VisibleAt(now).FirstOrDefaultAsync(ct);
-            return article is null ? null : NewsletterMail.Alert(site, subscriber.Email, Item(site, origin, article.Title, article.Lead, article.PublishedAt!.Value, article.Slug), unsubscribe, preferences);
+            items = run.Kind == DigestKind.Alert
+                ? await AlertItemAsync(letters, run, ct)
+                : await DigestItemsAsync(letters, rubricIds, delivery.Since, run.UpTo, ct);
+            letters.Items[key] = items;
         }
-        var articles = await editions.ArticlesFor(subscriber.Rubrics.Select(r => r.RubricId).ToList(), delivery.Since, run.UpTo)
+        if (items.Count == 0) return null;
+        var message = run.Kind == DigestKind.Alert
+            ? NewsletterMail.Alert(site, subscriber.Email, items[0], unsubscribe, preferences)
+            : NewsletterMail.Digest(site, subscriber.Email, run.Kind, site.LocalDate(run.UpTo), items, unsubscribe, preferences);
+        message.MessageId = MessageIdFor(run.Id, subscriber.Id, mail.From.Address);
+        return message;
+    }
+
+    private static async Task<List<DigestItem>> AlertItemAsync(Letters letters, DigestRun run, CancellationToken ct)
+    {
+        var article = await letters.Db.Articles.AsNoTracking().Where(a => a.Id == run.ArticleId).VisibleAt(letters.Now).FirstOrDefaultAsync(ct);
+        return article is null ? [] : [Item(letters.Site, letters.Origin, article.Title, article.Lead, article.PublishedAt!.Value, article.Slug)];
+    }
+
+    private static async Task<List<DigestItem>> DigestItemsAsync(Letters letters, List<int> rubricIds, DateTime since, DateTime upTo, CancellationToken ct)
+    {
+        var (site, origin) = (letters.Site, letters.Origin);
+        var articles = await letters.Editions.ArticlesFor(rubricIds, since, upTo)
             .Newest().Take(DigestEditions.MaxItems)
             .Select(a => new
             {
                 a.Title, a.Lead, PublishedAt = a.PublishedAt!.Value, a.Slug, a.CoverImage,
                 Rubric = a.Rubrics.OrderBy(r => r.Rubric.Position).Select(r => r.Rubric.Name).FirstOrDefault(),
             }).ToListAsync(ct);
-        if (articles.Count == 0) return null;
-        var items = articles.Select(a => Item(site, origin, a.Title, a.Lead, a.PublishedAt, a.Slug) with
+        return [.. articles.Select(a => Item(site, origin, a.Title, a.Lead, a.PublishedAt, a.Slug) with
         {
             Rubric = a.Rubric,
             Image = a.CoverImage is { } cover ? (cover.StartsWith('/') ? origin : "") + ResponsiveImage.AtMost(cover, MailPictureWidth) : null,
-        }).ToList();
-        return NewsletterMail.Digest(site, subscriber.Email, run.Kind, site.LocalDate(run.UpTo), items, unsubscribe, preferences);
+        })];
     }
 
     // Twice the 552 px the letter shows it at, for sharp pictures on phones; the 1,600 px original would only cost readers' data.

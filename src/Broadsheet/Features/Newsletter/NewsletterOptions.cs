@@ -19,8 +19,14 @@ public sealed class NewsletterOptions
     public int SignUpsPerAddressPerHour { get; set; } = 5;
     public int SignUpsPerClientPer10Minutes { get; set; } = 20;
 
-    /// <summary>Messages sent over one SMTP connection before it is closed and the progress saved.</summary>
+    /// <summary>
+    /// Deliveries claimed together and recorded together: two commits a batch. Also the most messages a crash can
+    /// send twice (those accepted since the last commit). A pass keeps one SMTP connection across its batches.
+    /// </summary>
     public int BatchSize { get; set; } = 50;
+
+    /// <summary>How long a claimed batch stays this process's; after a crash its unrecorded messages go again once this has passed.</summary>
+    public int SendLeaseSeconds { get; set; } = 300;
 
     /// <summary>Tries per message before it is marked failed; the wait doubles from <see cref="RetryAfterSeconds"/>.</summary>
     public int MaxAttempts { get; set; } = 5;

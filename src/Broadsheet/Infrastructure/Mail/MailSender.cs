@@ -20,7 +20,7 @@ public sealed class MailSender(SmtpOptions options, MailFolder folder, TimeProvi
         await session.SendAsync(message, ct);
     }
 
-    /// <summary>One connection for a batch: a digest run sends hundreds of messages, and a handshake per message would dominate.</summary>
+    /// <summary>One connection for many messages (a digest pass keeps one for all its batches): a handshake per message would dominate.</summary>
     public async Task<MailSession> OpenAsync(CancellationToken ct)
     {
         if (!options.Configured) return new MailSession(null, this);
