@@ -82,12 +82,13 @@ public sealed class HotDiscussionTests : IDisposable
         var hot = await app.OpenArticleAsync("Results night");
         var quiet = await app.OpenArticleAsync("Weather for the weekend");
         var (_, anna) = await app.ReaderAsync("Anna");
-        await anna.CommentAsync(hot.Id, "Closer than expected");
+        var first = await anna.CommentAsync(hot.Id, "Closer than expected");
+        Assert.True(first.Status == HttpStatusCode.Created, first.Message);
         await ReadAsAnyoneAsync(hot);
         await ReadAsAnyoneAsync(quiet);
 
-        await anna.CommentAsync(hot.Id, "Recount likely");
-        await anna.CommentAsync(quiet.Id, "Rain again");
+        Assert.Equal(HttpStatusCode.Created, (await anna.CommentAsync(hot.Id, "Recount likely")).Status);
+        Assert.Equal(HttpStatusCode.Created, (await anna.CommentAsync(quiet.Id, "Rain again")).Status);
 
         Assert.Equal(["Closer than expected"], (await ReadAsAnyoneAsync(hot)).Comments);
         Assert.Equal(["Rain again"], (await ReadAsAnyoneAsync(quiet)).Comments);
