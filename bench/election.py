@@ -14,6 +14,7 @@ The night, for --duration seconds:
   after the editor's post was answered (the commit) did not show it.
 """
 import argparse
+import concurrent.futures
 import json
 import sys
 import threading
@@ -29,16 +30,25 @@ def address(i):
     return f"10.{20 + i // 65000}.{i // 250 % 250}.{i % 250 + 1}"
 
 
+DIGITS = "zero one two three four five six seven eight nine".split()
+
+
+def display_name(i):
+    """Unique after the site folds names (repeated letters collapse, so "Voter 11" would be "Voter 1"): digits as words."""
+    return "Voter " + " ".join(DIGITS[int(d)] for d in str(i))
+
+
 def accounts(origin, count, password, run):
-    made = 0
-    for i in range(count):
+    def sign_up(i):
         s = Session(origin)
         s.headers = {"X-Forwarded-For": address(i)}
         status, _ = s.submit("/account/sign-up", lambda f: "Input.DisplayName" in f["names"],
-                             {"Input.DisplayName": f"Voter {run}-{i}", "Input.Email": f"voter{i}-{run}@bench.invalid",
+                             {"Input.DisplayName": display_name(i), "Input.Email": f"voter{i}-{run}@bench.invalid",
                               "Input.Password": password, "Input.Consent": "true"})
-        made += 1 if status in (200, 302, 303) else 0
-    print(made)
+        return 1 if status in (200, 302, 303) else 0
+    # A few at once: each sign-up hashes a password, and a thousand one after another take minutes.
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        print(sum(pool.map(sign_up, range(count))))
 
 
 def percentile(values, p):
@@ -55,6 +65,7 @@ class Night:
         self.lock = threading.Lock()
         self.acknowledged, self.refused, self.failed, self.held = [], {}, 0, 0
         self.comment_ms = []
+        self.late_ms = []  # how late each post left against its slot: the client (or a full set of threads) falling behind
         self.publications = []  # (title marker, answered at)
         self.publish_failures = 0
         self.reads = []  # (origin, started, html)
@@ -78,6 +89,8 @@ class Night:
                                              headers={"Content-Type": "application/json", "RequestVerificationToken": token,
                                                       **s.headers})
             sent = time.time()
+            with self.lock:
+                self.late_ms.append(1000 * max(0.0, sent - due))
             try:
                 with s.open(request, timeout=30) as r:
                     status = r.status
@@ -137,20 +150,22 @@ class Night:
 
     def run(self):
         a = self.a
-        sessions = []
-        for i in range(a.commenters):
+        def signed_in(i):
             s = Session(a.origins[i % len(a.origins)])
             s.headers = {"X-Forwarded-For": address(i)}
             try:
                 s.sign_in(f"voter{i}-{a.run}@bench.invalid", a.password)
             except RuntimeError:
-                continue  # a sign-up the site turned down (its pace): one commenter fewer
+                return None  # a sign-up the site turned down (its pace): one commenter fewer
             with s.open(urllib.request.Request(s.origin + "/api/comments/token", headers=s.headers), timeout=30) as r:
-                sessions.append((s, json.loads(r.read())["token"]))
+                return s, json.loads(r.read())["token"]
+        with concurrent.futures.ThreadPoolExecutor(8) as pool:
+            sessions = [s for s in pool.map(signed_in, range(a.commenters)) if s is not None]
         print(f"   {len(sessions)} commenters signed in", flush=True)
         open(a.out + ".ready", "w").close()
         time.sleep(a.settle)
         self.start = time.time()
+        cpu_at_start = time.process_time()
         total = int(a.comments * a.duration)
         threads = [threading.Thread(target=self.commenter, args=(sessions, range(t, total, a.threads))) for t in range(a.threads)]
         threads.append(threading.Thread(target=self.editor))
@@ -159,6 +174,7 @@ class Night:
             t.start()
         for t in threads:
             t.join()
+        self.cpu = (time.process_time() - cpu_at_start, time.time() - self.start)
         time.sleep(3)
         self.stop.set()
         for t in watchers:
@@ -183,6 +199,10 @@ class Night:
             "comments_failed": self.failed, "comment_rate": round(len(self.acknowledged) / a.duration, 1),
             "comment_p50_ms": round(percentile(self.comment_ms, 50) or 0, 1),
             "comment_p99_ms": round(percentile(self.comment_ms, 99) or 0, 1),
+            "posts_late_p50_ms": round(percentile(self.late_ms, 50) or 0, 1),
+            "posts_late_p99_ms": round(percentile(self.late_ms, 99) or 0, 1),
+            "posts_sent": len(self.late_ms),
+            "client_cpu_s": round(self.cpu[0], 2), "duration_s": round(self.cpu[1], 2),
             "publications": len(self.publications), "publish_failures": self.publish_failures,
             "home_reads_watched": len(self.reads), "watch_errors": self.watch_errors,
             "reads_after_1s": later_reads, "reads_after_1s_missing": late_reads,
@@ -210,7 +230,7 @@ def main():
     ap.add_argument("--password", required=True)
     ap.add_argument("--run", required=True)
     ap.add_argument("--articles", required=True, type=lambda s: [int(x) for x in s.split(",")])
-    ap.add_argument("--commenters", type=int, default=100)
+    ap.add_argument("--commenters", type=int, default=1000)
     ap.add_argument("--comments", type=float, default=50, help="per second, all commenters together")
     ap.add_argument("--threads", type=int, default=200, help="enough that a slow answer does not hold the rate down")
     ap.add_argument("--publish-every", type=float, default=10)

@@ -1,4 +1,5 @@
 using Broadsheet.Infrastructure.Caching;
+using Broadsheet.Tests.Comments;
 using Broadsheet.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ public sealed class ArticleMemoTests : IDisposable
     public ArticleMemoTests()
     {
         app.Settings["Broadsheet:PageCache"] = "false";
+        app.WithoutPreModeration();
         publication = new TestPublication(app);
     }
 
@@ -84,5 +86,23 @@ public sealed class ArticleMemoTests : IDisposable
         await EvictAsync(PageCache.ArticleTag(article.Id), PageCache.ListingsTag);
         using var response = await app.Reader().GetAsync(url);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_comment_reads_the_thread_again_and_keeps_the_rest_of_the_page()
+    {
+        var article = await publication.ArticleAsync("Polling stations open");
+        var url = PageUrl.Of(app, article);
+        await app.GetPageAsync(url);
+        await app.WithDbAsync(db => db.Articles.Where(a => a.Id == article.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.Title, "Polling stations close")));
+
+        var (_, reader) = await app.ReaderAsync("Anna");
+        await reader.CommentAsync(article.Id, "Long queues in the centre");
+
+        // The comment's eviction forgets the discussion only: the article as loaded stays kept, change and all unseen.
+        var page = await app.GetPageAsync(url);
+        Assert.Equal("Long queues in the centre", page.QuerySelector("#comments .comment__text")!.TextContent);
+        Assert.Equal("Polling stations open", page.QuerySelector("h1")!.TextContent.Trim());
     }
 }

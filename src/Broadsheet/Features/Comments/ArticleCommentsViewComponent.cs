@@ -13,17 +13,26 @@ public sealed class ArticleCommentsViewComponent(BroadsheetDb db, TimeProvider c
 {
     public async Task<IViewComponentResult> InvokeAsync(Article article)
     {
-        var page = article.CommentsEnabled ? await FirstPageAsync(memo, db, article.Id, options.PageSize, HttpContext.RequestAborted) : null;
+        var page = article.CommentsEnabled ? await FirstPageAsync(HttpContext, memo, db, article.Id, options.PageSize) : null;
         var open = article.CommentsEnabled && article.IsOpenAt(clock.GetUtcNow().UtcDateTime, options.CloseAfterDays);
         return View("/Features/Comments/_ArticleComments.cshtml", new ArticleDiscussion(article, page, open));
     }
 
-    /// <summary>Kept with the article's memo and forgotten with it, so a page rendered again runs no query (the count near the headline shares it).</summary>
-    public static async Task<CommentPage?> FirstPageAsync(ArticleMemo memo, BroadsheetDb db, int articleId, int pageSize, CancellationToken ct) =>
-        await memo.GetOrLoadAsync($"comments:{articleId}",
+    /// <summary>
+    /// Kept in the article's memo, so a page rendered again runs no query (the count near the headline shares it), and
+    /// forgotten with the article or on its own when a comment changes the thread (<see cref="PageCache.DiscussionTag"/>,
+    /// which the cached page carries for that). Whoever reads the primary (signed in: a reader who has just posted) reads
+    /// the thread itself: a new comment's eviction may wait up to a second (CacheEviction.EvictCoalescedAsync), its author must not.
+    /// </summary>
+    public static async Task<CommentPage?> FirstPageAsync(HttpContext context, ArticleMemo memo, BroadsheetDb db, int articleId, int pageSize)
+    {
+        context.TagCachedPage(PageCache.DiscussionTag(articleId));
+        var ct = context.RequestAborted;
+        if (!ReplicaRouting.MayReadFromReplica(context)) return await CommentThread.LoadAsync(db, articleId, 1, pageSize, ct);
+        return await memo.GetOrLoadDiscussionAsync(articleId,
             async () => (CommentPage?)await CommentThread.LoadAsync(db, articleId, 1, pageSize, ct),
-            _ => articleId,
             p => 2L * p.Threads.Sum(t => t.Comment.Text.Length + t.Replies.Sum(r => r.Text.Length)) + 4096);
+    }
 }
 
 public sealed record ArticleDiscussion(Article Article, CommentPage? Page, bool Open);

@@ -14,7 +14,7 @@ public sealed class CommentCountViewComponent(BroadsheetDb db, CommentOptions op
     public async Task<IViewComponentResult> InvokeAsync(Article article)
     {
         if (!article.CommentsEnabled
-            || await ArticleCommentsViewComponent.FirstPageAsync(memo, db, article.Id, options.PageSize, HttpContext.RequestAborted) is not { Count: > 0 } page)
+            || await ArticleCommentsViewComponent.FirstPageAsync(HttpContext, memo, db, article.Id, options.PageSize) is not { Count: > 0 } page)
             return new HtmlContentViewComponentResult(HtmlString.Empty);
         var say = CommentMessages.For(site);
         var link = new HtmlContentBuilder()

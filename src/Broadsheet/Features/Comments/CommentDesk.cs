@@ -55,7 +55,9 @@ public sealed class CommentDesk(
         };
         db.Add(comment);
         await db.SaveChangesAsync(ct);
-        if (comment.IsPublic) await eviction.EvictAsync(ct, PageCache.ArticleTag(articleId));
+        // Coalesced: on a hot article comments come in storms, and the page need not be rendered again for each. Its
+        // author sees it at once all the same (signed in, they read past the page cache); other readers within a second.
+        if (comment.IsPublic) await eviction.EvictCoalescedAsync(PageCache.DiscussionTag(articleId), ct);
         return comment.IsPublic ? new(201, Say.Published, comment) : new(202, Say.Held, comment);
     }
 
@@ -77,7 +79,7 @@ public sealed class CommentDesk(
         // An edit can only keep a comment where it was or send it to the queue, never publish a held one.
         if (verdict.Outcome == VerdictOutcome.Hold) { comment.Status = CommentStatus.Held; comment.Rule = verdict.Rule; }
         await db.SaveChangesAsync(ct);
-        if (wasPublic) await eviction.EvictAsync(ct, PageCache.ArticleTag(comment.ArticleId));
+        if (wasPublic) await eviction.EvictAsync(ct, PageCache.DiscussionTag(comment.ArticleId));
         return comment.IsPublic ? new(200, Say.Edited, comment) : new(202, Say.Held, comment);
     }
 
@@ -98,7 +100,7 @@ public sealed class CommentDesk(
             comment.Rule = $"flagged by {comment.FlagCount} readers";
         }
         await db.SaveChangesAsync(ct);
-        if (held) await eviction.EvictAsync(ct, PageCache.ArticleTag(comment.ArticleId));
+        if (held) await eviction.EvictAsync(ct, PageCache.DiscussionTag(comment.ArticleId));
         return new(200, Say.Flagged, comment);
     }
 
@@ -139,7 +141,7 @@ public sealed class CommentDesk(
         comment.Text = "";
         comment.ModeratedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        if (wasPublic) await eviction.EvictAsync(ct, PageCache.ArticleTag(comment.ArticleId));
+        if (wasPublic) await eviction.EvictAsync(ct, PageCache.DiscussionTag(comment.ArticleId));
         return new(200, Say.Deleted, comment);
     }
 

@@ -9,10 +9,23 @@ namespace Broadsheet.Infrastructure.Caching;
 /// must be shared is the order to forget them. With Redis the order goes out on a channel and
 /// every node, this one included, acts on it within a moment; without Redis it stays local.
 /// </summary>
-public sealed class CacheEviction(IOutputCacheStore store, ListingMemo memo, ArticleMemo articles, IEnumerable<ICachedCopy> copies, RedisLink redis, ILogger<CacheEviction> log)
-    : IHostedService
+public sealed class CacheEviction(IOutputCacheStore store, ListingMemo memo, ArticleMemo articles, IEnumerable<ICachedCopy> copies, RedisLink redis,
+    TimeProvider clock, ILogger<CacheEviction> log)
+    : IHostedService, IDisposable
 {
     private RedisChannel Channel => redis.Channel("evict");
+
+    /// <summary>The least time between two coalesced evictions of one tag (<see cref="EvictCoalescedAsync"/>).</summary>
+    public static readonly TimeSpan CoalesceWindow = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often folded evictions are looked at: real time, while their due times are on the app's clock.</summary>
+    private static readonly TimeSpan CoalesceTick = TimeSpan.FromMilliseconds(100);
+
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, DateTimeOffset> lastEvicted = [];
+    private readonly Dictionary<string, DateTimeOffset> folded = [];
+    private readonly CancellationTokenSource stopping = new();
+    private Task ticking = Task.CompletedTask;
 
     /// <summary>The tag that stands for "the site settings changed".</summary>
     public const string SettingsTag = "settings";
@@ -33,6 +46,63 @@ public sealed class CacheEviction(IOutputCacheStore store, ListingMemo memo, Art
         }
     }
 
+    /// <summary>
+    /// Evicts <paramref name="tag"/> at most once a <see cref="CoalesceWindow"/>: at once when it was not evicted in the last
+    /// window, otherwise once at the window's end, for every order that came in it. For changes that come in storms, where
+    /// evicting on each would render the page again for each: readers' comments on the night's hot article (fifty a second),
+    /// each of which used to send every reader of it to wait behind a fresh render. The writer itself reads past the cache
+    /// (signed in), so only other readers wait, and never longer than the window.
+    /// </summary>
+    public Task EvictCoalescedAsync(string tag, CancellationToken ct)
+    {
+        lock (gate)
+        {
+            var now = clock.GetUtcNow();
+            if (folded.ContainsKey(tag)) return Task.CompletedTask;
+            if (lastEvicted.TryGetValue(tag, out var at) && now - at < CoalesceWindow)
+            {
+                folded[tag] = at + CoalesceWindow;
+                return Task.CompletedTask;
+            }
+            lastEvicted[tag] = now;
+        }
+        return EvictAsync(ct, tag);
+    }
+
+    /// <summary>Sends the folded evictions that are due (all of them when the app stops) and forgets tags quiet for a window.</summary>
+    private async Task EvictFoldedAsync(bool all)
+    {
+        string[] due;
+        lock (gate)
+        {
+            var now = clock.GetUtcNow();
+            due = [.. folded.Where(f => all || f.Value <= now).Select(f => f.Key)];
+            foreach (var tag in due)
+            {
+                folded.Remove(tag);
+                lastEvicted[tag] = now;
+            }
+            foreach (var quiet in lastEvicted.Where(e => now - e.Value >= CoalesceWindow && !folded.ContainsKey(e.Key)).Select(e => e.Key).ToList())
+                lastEvicted.Remove(quiet);
+        }
+        if (due.Length > 0) await EvictAsync(CancellationToken.None, due);
+    }
+
+    private async Task TickAsync()
+    {
+        using var ticker = new PeriodicTimer(CoalesceTick);
+        try
+        {
+            while (await ticker.WaitForNextTickAsync(stopping.Token))
+            {
+                try { await EvictFoldedAsync(all: false); }
+                // The orders stay lost, not the site: the pages expire by themselves (45 s), as with any eviction that fails.
+                catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "Could not send folded evictions"); }
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+
     public Task SettingsChangedAsync(CancellationToken ct) => EvictAsync(ct, SettingsTag, PageCache.SiteTag);
 
     private async Task EvictHereAsync(IEnumerable<string> tags, CancellationToken ct)
@@ -44,7 +114,7 @@ public sealed class CacheEviction(IOutputCacheStore store, ListingMemo memo, Art
                 foreach (var copy in copies.Where(c => c.Tag == tag)) copy.Forget();
             }
             else await EvictPagesAsync(tag, ct);
-            if (PageCache.ArticleIdOf(tag) is { } articleId) articles.Forget(articleId);
+            articles.Forget(tag);
             if (tag is PageCache.ListingsTag or PageCache.SiteTag)
             {
                 await memo.ForgetAsync(PageCache.ListingsTag, ct);
@@ -65,6 +135,7 @@ public sealed class CacheEviction(IOutputCacheStore store, ListingMemo memo, Art
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        ticking = TickAsync();
         if (redis.Connection is not { } connection) return;
         await connection.GetSubscriber().SubscribeAsync(Channel, (channel, message) =>
         {
@@ -78,6 +149,14 @@ public sealed class CacheEviction(IOutputCacheStore store, ListingMemo memo, Art
         });
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) =>
-        redis.Connection?.GetSubscriber().UnsubscribeAsync(Channel) ?? Task.CompletedTask;
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await stopping.CancelAsync();
+        await ticking;
+        // Pages kept in Redis outlive this process: what was folded is sent now rather than left to expire.
+        await EvictFoldedAsync(all: true);
+        if (redis.Connection is { } connection) await connection.GetSubscriber().UnsubscribeAsync(Channel);
+    }
+
+    public void Dispose() => stopping.Dispose();
 }

@@ -25,9 +25,11 @@ public static class PageCache
 
     public static string ArticleTag(int id) => $"article-{id}";
 
-    public static int? ArticleIdOf(string tag) =>
-        tag.StartsWith("article-", StringComparison.Ordinal) && int.TryParse(tag.AsSpan(8), System.Globalization.NumberStyles.None,
-            System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+    /// <summary>
+    /// A page that shows an article's discussion carries this tag too: readers' comments evict it (coalesced,
+    /// <see cref="CacheEviction.EvictCoalescedAsync"/>) without making the article's own data be read again.
+    /// </summary>
+    public static string DiscussionTag(int articleId) => $"comments-{articleId}";
 
     /// <summary>How long an article page (and the data behind it, <see cref="ArticleMemo"/>) may be reused.</summary>
     public static readonly TimeSpan ArticleLifetime = TimeSpan.FromSeconds(45);
