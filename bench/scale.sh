@@ -72,6 +72,9 @@ for round in $(seq 1 "$R"); do
     first_page=$(echo "$(date +%s.%N) - $started" | bc)
     first_page_cpu=$(echo "scale=2; $(cpu_ticks "$app_pid") / $(getconf CLK_TCK)" | bc)
     echo "round $round, $size articles: first page after $first_page s, load $(cut -d' ' -f1 /proc/loadavg)"
+    pages "$dir" > "$out/pages-$size.txt"
+    # Each page once before any is measured: the first request of each pays for its JIT and cold loads.
+    while read -r name path; do curl -fs -o /dev/null --max-time 120 "$origin$path" || echo "   $name: $path failed"; done < "$out/pages-$size.txt"
     while read -r name path; do
       wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "$origin$path" > /dev/null
       before=$(cpu_ticks "$app_pid")
@@ -81,7 +84,7 @@ for round in $(seq 1 "$R"); do
         function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
         /Requests\/sec:/ { rps = $2 } /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /Non-2xx/ { bad = $NF } / requests in / { reqs = $1 }
         END { printf "%s\t%s\t%s\t%s\t%.2f\t%.2f\t%d\t%s\t%.3f\n", r, s, n, rps, p50, p99, bad, load, reqs ? ticks * 1000 / hz / reqs : 0 }' "$out/wrk-$round-$size-$name.txt" | tee -a "$out/results.tsv"
-    done < <(pages "$dir")
+    done < "$out/pages-$size.txt"
     rss=$(awk '/^VmRSS:/ {print int($2 / 1024)}' /proc/$app_pid/status)
     echo "   RSS $rss MB" 
     printf "%s\t%s\t%s\t%s\t%s\t%s\n" "$round" "$size" "$first_page" "$first_page_cpu" "$rss" "$(cut -d' ' -f1 /proc/loadavg)" >> "$out/process.tsv"
@@ -100,7 +103,7 @@ print("| page | " + " | ".join(f"p50 ms at {s:,}" for s in sizes) + f" | × ({si
 print("|---|" + "---:|" * (2 * len(sizes) + 2))
 for p in pages:
     print(f"| {p} | " + " | ".join(f"{med(s, p, 'p50_ms'):.2f}" for s in sizes)
-          + f" | {med(sizes[-1], p, 'p50_ms') / med(sizes[0], p, 'p50_ms'):.2f} | "
+          + f" | {med(sizes[-1], p, 'p50_ms') / max(med(sizes[0], p, 'p50_ms'), 0.001):.2f} | "
           + " | ".join(f"{med(s, p, 'cpu_ms'):.2f}" for s in sizes)
           + f" | {med(sizes[-1], p, 'cpu_ms') / max(med(sizes[0], p, 'cpu_ms'), 0.001):.2f} |")
 loads = sorted(float(r["load"]) for r in rows)

@@ -139,12 +139,12 @@ public sealed partial class QueryPlanTests : IDisposable
             if (TestDatabase.OnPostgres)
             {
                 // Without a vacuum every heap page counts as unseen and an index-only scan is priced as a plain one.
-                foreach (var statement in new[] { "VACUUM ANALYZE \"Articles\"", "SET enable_seqscan = off" })
-                {
-                    await using var command = connection.CreateCommand();
-                    command.CommandText = statement;
-                    await command.ExecuteNonQueryAsync();
-                }
+                await using var vacuum = connection.CreateCommand();
+                vacuum.CommandText = "VACUUM ANALYZE \"Articles\"";
+                await vacuum.ExecuteNonQueryAsync();
+                await using var off = connection.CreateCommand();
+                off.CommandText = "SET enable_seqscan = off";
+                await off.ExecuteNonQueryAsync();
             }
             return string.Join('\n', await ExplainAsync(connection, new RecordedQuery("start", ArticleSource.Versions(db).ToQueryString(), [])));
         });
