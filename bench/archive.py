@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Grows a Broadsheet SQLite data folder into a large archive, fast, for the scale benches.
 
-    python3 bench/archive.py DATA_DIR N [COMMENTS_PER_ARTICLE] [VIEW_DAYS]
+    python3 bench/archive.py DATA_DIR N [COMMENTS_PER_ARTICLE] [VIEW_DAYS] [VIEW_LIFE]
 
 DATA_DIR holds a broadsheet.db that the app has migrated and seeded with its demo publication
 (start it once with Broadsheet__DemoArticles=200). The demo's articles are the templates: each new
@@ -9,8 +9,12 @@ article copies one's lead, body and rendered HTML under a new title and slug, so
 real articles do. N articles are added, newest first from the demo's oldest, about 300 a day (a
 national site's pace), each with its rubric, 1-4 tags and 1-2 authors (the demo's own), ViewTotals,
 COMMENTS_PER_ARTICLE published comments on average (default 3) and, for the articles of the last
-VIEW_DAYS days (default 30), a daily view count for every day since publication. Written with plain
-batched INSERTs in one transaction with the journal off: this is a bench file, not a newsroom's.
+VIEW_DAYS days (default 365: a year of daily counts), a daily view count for each of the first
+VIEW_LIFE days after publication (default 30, a news story's reading life) up to today. Written with
+plain batched INSERTs in one transaction with the journal off: this is a bench file, not a
+newsroom's. The app's indexes and triggers are in place (the app migrated the file), so
+SitemapMonths is kept by the triggers as the rows go in. At 1,000,000 articles (3 million comments,
+3.3 million daily counts) see docs/PERFORMANCE.md for the time it takes.
 The Lucene index is not touched; the app rebuilds it when it finds it behind.
 """
 import random
@@ -26,7 +30,8 @@ BATCH = 20_000
 def main():
     data, n = sys.argv[1], int(sys.argv[2])
     comments_per = float(sys.argv[3]) if len(sys.argv) > 3 else 3.0
-    view_days = int(sys.argv[4]) if len(sys.argv) > 4 else 30
+    view_days = int(sys.argv[4]) if len(sys.argv) > 4 else 365
+    view_life = int(sys.argv[5]) if len(sys.argv) > 5 else 30
     db = sqlite3.connect(f"{data}/broadsheet.db", isolation_level=None)
     # The journal off while writing (a bench file); WAL again afterwards, as the app keeps it.
     db.execute("PRAGMA journal_mode=OFF")
@@ -52,6 +57,7 @@ def main():
     db.execute("BEGIN")
     articles, rubric_rows, tag_rows, author_rows, totals, comments, views = [], [], [], [], [], [], []
     comment_id = first_comment
+    view_rows = 0
 
     def flush():
         db.executemany('INSERT INTO "Articles" ("Id", "Slug", "Title", "Lead", "Body", "BodyHtml", "Kind", "Status", "Language", '
@@ -88,16 +94,19 @@ def main():
                              (at + timedelta(minutes=5 + rnd.randrange(600))).strftime("%Y-%m-%d %H:%M:%S")))
             comment_id += 1
         if (today - at).days < view_days:
-            for d in range((today - at).days + 1):
+            for d in range(min((today - at).days + 1, view_life)):
                 day = (at + timedelta(days=d)) - epoch_day
                 views.append((day.days, aid, 1 + total // 7 // (d + 1)))
+                view_rows += 1
         if len(articles) >= BATCH:
             flush()
-            print(f"{i + 1:,} articles, {time.monotonic() - started:.0f} s", flush=True)
+            if (i + 1) % 100_000 == 0:
+                print(f"{i + 1:,} articles, {time.monotonic() - started:.0f} s", flush=True)
     flush()
     db.execute("COMMIT")
     db.execute("PRAGMA journal_mode=WAL")
-    print(f"Added {n:,} articles and {comment_id - first_comment:,} comments in {time.monotonic() - started:.0f} s")
+    print(f"Added {n:,} articles, {comment_id - first_comment:,} comments and {view_rows:,} daily view counts "
+          f"in {time.monotonic() - started:.0f} s ({time.process_time():.0f} s of this process's CPU)")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
+using Broadsheet.Features.Search;
 using Broadsheet.Features.ViewCounting;
 using Broadsheet.Tests.Support;
 using Microsoft.AspNetCore.Http;
@@ -126,6 +127,30 @@ public sealed partial class QueryPlanTests : IDisposable
         Assert.Contains("Articles", FullReads(unindexed.Sql, await ExplainAsync(connection, unindexed)));
     }
 
+    [Fact]
+    public async Task The_search_indexer_reads_every_version_from_an_index_not_the_rows()
+    {
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        for (var i = 0; i < 3; i++) await publication.ArticleAsync($"Council story number {i}", now.AddHours(-i));
+        var plan = await app.WithDbAsync(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            if (TestDatabase.OnPostgres)
+            {
+                // Without a vacuum every heap page counts as unseen and an index-only scan is priced as a plain one.
+                await using var vacuum = connection.CreateCommand();
+                vacuum.CommandText = "VACUUM ANALYZE \"Articles\"";
+                await vacuum.ExecuteNonQueryAsync();
+                await using var off = connection.CreateCommand();
+                off.CommandText = "SET enable_seqscan = off";
+                await off.ExecuteNonQueryAsync();
+            }
+            return string.Join('\n', await ExplainAsync(connection, new RecordedQuery("start", ArticleSource.Versions(db).ToQueryString(), [])));
+        });
+        Assert.Contains(TestDatabase.OnPostgres ? "Index Only Scan using \"IX_Articles_Versions\"" : "USING COVERING INDEX IX_Articles_Versions", plan);
+    }
+
     private static string DeepLink(AngleSharp.Html.Dom.IHtmlDocument page) =>
         page.QuerySelectorAll("a[href*='before=']").Select(a => a.GetAttribute("href")!).First();
 
@@ -157,9 +182,11 @@ public sealed partial class QueryPlanTests : IDisposable
             yield break;
         }
         var tables = Aliases().Matches(sql).ToDictionary(m => m.Groups[2].Value, m => m.Groups[1].Value);
+        // A GROUP BY needs every row its index walk meets, so there no LIMIT stops the walk early.
+        var scan = sql.Contains("GROUP BY", StringComparison.Ordinal) ? SqliteScanAnyway() : SqliteScan();
         foreach (var line in plan)
         {
-            if (SqliteScan().Match(line.Trim()) is not { Success: true } m) continue;
+            if (scan.Match(line.Trim()) is not { Success: true } m) continue;
             var name = m.Groups[1].Value;
             yield return tables.GetValueOrDefault(name, name);
         }
@@ -171,6 +198,9 @@ public sealed partial class QueryPlanTests : IDisposable
     // "SCAN a" reads the table; "SCAN a USING INDEX …" walks an index in order (bounded by the query's LIMIT) and is allowed.
     [GeneratedRegex(@"^SCAN (\w+)$")]
     private static partial Regex SqliteScan();
+
+    [GeneratedRegex(@"^SCAN (\w+)(?: USING (?:COVERING )?INDEX \w+)?$")]
+    private static partial Regex SqliteScanAnyway();
 
     [GeneratedRegex(@"Seq Scan on ""?(\w+)""?")]
     private static partial Regex SeqScan();

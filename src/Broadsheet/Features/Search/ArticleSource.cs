@@ -28,9 +28,16 @@ public static class ArticleSource
         }
     }
 
-    /// <summary>Every article's id and version, for comparing against what the index holds.</summary>
+    /// <summary>Every article's id and version, for comparing against what the index holds (at each start).</summary>
     public static Task<Dictionary<int, Guid>> VersionsAsync(BroadsheetDb db, CancellationToken ct) =>
-        db.Articles.AsNoTracking().Select(a => new { a.Id, a.Version }).ToDictionaryAsync(a => a.Id, a => a.Version, ct);
+        Versions(db).ToDictionaryAsync(a => a.Id, a => a.Version, ct);
+
+    /// <summary>
+    /// Read from the narrow index IX_Articles_Versions, not from the rows: SQLite keeps the version behind the
+    /// body, so reading it from the rows reads the whole table (6 GB at a million articles).
+    /// </summary>
+    public static IQueryable<ArticleVersion> Versions(BroadsheetDb db) =>
+        db.Articles.AsNoTracking().Select(a => new ArticleVersion(a.Id, a.Version));
 
     public static Task<int> CountAsync(BroadsheetDb db, CancellationToken ct) => db.Articles.CountAsync(ct);
 
@@ -77,3 +84,5 @@ public static class ArticleSource
         int Id, string Slug, string Title, string Lead, string BodyHtml, string Language, ArticleStatus Status,
         DateTime? PublishedAt, DateTime CreatedAt, List<RubricRow> Rubrics, List<string> Authors, Guid Version);
 }
+
+public sealed record ArticleVersion(int Id, Guid Version);

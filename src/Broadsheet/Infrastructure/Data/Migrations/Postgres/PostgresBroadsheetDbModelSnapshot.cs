@@ -211,6 +211,8 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex(new[] { "Status", "PublishedAt", "Id" }, "IX_Articles_Marked")
                         .HasFilter("\"Prominence\" > 0");
 
+                    b.HasIndex(new[] { "Id", "Version" }, "IX_Articles_Versions");
+
                     b.ToTable("Articles");
                 });
 

@@ -204,6 +204,8 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex(new[] { "Status", "PublishedAt", "Id" }, "IX_Articles_Marked")
                         .HasFilter("\"Prominence\" > 0");
 
+                    b.HasIndex(new[] { "Id", "Version" }, "IX_Articles_Versions");
+
                     b.ToTable("Articles");
                 });
 
