@@ -88,7 +88,9 @@ public sealed partial class WordPressImport
             },
         };
         if (!await WithinTransactionAsync(label, () => History.RecordAsync(article, edit, ct), ct)) return;
+        // What a later entry of the look-ahead (the same post listed twice) asks of this one.
         if (slugsAhead.TryGetValue(article.Slug, out var holders)) holders.Add(article.Id);
+        articlesAhead[article.Id] = article.PublishedAt ?? article.CreatedAt;
         report.Count(isNew ? report.Imported : report.Updated, Plural(source.Type));
         await CommentsAsync(source, article.Id, article.PublishedAt ?? article.CreatedAt, label, ct);
     }
