@@ -66,6 +66,35 @@ public sealed class HostileExportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_that_breaks_off_in_its_second_reading_keeps_the_posts_read_before_the_break_with_their_comments()
+    {
+        // The second pass reads posts ahead before writing them: those read before the break still arrive.
+        var whole = Head + Post(10, "Whole") + Post(11, "Also whole", Comment(20, 0, "First word") + Comment(21, 20, "An answer"));
+        var opened = 0;
+        await using var scope = app.Services.CreateAsyncScope();
+        var refused = await Assert.ThrowsAsync<WxrException>(() => scope.ServiceProvider.GetRequiredService<WordPressImport>().RunAsync(
+            () => new MemoryStream(Encoding.UTF8.GetBytes(++opened == 1 ? whole + "</channel></rss>" : whole + "\n<item><title>Cut off</titel>")),
+            null, false, null, CancellationToken.None));
+
+        Assert.Contains("not well-formed XML at line", refused.Message);
+        Assert.Equal(["post-10", "post-11"], await app.WithDbAsync(db => db.Articles.OrderBy(a => a.Slug).Select(a => a.Slug).ToListAsync()));
+        var answer = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.Text == "An answer"));
+        Assert.Equal(await app.WithDbAsync(db => db.Comments.Where(c => c.Text == "First word").Select(c => (long?)c.Id).SingleAsync()), answer.ParentId);
+    }
+
+    [Fact]
+    public async Task A_post_listed_twice_in_one_export_arrives_once()
+    {
+        var report = await ImportAsync(Head + Post(10, "Twice", Comment(20, 0, "Said once")) + Post(10, "Twice", Comment(20, 0, "Said once")) + "</channel></rss>");
+
+        Assert.Equal(1, report.Imported["posts"]);
+        Assert.Equal(1, report.Unchanged["posts"]);
+        Assert.Empty(report.Failures);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Articles.CountAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Comments.CountAsync()));
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_an_export_says_so()
     {
         var html = await Assert.ThrowsAsync<WxrException>(() => ImportAsync("<html><body>Hello</body></html>"));

@@ -58,6 +58,7 @@ public sealed partial class WordPressImport(
     private readonly Dictionary<string, string?> accounts = new(StringComparer.OrdinalIgnoreCase);
     private HashSet<string> links = [];
     private readonly List<string> pendingLinks = [];
+    private readonly List<ImportedItem> pendingItems = [];
     private SiteContext site = null!;
     private ImportReport report = null!;
     private Uploads? uploads;
@@ -84,26 +85,36 @@ public sealed partial class WordPressImport(
             for (var pass = 1; pass <= 2; pass++)
             {
                 await using var stream = open();
-                var reader = new WxrReader(stream);
-                foreach (var entry in reader.Read())
+                var reader = new WxrReader(stream) { AttachmentsOnly = pass == 1 };
+                double Share() => (pass - 1 + (stream.CanSeek && stream.Length > 0 ? (double)stream.Position / stream.Length : 0)) / 2;
+                using var entries = reader.Read().GetEnumerator();
+                while (true)
                 {
+                    bool more;
+                    // A file that breaks off keeps what was read before the break, the posts waiting in the look-ahead too.
+                    try { more = entries.MoveNext(); }
+                    catch (WxrException) { await AheadAsync(progress, Share(), ct); throw; }
+                    if (!more) break;
                     siteLink = reader.Site.Link;
-                    await ((pass, entry) switch
+                    if (pass == 1)
                     {
-                        (1, WxrAuthor a) => AuthorAsync(a, ct),
-                        (1, WxrTerm { IsCategory: true } c) => CategoryAsync(c, ct),
-                        (1, WxrTerm t) => TagAsync(t, ct),
-                        (1, WxrPost { Type: "attachment" } p) => AttachmentAsync(p, ct),
-                        (2, WxrPost { Type: "post" } p) => PostAsync(p, ct),
-                        (2, WxrPost { Type: "page" } p) => PageAsync(p, ct),
-                        (2, WxrPost { Type: not "attachment" } p) => Skip($"{p.Type} (not a post or a page)"),
-                        _ => Task.CompletedTask,
-                    });
-                    // Nothing read for one entry is needed by the next: tracking it all would grow with the file.
-                    db.ChangeTracker.Clear();
-                    if (inBatch >= BatchSize) await CommitBatchAsync(ct);
-                    progress?.Invoke(report, (pass - 1 + (stream.CanSeek && stream.Length > 0 ? (double)stream.Position / stream.Length : 0)) / 2);
+                        await (entries.Current switch
+                        {
+                            WxrAuthor a => AuthorAsync(a, ct),
+                            WxrTerm { IsCategory: true } c => CategoryAsync(c, ct),
+                            WxrTerm t => TagAsync(t, ct),
+                            WxrPost { Type: "attachment" } p => AttachmentAsync(p, ct),
+                            _ => Task.CompletedTask,
+                        });
+                        await EntryDoneAsync(progress, Share(), ct);
+                    }
+                    else if (entries.Current is WxrPost post && post.Type != "attachment")
+                    {
+                        ahead.Add(post);
+                        if (ahead.Count >= LookAhead) await AheadAsync(progress, Share(), ct);
+                    }
                 }
+                await AheadAsync(progress, Share(), ct);
             }
             await CommitBatchAsync(ct);
         }
@@ -128,6 +139,14 @@ public sealed partial class WordPressImport(
         return report;
     }
 
+    /// <summary>Nothing read for one entry is needed by the next: tracking it all would grow with the file.</summary>
+    private async Task EntryDoneAsync(Action<ImportReport, double>? progress, double share, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        if (inBatch >= BatchSize) await CommitBatchAsync(ct);
+        progress?.Invoke(report, share);
+    }
+
     private Task Skip(string reason)
     {
         report.Count(report.Skipped, reason);
@@ -139,30 +158,35 @@ public sealed partial class WordPressImport(
     /// changed, the caller updates what it made.
     /// </summary>
     private Task<ImportedItem?> KnownAsync(string kind, long sourceId, CancellationToken ct) =>
-        db.ImportedItems.AsNoTracking().FirstOrDefaultAsync(i => i.Kind == kind && i.SourceId == sourceId, ct);
+        knownAhead.TryGetValue((kind, sourceId), out var known) ? Task.FromResult(known)
+            : db.ImportedItems.AsNoTracking().FirstOrDefaultAsync(i => i.Kind == kind && i.SourceId == sourceId, ct);
 
     /// <summary>
     /// Runs one entry's writes inside a savepoint of the batch's transaction; a failure rolls back to it (nothing
     /// of the entry stays, its neighbours in the batch do), is reported, and the run goes on. What the entry
-    /// tracked is let go either way, so memory stays flat however long the export.
+    /// tracked is let go either way, so memory stays flat however long the export. With <paramref name="what"/>
+    /// null the failure is not reported: the caller tries the entries again one by one.
     /// </summary>
-    private async Task<bool> WithinTransactionAsync(string what, Func<Task> work, CancellationToken ct)
+    private async Task<bool> WithinTransactionAsync(string? what, Func<Task> work, CancellationToken ct)
     {
         batch ??= await db.Database.BeginTransactionAsync(ct);
         await batch.CreateSavepointAsync(EntrySavepoint, ct);
         inBatch++;
         pendingLinks.Clear();
+        pendingItems.Clear();
         try
         {
             await work();
             await db.SaveChangesAsync(ct);
             await batch.ReleaseSavepointAsync(EntrySavepoint, ct);
+            // Written: a later entry of the same look-ahead (the same post twice in one export) finds it.
+            foreach (var item in pendingItems) knownAhead[(item.Kind, item.SourceId)] = item;
             return true;
         }
         catch (Exception e) when (e is DbUpdateException or InvalidOperationException or IOException or ArgumentException or FormatException)
         {
             await UndoEntryAsync(ct);
-            report.Fail($"{what}: {e.GetBaseException().Message}");
+            if (what is not null) report.Fail($"{what}: {e.GetBaseException().Message}");
             return false;
         }
         catch
@@ -201,17 +225,25 @@ public sealed partial class WordPressImport(
     private void Remember(ImportedItem? known, string kind, WxrEntry entry, long targetId)
     {
         if (known is null)
-            db.ImportedItems.Add(new ImportedItem
+        {
+            known = new ImportedItem
             {
                 Kind = kind, SourceId = entry.SourceId, TargetId = targetId, Fingerprint = entry.Fingerprint,
                 ImportedAt = clock.GetUtcNow().UtcDateTime,
-            });
+            };
+            db.ImportedItems.Add(known);
+        }
         else
         {
-            known.Fingerprint = entry.Fingerprint;
-            known.ImportedAt = clock.GetUtcNow().UtcDateTime;
+            // A copy: the look-ahead's row stays as it was if this entry fails.
+            known = new ImportedItem
+            {
+                Id = known.Id, Kind = known.Kind, SourceId = known.SourceId, TargetId = targetId, Fingerprint = entry.Fingerprint,
+                ImportedAt = clock.GetUtcNow().UtcDateTime,
+            };
             db.ImportedItems.Update(known);
         }
+        pendingItems.Add(known);
     }
 
     private void Redirect(string oldAddress, string kind, long targetId)

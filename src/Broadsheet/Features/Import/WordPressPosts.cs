@@ -26,11 +26,10 @@ public sealed partial class WordPressImport
         if (known is not null && known.Fingerprint == source.Fingerprint)
         {
             // As it was last time: the article is not read, only whether it is still here; its comments may have changed.
-            var kept = await db.Articles.Where(a => a.Id == (int)known.TargetId)
-                .Select(a => new { a.Id, Dated = a.PublishedAt ?? a.CreatedAt }).FirstOrDefaultAsync(ct);
-            if (kept is null) { await Skip($"{source.Type}s deleted here since an earlier import"); return; }
+            var articleId = (int)known.TargetId;
+            if (!articlesAhead.TryGetValue(articleId, out var dated)) { await Skip($"{source.Type}s deleted here since an earlier import"); return; }
             report.Count(report.Unchanged, Plural(source.Type));
-            await CommentsAsync(source, kept.Id, kept.Dated, label, ct);
+            await CommentsAsync(source, articleId, dated, label, ct);
             return;
         }
         var article = known is null ? null : await db.Articles.AsSplitQuery()
@@ -66,10 +65,7 @@ public sealed partial class WordPressImport
             article.CoverCaption = cover.Caption.Length > 0 ? cover.Caption : null;
             article.CoverAlt = cover.AltText.Length > 0 ? cover.AltText : null;
         }
-        var wanted = SlugFor(Decode(source.Name) is { Length: > 0 } name ? name : source.Title, source.Title, $"post-{source.SourceId}");
-        // WordPress cuts an encoded (Cyrillic) slug at 200 bytes mid-word; the title still has the whole of it.
-        if (Slug.From(source.Title) is { } whole && whole.Length > wanted.Length && whole.StartsWith(wanted, StringComparison.Ordinal)) wanted = whole;
-        var slug = await FreeArticleSlugAsync(wanted, article.Id, label, ct);
+        var slug = await FreeArticleSlugAsync(WantedSlug(source), article.Id, label, ct);
         if (isNew || article.Slug != slug) article.Slug = slug;
 
         var edit = new ArticleEdit(Importer)
@@ -92,6 +88,9 @@ public sealed partial class WordPressImport
             },
         };
         if (!await WithinTransactionAsync(label, () => History.RecordAsync(article, edit, ct), ct)) return;
+        // What a later entry of the look-ahead (the same post listed twice) asks of this one.
+        if (slugsAhead.TryGetValue(article.Slug, out var holders)) holders.Add(article.Id);
+        articlesAhead[article.Id] = article.PublishedAt ?? article.CreatedAt;
         report.Count(isNew ? report.Imported : report.Updated, Plural(source.Type));
         await CommentsAsync(source, article.Id, article.PublishedAt ?? article.CreatedAt, label, ct);
     }
@@ -100,12 +99,19 @@ public sealed partial class WordPressImport
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "…";
 
+    private static string WantedSlug(WxrPost source)
+    {
+        var wanted = SlugFor(Decode(source.Name) is { Length: > 0 } name ? name : source.Title, source.Title, $"post-{source.SourceId}");
+        // WordPress cuts an encoded (Cyrillic) slug at 200 bytes mid-word; the title still has the whole of it.
+        return Slug.From(source.Title) is { } whole && whole.Length > wanted.Length && whole.StartsWith(wanted, StringComparison.Ordinal) ? whole : wanted;
+    }
+
     private async Task<string> FreeArticleSlugAsync(string wanted, int articleId, string label, CancellationToken ct)
     {
         var slug = wanted;
-        // One query for both tables: this runs once an article, and most addresses are free.
+        // Most addresses are free and were looked ahead; a suffixed one is asked for, both tables in one query.
         for (var n = 2;
-             await db.Articles.Where(a => a.Slug == slug && a.Id != articleId).Select(a => a.Id)
+             TakenAhead(slug, articleId) ?? await db.Articles.Where(a => a.Slug == slug && a.Id != articleId).Select(a => a.Id)
                  .Concat(db.ArticleSlugHistory.Where(h => h.Slug == slug && h.ArticleId != articleId).Select(h => h.ArticleId)).AnyAsync(ct);
              n++)
             slug = $"{wanted}-{n}";
@@ -190,46 +196,37 @@ public sealed partial class WordPressImport
     private static string SkipReason(WxrComment c) => c.Type is "pingback" or "trackback" ? "pingbacks and trackbacks" : $"comments marked {c.Approved}";
 
     /// <summary>
-    /// Comments oldest first, each whole or not at all (a savepoint of its own). Threads here are one level deep, so a reply to
-    /// a reply joins its thread's first comment; a reply whose parent is not in the export starts a thread.
+    /// Comments oldest first, whole or not at all. A post's comments are written together, in one savepoint and a save
+    /// for each level of threads; when that fails they are written again one by one, each in a savepoint of its own, so
+    /// only the comment at fault stays out. Threads here are one level deep, so a reply to a reply joins its thread's
+    /// first comment; a reply whose parent is not in the export starts a thread.
     /// </summary>
     private async Task CommentsAsync(WxrPost source, int articleId, DateTime articleDate, string label, CancellationToken ct)
     {
         if (source.Comments.Count == 0) return;
-        var ids = source.Comments.Select(c => c.SourceId).ToList();
-        var known = await db.ImportedItems.AsNoTracking().Where(i => i.Kind == ImportKind.Comment && ids.Contains(i.SourceId)).ToDictionaryAsync(i => i.SourceId, ct);
-        Dictionary<long, long>? thread = null;
-        foreach (var source1 in source.Comments.OrderBy(c => c.DateUtc ?? c.DateLocal).ThenBy(c => c.SourceId))
+        var known = new Dictionary<long, ImportedItem>();
+        foreach (var c in source.Comments)
+            if (await KnownAsync(ImportKind.Comment, c.SourceId, ct) is { } row) known[c.SourceId] = row;
+        var writes = new List<(WxrComment Source, CommentStatus State, ImportedItem? Had, string? AccountId)>();
+        foreach (var c in source.Comments.OrderBy(c => c.DateUtc ?? c.DateLocal).ThenBy(c => c.SourceId))
         {
-            if (State(source1) is not { } state) { report.Count(report.Skipped, SkipReason(source1)); continue; }
-            var had = known.GetValueOrDefault(source1.SourceId);
-            if (had is not null && had.Fingerprint == source1.Fingerprint) { report.Count(report.Unchanged, "comments"); continue; }
-            // Read only when a comment is to be written: a second run of the same file reads no threads.
-            thread ??= await ThreadsAsync(known, ct);
-            long? parent = null;
-            if (source1.Parent != 0)
-            {
-                if (thread.TryGetValue(source1.Parent, out var root)) parent = root;
-                else report.Warn($"{label}: comment {source1.SourceId} answers comment {source1.Parent}, which is not in the export (spam, or deleted); it starts a thread of its own");
-            }
-            var accountId = await AccountOfAsync(source1.Email, ct);
+            if (State(c) is not { } state) { report.Count(report.Skipped, SkipReason(c)); continue; }
+            var had = known.GetValueOrDefault(c.SourceId);
+            if (had is not null && had.Fingerprint == c.Fingerprint) { report.Count(report.Unchanged, "comments"); continue; }
+            writes.Add((c, state, had, await AccountOfAsync(c.Email, ct)));
+        }
+        if (writes.Count == 0) return;
+        // Read only when a comment is to be written: a second run of the same file reads no threads.
+        var thread = await ThreadsAsync(known, ct);
+        if (writes.Count > 1 && await CommentsTogetherAsync(writes, thread, articleId, articleDate, label, ct)) return;
+
+        foreach (var (source1, state, had, accountId) in writes)
+        {
+            var parent = Parent(source1, thread, label, null);
             Comment? comment = null;
             var done = await WithinTransactionAsync($"{label}, comment {source1.SourceId}", async () =>
             {
-                comment = had is null ? null : await db.Comments.FindAsync([had.TargetId], ct);
-                if (comment is null)
-                {
-                    comment = new Comment { ArticleId = articleId, Text = "" };
-                    db.Comments.Add(comment);
-                }
-                comment.ParentId = parent;
-                comment.AccountId = accountId;
-                comment.GuestName = accountId is null ? Shorten(source1.Author.Length > 0 ? source1.Author : "—") : null;
-                comment.Text = CommentText(source1.Content);
-                comment.Status = state;
-                comment.Rule = state == CommentStatus.Held ? "pending on the old site" : null;
-                comment.CreatedAt = source1.DateUtc ?? (source1.DateLocal is { } local ? site.ToUtc(local) : articleDate);
-                comment.Address = source1.Address.Length <= 64 ? source1.Address : "";
+                comment = await CommentAsync(source1, state, had, accountId, parent, articleId, articleDate, ct);
                 await db.SaveChangesAsync(ct);
                 Remember(had, ImportKind.Comment, source1, comment.Id);
             }, ct);
@@ -237,6 +234,86 @@ public sealed partial class WordPressImport
             thread[source1.SourceId] = comment!.ParentId ?? comment.Id;
             report.Count(had is null ? report.Imported : report.Updated, "comments");
         }
+    }
+
+    /// <summary>All of a post's comments to write in one savepoint; false (nothing kept, nothing reported) when one of them failed.</summary>
+    private async Task<bool> CommentsTogetherAsync(List<(WxrComment Source, CommentStatus State, ImportedItem? Had, string? AccountId)> writes,
+        Dictionary<long, long> thread, int articleId, DateTime articleDate, string label, CancellationToken ct)
+    {
+        var warnings = new List<string>();
+        var written = new List<(WxrComment Source, ImportedItem? Had, Comment Comment)>();
+        // Threads as this group goes: by WordPress id, the first comment of the thread, saved before (an id) or in this
+        // group (its id is known once it is saved).
+        var local = new Dictionary<long, long>(thread);
+        var roots = new Dictionary<long, Comment>();
+        var done = await WithinTransactionAsync(null, async () =>
+        {
+            var remembered = 0;
+            async Task SaveAsync()
+            {
+                await db.SaveChangesAsync(ct);
+                for (; remembered < written.Count; remembered++)
+                    Remember(written[remembered].Had, ImportKind.Comment, written[remembered].Source, written[remembered].Comment.Id);
+            }
+            foreach (var (source1, state, had, accountId) in writes)
+            {
+                long? parent;
+                if (source1.Parent != 0 && roots.TryGetValue(source1.Parent, out var root))
+                {
+                    // A reply into a thread begun in this group: its first comment is saved first, for its id.
+                    if (root.Id == 0) await SaveAsync();
+                    parent = root.Id;
+                    roots[source1.SourceId] = root;
+                }
+                else
+                {
+                    parent = Parent(source1, local, label, warnings);
+                    if (parent is { } id) local[source1.SourceId] = id;
+                }
+                var comment = await CommentAsync(source1, state, had, accountId, parent, articleId, articleDate, ct);
+                written.Add((source1, had, comment));
+                if (parent is null) roots[source1.SourceId] = comment;
+            }
+            await SaveAsync();
+        }, ct);
+        if (!done) return false;
+        foreach (var warning in warnings) report.Warn(warning);
+        foreach (var (source1, had, comment) in written)
+        {
+            thread[source1.SourceId] = comment.ParentId ?? comment.Id;
+            report.Count(had is null ? report.Imported : report.Updated, "comments");
+        }
+        return true;
+    }
+
+    /// <summary>The first comment of the thread this comment answers, when it was written before this post's comments.</summary>
+    private long? Parent(WxrComment source, Dictionary<long, long> thread, string label, List<string>? warnings)
+    {
+        if (source.Parent == 0) return null;
+        if (thread.TryGetValue(source.Parent, out var root)) return root;
+        var warning = $"{label}: comment {source.SourceId} answers comment {source.Parent}, which is not in the export (spam, or deleted); it starts a thread of its own";
+        if (warnings is null) report.Warn(warning); else warnings.Add(warning);
+        return null;
+    }
+
+    private async Task<Comment> CommentAsync(WxrComment source, CommentStatus state, ImportedItem? had, string? accountId, long? parent,
+        int articleId, DateTime articleDate, CancellationToken ct)
+    {
+        var comment = had is null ? null : await db.Comments.FindAsync([had.TargetId], ct);
+        if (comment is null)
+        {
+            comment = new Comment { ArticleId = articleId, Text = "" };
+            db.Comments.Add(comment);
+        }
+        comment.ParentId = parent;
+        comment.AccountId = accountId;
+        comment.GuestName = accountId is null ? Shorten(source.Author.Length > 0 ? source.Author : "—") : null;
+        comment.Text = CommentText(source.Content);
+        comment.Status = state;
+        comment.Rule = state == CommentStatus.Held ? "pending on the old site" : null;
+        comment.CreatedAt = source.DateUtc ?? (source.DateLocal is { } local ? site.ToUtc(local) : articleDate);
+        comment.Address = source.Address.Length <= 64 ? source.Address : "";
+        return comment;
     }
 
     /// <summary>For each comment imported before, the first comment of its thread here (its own id when it starts one).</summary>

@@ -9,6 +9,12 @@ public abstract record WxrEntry(long SourceId, string Fingerprint);
 
 public sealed record WxrSite(string Title, string Link, string Language) : WxrEntry(0, "");
 
+/// <summary>An item the reader passed over unbuilt (<see cref="WxrReader.AttachmentsOnly"/>): it still tells the progress where the reading is.</summary>
+public sealed record WxrPassed() : WxrEntry(0, "")
+{
+    public static readonly WxrPassed Item = new();
+}
+
 public sealed record WxrAuthor(long SourceId, string Login, string Email, string DisplayName, string Fingerprint) : WxrEntry(SourceId, Fingerprint);
 
 /// <summary>A category or a tag; <see cref="Parent"/> is the parent category's slug, as WordPress writes it.</summary>

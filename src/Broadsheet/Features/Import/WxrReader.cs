@@ -31,6 +31,13 @@ public sealed class WxrReader(Stream source)
 
     private bool sawWxr;
 
+    /// <summary>
+    /// Posts and pages are read only far enough to see their type and come out as <see cref="WxrPassed"/>: the
+    /// import's first pass wants people, sections and pictures, and building a post (its hash, its comments) costs
+    /// most of the reading.
+    /// </summary>
+    public bool AttachmentsOnly { get; init; }
+
     /// <summary>The old site's title, address and language, as far as the reader has come.</summary>
     public WxrSite Site { get; private set; } = new("", "", "");
 
@@ -82,6 +89,7 @@ public sealed class WxrReader(Stream source)
         }
         var element = (XElement)XNode.ReadFrom(reader);
         if (!sawWxr) throw NotAnExport();
+        if (AttachmentsOnly && name.LocalName == "item" && Text(element, Wp + "post_type") != "attachment") return WxrPassed.Item;
         return name.LocalName switch
         {
             "author" => Author(element),
