@@ -46,7 +46,7 @@ public sealed class DeskScreensTests(LiveSite site, ITestOutputHelper output)
         {
             foreach (var language in new[] { "en", "ru" })
             {
-                await page.SetNewsroomLanguageAsync(language);
+                await page.SetSiteLanguageAsync(language);
                 foreach (var width in new[] { 1280, 390 })
                 {
                     await page.SetViewportSizeAsync(width, 900);
@@ -69,7 +69,7 @@ public sealed class DeskScreensTests(LiveSite site, ITestOutputHelper output)
         finally
         {
             await page.SetViewportSizeAsync(1280, 900);
-            await page.SetNewsroomLanguageAsync("en");
+            await page.SetSiteLanguageAsync("en");
         }
     }
 

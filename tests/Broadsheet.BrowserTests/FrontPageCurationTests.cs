@@ -20,7 +20,7 @@ public sealed class FrontPageCurationTests(LiveSite site, ITestOutputHelper outp
         await using var context = await site.NewContextAsync(1280);
         var page = await context.NewPageAsync();
         await page.SignInAsAdminAsync(site);
-        await page.SetNewsroomLanguageAsync(language);
+        await page.SetSiteLanguageAsync(language);
         try
         {
             // Three top stories at least (the demo marks fewer as important): recent stories added at the end.
@@ -34,28 +34,35 @@ public sealed class FrontPageCurationTests(LiveSite site, ITestOutputHelper outp
             Assert.True(shown.Count >= 3, $"The front page has {shown.Count} top stories after adding; the test drags the third.");
             Assert.Equal(shown, await HomePageTopAsync());
 
-            // Pressed on the third story's place label (not its link or buttons) and moved, in steps as a hand
-            // moves, over the second story to the top edge of the lead; the whole list in the window first (the
-            // mouse acts where the window shows things, and the saves above leave it scrolled to a story).
-            await page.EvaluateAsync("() => document.querySelector('[data-curation-list]').scrollIntoView({ block: 'center' })");
+            // The third story dragged over the second to the top edge of the lead.
             var items = page.Locator("[data-curation-list] > li");
-            var from = (await items.Nth(2).Locator(".curation__place").BoundingBoxAsync())!;
-            var to = (await items.Nth(0).BoundingBoxAsync())!;
+            var places = await items.Locator(".curation__place").AllInnerTextsAsync();
             await page.EvaluateAsync("() => { window.beforeSubmit = true; }");
-            await page.Mouse.MoveAsync(from.X + from.Width / 2, from.Y + from.Height / 2);
-            await page.Mouse.DownAsync();
-            await page.Mouse.MoveAsync(to.X + to.Width / 2, to.Y + 4, new MouseMoveOptions { Steps = 12 });
+            await DragAsync(page, from: 2, to: 0);
+            // Before the drop, the story already stands first, under the lead's label: labels name places, not stories.
+            List<string> dragged = [shown[2], shown[0], shown[1], .. shown.Skip(3)];
+            Assert.Equal(dragged, await StoriesAsync(page));
+            Assert.Equal(places, await items.Locator(".curation__place").AllInnerTextsAsync());
             await page.ScreenshotAsync(site, $"front-page-dragging-{language}-1280");
             await page.Mouse.UpAsync();
             await page.WaitForFunctionAsync("() => !window.beforeSubmit", null, new PageWaitForFunctionOptions { Timeout = LiveSite.StepTimeoutMs });
             await page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = LiveSite.StepTimeoutMs });
 
-            List<string> dragged = [shown[2], shown[0], shown[1], .. shown.Skip(3)];
             Assert.Equal(saved, (await page.Locator(".desk__notice[role=status]").InnerTextAsync()).Trim());
             Assert.Equal(dragged, await StoriesAsync(page));
             Assert.Equal(dragged, await HomePageTopAsync());
             await page.ScreenshotAsync(site, $"front-page-dropped-{language}-1280");
             await page.AssertAccessibleAsync(output);
+
+            // A drag given up with Escape puts the story back and saves nothing.
+            await page.EvaluateAsync("() => { window.beforeSubmit = true; }");
+            await DragAsync(page, from: 2, to: 0);
+            await page.Keyboard.PressAsync("Escape");
+            await page.Mouse.UpAsync();
+            Assert.Equal(dragged, await StoriesAsync(page));
+            Assert.Equal(places, await items.Locator(".curation__place").AllInnerTextsAsync());
+            Assert.True(await page.EvaluateAsync<bool>("() => window.beforeSubmit === true"), "A cancelled drag submitted the order.");
+            Assert.Equal(dragged, await HomePageTopAsync());
 
             // Without a mouse, on a phone: the new lead's Down button, reached from the keyboard, puts it second.
             await page.SetViewportSizeAsync(390, 900);
@@ -80,8 +87,24 @@ public sealed class FrontPageCurationTests(LiveSite site, ITestOutputHelper outp
             await page.OpenAsync("/newsroom/front-page");
             if (await page.Locator("form[action*='handler=Automatic']").CountAsync() > 0)
                 await page.SubmitAsync("form[action*='handler=Automatic'] button");
-            await page.SetNewsroomLanguageAsync("en");
+            await page.SetSiteLanguageAsync("en");
         }
+    }
+
+    /// <summary>
+    /// Presses on a story's place label (not its link or buttons) and moves, in steps as a hand moves, to the top edge
+    /// of another; the whole list in the window first (the mouse acts where the window shows things, and a save leaves
+    /// the page scrolled to a story).
+    /// </summary>
+    private static async Task DragAsync(IPage page, int from, int to)
+    {
+        await page.EvaluateAsync("() => document.querySelector('[data-curation-list]').scrollIntoView({ block: 'center' })");
+        var items = page.Locator("[data-curation-list] > li");
+        var source = (await items.Nth(from).Locator(".curation__place").BoundingBoxAsync())!;
+        var target = (await items.Nth(to).BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(source.X + source.Width / 2, source.Y + source.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(target.X + target.Width / 2, target.Y + 4, new MouseMoveOptions { Steps = 12 });
     }
 
     /// <summary>The addresses of the top stories in the screen's order.</summary>

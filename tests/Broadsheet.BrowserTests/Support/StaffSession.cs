@@ -49,8 +49,8 @@ public static partial class StaffSession
         await page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = LiveSite.StepTimeoutMs });
     }
 
-    /// <summary>Sets the newsroom's language for the signed-in person on their settings screen ("en" or "ru").</summary>
-    public static async Task SetNewsroomLanguageAsync(this IPage page, string language)
+    /// <summary>Sets the site's language ("en" or "ru") on the settings screen; the newsroom speaks it unless a person chose another.</summary>
+    public static async Task SetSiteLanguageAsync(this IPage page, string language)
     {
         await page.OpenAsync("/newsroom/settings");
         await page.SelectOptionAsync("#Input_Language", language);

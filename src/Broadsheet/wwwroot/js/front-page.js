@@ -7,6 +7,8 @@
   var dragged = null;
   var before = null;
   var dropped = false;
+  // The place labels ("Lead story", "No. 2", …) belong to places, not stories: they stay in order as stories move.
+  var places = Array.prototype.map.call(list.querySelectorAll('.curation__place'), function (label) { return label.textContent; });
 
   function items() {
     return Array.prototype.slice.call(list.querySelectorAll('[data-id]'));
@@ -14,6 +16,13 @@
 
   function order() {
     return items().map(function (li) { return li.getAttribute('data-id'); });
+  }
+
+  function relabel() {
+    items().forEach(function (li, i) {
+      var label = li.querySelector('.curation__place');
+      if (label && places[i] !== undefined) label.textContent = places[i];
+    });
   }
 
   list.addEventListener('dragstart', function (e) {
@@ -43,6 +52,7 @@
     if (!over || over === dragged) return;
     var box = over.getBoundingClientRect();
     list.insertBefore(dragged, e.clientY > box.top + box.height / 2 ? over.nextSibling : over);
+    relabel();
   });
 
   list.addEventListener('drop', function (e) {
@@ -65,7 +75,10 @@
   list.addEventListener('dragend', function () {
     if (!dragged) return;
     dragged.classList.remove('curation__item--dragged');
-    if (!dropped) before.forEach(function (li) { list.appendChild(li); });
+    if (!dropped) {
+      before.forEach(function (li) { list.appendChild(li); });
+      relabel();
+    }
     dragged = null;
   });
 })();
