@@ -8,7 +8,8 @@ namespace Broadsheet.BrowserTests;
 /// <summary>
 /// The newsroom screens no other browser test walks through: the front page and its breaking strip, the audience
 /// charts, notifications, the mail outbox and one filed message, site pages, the rule book, the article lists, the
-/// question pages before Unpublish, Delete and a breaking-news alert, one typo report, and the editor in Russian. At a desk's and a phone's width, in both languages:
+/// question pages before Unpublish, Delete and a breaking-news alert, one typo report, the live desk, and the editor
+/// in Russian. At a desk's and a phone's width, in both languages:
 /// <c>lang</c> right, nothing wider than the window, axe clean, a screenshot of each to look at.
 /// </summary>
 [Collection(LiveSiteCollection.Name)]
@@ -28,6 +29,9 @@ public sealed class DeskScreensTests(LiveSite site, ITestOutputHelper output)
             ? await page.Locator("a[href^='/newsroom/pages/']").First.GetAttributeAsync("href")
             : null;
 
+        // The live desk of the demo's election night, which otherwise only the two-node test opens (at one width, in English).
+        await page.OpenAsync("/newsroom?state=Published&q=Northbridge");
+        var live = await page.Locator(".desk-table a[href^='/newsroom/articles/']", new() { HasText = "Election night in Northbridge: live" }).First.GetAttributeAsync("href") + "/live";
         var report = await TypoReportAsync(page);
         var mail = FileMail();
 
@@ -38,7 +42,7 @@ public sealed class DeskScreensTests(LiveSite site, ITestOutputHelper output)
             ("/newsroom?state=InReview", "in-review"), ("/newsroom?state=Published", "published"),
             (article + "/confirm/unpublish", "confirm-unpublish"), (article + "/confirm/delete", "confirm-delete"),
             (article + "/confirm/alert", "confirm-alert"), (report, "typo-report"), ("/newsroom/mail/" + mail, "outbox-message"),
-            ("/newsroom/articles/new", "editor"),
+            ("/newsroom/articles/new", "editor"), (live, "live-desk"),
         };
         if (sitePage is not null) screens.Add((sitePage, "site-page"));
 
