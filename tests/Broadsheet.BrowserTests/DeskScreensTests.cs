@@ -8,8 +8,8 @@ namespace Broadsheet.BrowserTests;
 /// <summary>
 /// The newsroom screens no other browser test walks through: the front page and its breaking strip, the audience
 /// charts, notifications, the mail outbox and one filed message, site pages, the rule book, the article lists, the
-/// question pages before Unpublish, Delete and a breaking-news alert, one typo report, the live desk, and the editor
-/// in Russian. At a desk's and a phone's width, in both languages:
+/// question pages before Unpublish, Delete and a breaking-news alert, one typo report, the live desk, a new site page,
+/// the media library and a picture in Russian, and the editor in Russian. At a desk's and a phone's width, in both languages:
 /// <c>lang</c> right, nothing wider than the window, axe clean, a screenshot of each to look at.
 /// </summary>
 [Collection(LiveSiteCollection.Name)]
@@ -45,6 +45,12 @@ public sealed class DeskScreensTests(LiveSite site, ITestOutputHelper output)
             ("/newsroom/articles/new", "editor"), (live, "live-desk"),
         };
         if (sitePage is not null) screens.Add((sitePage, "site-page"));
+        // The media library's other test runs in English only.
+        screens.Add(("/newsroom/pages/new", "new-page"));
+        screens.Add(("/newsroom/media", "media"));
+        await page.OpenAsync("/newsroom/media");
+        if (await page.Locator(".media-library__item a[href^='/newsroom/media/']").CountAsync() > 0)
+            screens.Add(((await page.Locator(".media-library__item a[href^='/newsroom/media/']").First.GetAttributeAsync("href"))!, "media-picture"));
 
         try
         {
