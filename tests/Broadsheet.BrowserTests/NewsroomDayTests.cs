@@ -131,15 +131,14 @@ public sealed class NewsroomDayTests(LiveSite site, ITestOutputHelper output)
             Assert.Equal(1, await editor.Locator(".story__body figure figcaption", new() { HasText = caption }).CountAsync());
             Assert.Equal(2, await editor.Locator(".story__body figure img").CountAsync());
 
-            // 6. The editor makes it the lead: added second, then dragged above the first.
+            // 6. The editor makes it the lead: added second, then moved above the first.
             await editor.OpenAsync("/newsroom/front-page");
             await editor.SelectOptionAsync("#add-story", new SelectOptionValue { Label = title });
             await editor.SelectOptionAsync("#add-position", "2");
             await editor.SubmitAsync("form[action*='handler=Add'] button[type=submit]");
             var items = editor.Locator("[data-curation-list] > li");
             Assert.Equal(title, (await items.Nth(1).Locator(".curation__title").InnerTextAsync()).Trim());
-            // The Up button, the same move as a drag for a keyboard or without script. (A Playwright drag here did not
-            // always start the page's drag handler in the merged run; the drag itself is not proven by this test.)
+            // The Up button, the same move as a drag for a keyboard or without script; FrontPageCurationTests drags.
             await editor.SubmitAsync(".curation__item:nth-child(2) button[value='-1']");
             Assert.Equal(title, (await items.Nth(0).Locator(".curation__title").InnerTextAsync()).Trim());
             await editor.ScreenshotAsync(site, $"day-front-page-{language}-1280");

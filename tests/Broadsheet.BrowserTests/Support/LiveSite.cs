@@ -24,6 +24,9 @@ public sealed class LiveSite : IAsyncLifetime
     public static string ScreenshotDirectory => Path.Combine(RepositoryRoot, "artifacts", "screenshots");
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The app's outbox folder (&lt;data&gt;/mail), where it files mail while no SMTP server is configured.</summary>
+    public string MailFolderPath => Path.Combine(dataDirectory, "mail");
+
     /// <summary>Where the app's mail goes (confirmation links for reader accounts).</summary>
     public MailCatcher Mail { get; } = new();
 

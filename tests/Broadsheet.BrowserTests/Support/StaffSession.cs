@@ -49,6 +49,14 @@ public static partial class StaffSession
         await page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = LiveSite.StepTimeoutMs });
     }
 
+    /// <summary>Sets the site's language ("en" or "ru") on the settings screen; the newsroom speaks it unless a person chose another.</summary>
+    public static async Task SetSiteLanguageAsync(this IPage page, string language)
+    {
+        await page.OpenAsync("/newsroom/settings");
+        await page.SelectOptionAsync("#Input_Language", language);
+        await page.SubmitAsync(".desk-form__actions button[type=submit]");
+    }
+
     private static string SetupLink(LiveSite site)
     {
         var match = SetupLinkInLog().Match(site.ServerLog);
