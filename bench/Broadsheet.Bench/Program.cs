@@ -9,12 +9,19 @@ return args switch
     ["search"] => await SearchAsync(100_000, "lucene"),
     ["search", var articles] when Count(articles) is { } count => await SearchAsync(count, "lucene"),
     ["search", var articles, var engine] when Count(articles) is { } count => await SearchAsync(count, engine),
+    ["search-index", var folder] when Directory.Exists(folder) => SearchIndex(folder),
     _ => Usage(),
 };
 
 static int CommentRules()
 {
     CommentRulesBench.Run(Console.Out);
+    return 0;
+}
+
+static int SearchIndex(string folder)
+{
+    SearchBench.RunExisting(folder, Console.Out);
     return 0;
 }
 
@@ -46,6 +53,7 @@ static int Usage()
         usage: Broadsheet.Bench BENCHMARK [ARGUMENTS]
           search [ARTICLES] [lucene|postgres]   index ARTICLES generated articles (100,000), then time 3,000 queries;
                                                 postgres fills the empty database in ConnectionStrings__Broadsheet
+          search-index FOLDER                   time the same queries against an index the site built (DATA/search-index)
           comment-rules                         time one comment's check against a large rule book
         """);
     return 2;

@@ -53,6 +53,19 @@ public static class SearchBench
     }
 
     /// <summary>
+    /// The queries alone, against an index the site built (<c>Broadsheet.dll reindex</c> over a data folder that
+    /// bench/archive.py grew to a million articles): search as readers of that archive would meet it.
+    /// </summary>
+    public static void RunExisting(string folder, TextWriter output)
+    {
+        using var index = new ArticleIndex(folder, IndexStorage.Files, NullLogger.Instance);
+        index.Open();
+        output.WriteLine($"Searching the index in {folder} ({index.Search(s => s.IndexReader.NumDocs):N0} documents, {FolderSize(folder) / 1024.0 / 1024:N0} MB)");
+        var search = new LuceneArticleSearch(index, TimeProvider.System);
+        Measure(q => search.Search(q).Total, threadCpu: ThreadCpu.IsAvailable, output);
+    }
+
+    /// <summary>
     /// The same measurement for <see cref="PostgresArticleSearch"/>: <paramref name="count"/> generated articles
     /// are copied into the empty database at <paramref name="connectionString"/> (migrated first) — the database
     /// computes each one's search column and indexes it as they arrive — and then asked the same queries.

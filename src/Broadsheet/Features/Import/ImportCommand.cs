@@ -75,7 +75,7 @@ public static class ImportCommand
         if (options.OnPostgres) return;
         try
         {
-            await SearchIndexer.RebuildAsync(services.GetRequiredService<ArticleIndex>(), services.GetRequiredService<BroadsheetDb>(), null, CancellationToken.None);
+            await SearchIndexer.RebuildAsync(services.GetRequiredService<ArticleIndex>(), services.GetRequiredService<BroadsheetDb>(), null, CancellationToken.None, writers: Environment.ProcessorCount);
             Console.WriteLine("Search index rebuilt.");
         }
         catch (Lucene.Net.Store.LockObtainFailedException)

@@ -168,6 +168,13 @@ public sealed class ArticleIndex(string path, IndexStorage storage, ILogger log)
         writer!.UpdateDocument(ArticleDocument.IdTerm(article.Id), ArticleDocument.From(article));
     }
 
+    /// <summary>For a rebuild, into an index emptied first: no older copy to replace, so no lookup of one. Safe on several threads.</summary>
+    public void Add(IndexedArticle article)
+    {
+        Open();
+        writer!.AddDocument(ArticleDocument.From(article));
+    }
+
     public void Remove(int articleId)
     {
         Open();

@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Ru;
@@ -22,14 +21,13 @@ public sealed class NewsAnalyzer : Analyzer
     public static readonly NewsAnalyzer Russian = new(russian: true);
     public static readonly NewsAnalyzer English = new(russian: false);
 
-    private static readonly NormalizeCharMap YoFolding = BuildYoFolding();
     private static readonly CharArraySet RussianStopWords = Folded(RussianAnalyzer.DefaultStopSet);
 
     private readonly bool russian;
 
     private NewsAnalyzer(bool russian) => this.russian = russian;
 
-    protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(YoFolding, reader);
+    protected override TextReader InitReader(string fieldName, TextReader reader) => new YoFolding(reader);
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
@@ -67,14 +65,6 @@ public sealed class NewsAnalyzer : Analyzer
         }
         stream.End();
         return terms;
-    }
-
-    private static NormalizeCharMap BuildYoFolding()
-    {
-        var map = new NormalizeCharMap.Builder();
-        map.Add("ё", "е");
-        map.Add("Ё", "Е");
-        return map.Build();
     }
 
     private static CharArraySet Folded(CharArraySet words)

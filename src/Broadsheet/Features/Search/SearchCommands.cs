@@ -47,7 +47,7 @@ public static class SearchCommands
             if (done % 5_000 != 0 && done != total) return;
             var seconds = Math.Max((DateTime.UtcNow - started).TotalSeconds, 0.001);
             Console.WriteLine($"  {done:N0} / {total:N0} articles, {done / seconds:N0} articles/s");
-        }, CancellationToken.None);
+        }, CancellationToken.None, writers: Environment.ProcessorCount);
         Console.WriteLine($"Done: {report.Articles:N0} articles in {report.Elapsed.TotalSeconds:N1} s, {report.PerSecond:N0} articles/s");
     }
 }
