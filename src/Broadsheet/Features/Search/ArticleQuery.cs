@@ -53,7 +53,10 @@ public static class ArticleQuery
         if (!q.IncludeUnpublished)
         {
             filter.Add(new TermQuery(new Term(ArticleDocument.Status, ArticleDocument.Visible)), Occur.MUST);
-            filter.Add(NumericRangeQuery.NewInt64Range(ArticleDocument.Published, null, now.Ticks, true, true), Occur.MUST);
+            // "Not after now" rather than "up to now": the range of the few scheduled articles is a handful of terms,
+            // the range of everything published was a bit set of the whole archive built for every query
+            // (search p50 at a million articles 11.9 → 3.9 ms, bench search-index). A published article always has its time.
+            filter.Add(NumericRangeQuery.NewInt64Range(ArticleDocument.Published, now.Ticks, null, false, true), Occur.MUST_NOT);
         }
         if (q.Status is { } status) filter.Add(new TermQuery(new Term(ArticleDocument.Status, status.ToString())), Occur.MUST);
         if (q.RubricSlug is { } rubric) filter.Add(new TermQuery(new Term(ArticleDocument.Rubric, rubric)), Occur.MUST);
