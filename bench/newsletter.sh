@@ -14,7 +14,8 @@
 #    had the same Message-ID), recipients with none; rates from the sink's timestamps; peak RSS (VmHWM) of each
 #    process; the delivery rows by state.
 # Settings (environment): N (100000), KILL_AT (N * 2 / 5), LEASE (15), BATCH (50), PORT (5196), SMTP_PORT (5197),
-# TIMEOUT (1800 s for the whole send), DLL (another build of the app).
+# TIMEOUT (1800 s for the whole send), DLL (another build of the app). Prints the planning time (app answering to the
+# run committed) and the sink's own CPU, the ceiling a faster sender would meet.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-100000}; KILL_AT=${KILL_AT:-$((N * 2 / 5))}; LEASE=${LEASE:-15}; BATCH=${BATCH:-50}
@@ -59,6 +60,11 @@ smtp=(Broadsheet__Smtp__Host=127.0.0.1 Broadsheet__Smtp__Port="$SMTP_PORT" Broad
 started=$(date +%s.%N)
 start_app first "${smtp[@]}"
 deadline=$(( $(date +%s) + TIMEOUT ))
+# Planning: from the app answering (its jobs start with it) to the run's commit, which writes every delivery at once.
+wait_up; up=$(date +%s.%N)
+until [ "$(sqlite3 "$data/broadsheet.db" "SELECT count(*) FROM DigestRun" 2>/dev/null || echo 0)" -gt 0 ]; do sleep 0.1; done
+planned=$(date +%s.%N)
+echo "planned the edition in $(echo "$planned - $up" | bc -l | cut -c1-6) s after the app answered ($(sqlite3 "$data/broadsheet.db" "SELECT count(*) FROM DigestDelivery") deliveries)"
 rss1=0
 while [ "$(sent)" -lt "$KILL_AT" ] && [ "$(date +%s)" -lt "$deadline" ]; do rss1=$(peak_rss); sleep 0.2; done
 rss1=$(peak_rss); cpu1=$(cpu_ms)
@@ -70,6 +76,7 @@ start_app second "${smtp[@]}"
 rss2=0
 until [ "$(pending)" -eq 0 ] || [ "$(date +%s)" -ge "$deadline" ]; do rss2=$(peak_rss); sleep 0.5; done
 sleep 1; rss2=$(peak_rss); cpu2=$(cpu_ms)
+sink_cpu=$(awk -v tick="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / tick)}' "/proc/$sink_pid/stat")
 finished=$(date +%s.%N)
 kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
 
@@ -98,4 +105,5 @@ print(f"app CPU (user + sys, planning, start-up and JIT included): {int(cpu1) / 
       f"{(int(cpu1) + int(cpu2)) / max(1, len(rows)):.2f} ms per message")
 print("delivery rows: " + ", ".join(line.strip() for line in open(states)))
 PY
+echo "sink CPU (user + sys): $(echo "$sink_cpu / 1000" | bc -l | cut -c1-6) s"
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg); raw results in $out"

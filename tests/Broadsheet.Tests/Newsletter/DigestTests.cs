@@ -104,6 +104,44 @@ public sealed class DigestTests : IDisposable
     }
 
     [Fact]
+    public async Task Readers_of_one_edition_each_get_their_own_address_and_links_and_the_link_in_the_letter_unsubscribes_only_them()
+    {
+        // The edition is laid out once for everyone with the same news; only the address and links differ.
+        string[] readers = ["first@example.org", "second@example.org", "third@example.org"];
+        foreach (var reader in readers) await steps.SubscribeAsync(reader);
+        await publication.ArticleAsync("Fresh news", app.Clock.GetUtcNow().UtcDateTime.AddHours(1));
+        app.Clock.Set(NextMorning);
+        await steps.TickAsync();
+
+        var letters = new List<(string Reader, string Unsubscribe, string Preferences)>();
+        foreach (var reader in readers)
+        {
+            var digest = await smtp.WaitForMailToAsync(reader, 2);
+            Assert.Equal([reader], digest.Message.To.Mailboxes.Select(m => m.Address));
+            Assert.Contains("Fresh news", digest.Text);
+            var header = NewsletterSteps.UnsubscribeHeaderLink(digest);
+            var html = new HtmlParser().ParseDocument(digest.Html);
+            var hrefs = html.QuerySelectorAll(".footer a").Select(a => a.GetAttribute("href")!).ToList();
+            Assert.Equal(2, hrefs.Count);
+            var preferences = hrefs[0];
+            // The same link in the header, the HTML footer and the text part; no placeholder left behind.
+            Assert.Equal(header, hrefs[1]);
+            Assert.Equal(header, NewsletterSteps.LinkIn(digest, "/newsletter/unsubscribe?token="));
+            Assert.Equal(preferences, NewsletterSteps.LinkIn(digest, "/newsletter/preferences?token="));
+            Assert.DoesNotContain("invalid", digest.Html + digest.Text, StringComparison.Ordinal);
+            letters.Add((reader, header, preferences));
+        }
+        Assert.Equal(readers.Length, letters.Select(l => l.Unsubscribe).Distinct().Count());
+        Assert.Equal(readers.Length, letters.Select(l => l.Preferences).Distinct().Count());
+
+        using var done = await steps.PressButtonAsync(letters[1].Unsubscribe);
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Equal(SubscriberState.Unsubscribed, (await steps.FindAsync(readers[1]))!.State);
+        Assert.Equal(SubscriberState.Confirmed, (await steps.FindAsync(readers[0]))!.State);
+        Assert.Equal(SubscriberState.Confirmed, (await steps.FindAsync(readers[2]))!.State);
+    }
+
+    [Fact]
     public async Task One_click_unsubscribe_works_without_cookies_or_form_token()
     {
         await steps.SubscribeAsync("leaver@example.org");

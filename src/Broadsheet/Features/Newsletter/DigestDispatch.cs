@@ -12,7 +12,8 @@ namespace Broadsheet.Features.Newsletter;
 /// Sends what the runs planned. A pass keeps one SMTP connection for all its batches (MailKit pipelines
 /// MAIL/RCPT/DATA when the server offers PIPELINING). Each batch is claimed in one conditional UPDATE (a lease,
 /// so two nodes never send one row), sent, and its outcome saved in one commit: two commits a batch, not two a
-/// message. Every message of a delivery carries the same Message-ID (<see cref="MessageIdFor"/>), so a resend is
+/// message. A digest edition is laid out once a pass (<see cref="NewsletterMail.Digest"/>); each letter only gets its
+/// reader's address and links. Every message of a delivery carries the same Message-ID (<see cref="MessageIdFor"/>), so a resend is
 /// recognisable. A crash leaves the batch claimed; after the lease the messages not yet recorded as sent go again:
 /// at most one batch of duplicates per crash, each with the Message-ID of its first copy. Temporary failures (4xx,
 /// a lost connection) wait and retry with doubling back-off; permanent ones (5xx) are given up at once.
@@ -35,8 +36,12 @@ public sealed class DigestDispatch(
             {
                 var (accepted, more) = await SendBatchAsync(pass, ct);
                 sent += accepted;
-                if (!more) return sent;
+                if (!more) break;
             }
+            // Once a pass, not once a batch: whether a run has anything pending reads all its deliveries.
+            await using var scope = scopes.CreateAsyncScope();
+            await FinishRunsAsync(scope.ServiceProvider.GetRequiredService<BroadsheetDb>(), pass.Runs, CancellationToken.None);
+            return sent;
         }
         finally
         {
@@ -50,6 +55,8 @@ public sealed class DigestDispatch(
     {
         public MailSession? Session;
         public long After;
+        public HashSet<int> Runs { get; } = [];
+        public Dictionary<string, (List<DigestItem> Items, NewsletterMail.DigestTemplate Letter)> Digests { get; } = [];
     }
 
     private async Task<(int Accepted, bool More)> SendBatchAsync(Pass pass, CancellationToken ct)
@@ -74,10 +81,11 @@ public sealed class DigestDispatch(
         var batch = await db.DigestDeliveries.Where(d => claimed.Contains(d.Id)).OrderBy(d => d.Id).ToListAsync(ct);
         var runIds = batch.Select(d => d.RunId).Distinct().ToList();
         var runs = await db.DigestRuns.AsNoTracking().Where(r => runIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        pass.Runs.UnionWith(runIds);
         var subscriberIds = batch.Select(d => d.SubscriberId).ToList();
         var subscribers = await db.Subscribers.AsNoTracking().Include(s => s.Rubrics)
             .Where(s => subscriberIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        var letters = new Letters(db, editions, site, origin, clock.GetUtcNow().UtcDateTime);
+        var letters = new Letters(db, editions, site, origin, clock.GetUtcNow().UtcDateTime, pass);
         var accepted = 0;
         var next = 0;
         try
@@ -123,7 +131,6 @@ public sealed class DigestDispatch(
             // What this batch did not get to is given back at once rather than waiting out the lease.
             foreach (var untried in batch.Skip(next)) untried.NextAttemptAt = null;
             await db.SaveChangesAsync(CancellationToken.None);
-            await FinishRunsAsync(db, runs.Keys, CancellationToken.None);
         }
         return (accepted, more);
     }
@@ -192,7 +199,7 @@ public sealed class DigestDispatch(
     }
 
     /// <summary>What one batch has loaded for its letters: subscribers with the same rubrics and window get the same items.</summary>
-    private sealed record Letters(BroadsheetDb Db, DigestEditions Editions, SiteContext Site, string Origin, DateTime Now)
+    private sealed record Letters(BroadsheetDb Db, DigestEditions Editions, SiteContext Site, string Origin, DateTime Now, Pass Pass)
     {
         public Dictionary<string, List<DigestItem>> Items { get; } = [];
     }
@@ -212,9 +219,15 @@ public sealed class DigestDispatch(
             letters.Items[key] = items;
         }
         if (items.Count == 0) return null;
-        var message = run.Kind == DigestKind.Alert
-            ? NewsletterMail.Alert(site, subscriber.Email, items[0], unsubscribe, preferences)
-            : NewsletterMail.Digest(site, subscriber.Email, run.Kind, site.LocalDate(run.UpTo), items, unsubscribe, preferences);
+        MimeMessage message;
+        if (run.Kind == DigestKind.Alert) message = NewsletterMail.Alert(site, subscriber.Email, items[0], unsubscribe, preferences);
+        else
+        {
+            // Laid out once a pass for everyone with these items; laid out again only if the items changed meanwhile.
+            if (!letters.Pass.Digests.TryGetValue(key, out var digest) || !digest.Items.SequenceEqual(items))
+                letters.Pass.Digests[key] = digest = (items, NewsletterMail.Digest(site, run.Kind, site.LocalDate(run.UpTo), items));
+            message = digest.Letter.For(subscriber.Email, unsubscribe, preferences);
+        }
         message.MessageId = MessageIdFor(run.Id, subscriber.Id, mail.From.Address);
         return message;
     }

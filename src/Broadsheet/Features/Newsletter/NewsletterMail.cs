@@ -31,18 +31,41 @@ public static class NewsletterMail
             [Format(text.AlreadySubscribedText, name)], preferencesUrl, text.ChangePreferences, [text.IgnoreIfNotYou], []);
     }
 
-    public static MimeMessage Digest(SiteContext site, string to, DigestKind kind, DateOnly edition, IReadOnlyList<DigestItem> items, string unsubscribeUrl, string preferencesUrl)
+    /// <summary>
+    /// The edition as every subscriber with the same news gets it: laid out and its CSS inlined once (the inlining
+    /// is most of a letter's cost), then <see cref="DigestTemplate.For"/> puts in each reader's address and links.
+    /// </summary>
+    public static DigestTemplate Digest(SiteContext site, DigestKind kind, DateOnly edition, IReadOnlyList<DigestItem> items)
     {
         var text = NewsletterText.For(site);
         var heading = DigestLetter.Heading(site, kind, edition);
         var subject = string.Format(site.Culture, kind == DigestKind.Weekly ? text.WeeklySubject : text.DigestSubject,
             site.Settings.PublicationName, edition.ToDateTime(TimeOnly.MinValue));
-        var message = new MimeMessage { Subject = OneLine(subject) };
-        message.To.Add(MailboxAddress.Parse(to));
-        Unsubscribable(message, unsubscribeUrl);
-        var (html, plain) = DigestLetter.Write(site, heading, items, unsubscribeUrl, preferencesUrl);
-        message.Body = new BodyBuilder { TextBody = plain, HtmlBody = html }.ToMessageBody();
-        return message;
+        var (html, plain) = DigestLetter.Write(site, heading, items, DigestTemplate.UnsubscribeSlot, DigestTemplate.PreferencesSlot);
+        return new DigestTemplate(OneLine(subject), html, plain);
+    }
+
+    /// <summary>
+    /// A rendered edition with slots for the per-reader links. The slots are plain ASCII that neither the HTML
+    /// encoder nor the CSS inliner changes, so each appears in the output exactly where the link was written.
+    /// </summary>
+    public sealed record DigestTemplate(string Subject, string Html, string Plain)
+    {
+        internal const string UnsubscribeSlot = "https://broadsheet.invalid/unsubscribe-slot";
+        internal const string PreferencesSlot = "https://broadsheet.invalid/preferences-slot";
+
+        public MimeMessage For(string to, string unsubscribeUrl, string preferencesUrl)
+        {
+            var message = new MimeMessage { Subject = Subject };
+            message.To.Add(MailboxAddress.Parse(to));
+            Unsubscribable(message, unsubscribeUrl);
+            var html = Html.Replace(UnsubscribeSlot, NewsletterMail.Html.Encode(unsubscribeUrl), StringComparison.Ordinal)
+                .Replace(PreferencesSlot, NewsletterMail.Html.Encode(preferencesUrl), StringComparison.Ordinal);
+            var plain = Plain.Replace(UnsubscribeSlot, unsubscribeUrl, StringComparison.Ordinal)
+                .Replace(PreferencesSlot, preferencesUrl, StringComparison.Ordinal);
+            message.Body = new BodyBuilder { TextBody = plain, HtmlBody = html }.ToMessageBody();
+            return message;
+        }
     }
 
     // RFC 2369 and RFC 8058: mail clients show an "Unsubscribe" button and POST

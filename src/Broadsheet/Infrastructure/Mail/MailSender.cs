@@ -25,9 +25,11 @@ public sealed class MailSender(SmtpOptions options, MailFolder folder, TimeProvi
     {
         if (!options.Configured) return new MailSession(null, this);
         var client = new SmtpClient { Timeout = Math.Max(1, options.TimeoutSeconds) * 1000 };
+        Socket? socket = null;
         try
         {
-            await client.ConnectAsync(options.Host!, options.Port, options.Security, ct);
+            socket = await ConnectAsync(ct);
+            await client.ConnectAsync(socket, options.Host!, options.Port, options.Security, ct);
             if (options.Username is { Length: > 0 } user)
                 await client.AuthenticateAsync(user, options.Password ?? "", ct);
             return new MailSession(client, this);
@@ -35,7 +37,35 @@ public sealed class MailSender(SmtpOptions options, MailFolder folder, TimeProvi
         catch (Exception e) when (e is not OperationCanceledException)
         {
             client.Dispose();
+            socket?.Dispose();
             throw Classify(e);
+        }
+    }
+
+    /// <summary>
+    /// The TCP connection MailKit then speaks SMTP over, with Nagle's algorithm off (MailKit leaves it on). A message
+    /// ends with a short write (the ".") after its body; with Nagle on, that write waits for the server to ACK the
+    /// body, and servers delay ACKs by up to 40 ms: about 25 messages a second on one connection whatever the CPU.
+    /// </summary>
+    private async Task<Socket> ConnectAsync(CancellationToken ct)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        using var connecting = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        connecting.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, options.TimeoutSeconds)));
+        try
+        {
+            await socket.ConnectAsync(options.Host!, options.Port, connecting.Token);
+            return socket;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            socket.Dispose();
+            throw new TimeoutException($"No connection to {options.Host}:{options.Port} within {options.TimeoutSeconds} s");
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
         }
     }
 
