@@ -32,6 +32,30 @@ public sealed class MostReadTests : IDisposable
     }
 
     [Fact]
+    public async Task Today_counts_only_today_and_the_week_its_seven_days()
+    {
+        var storm = await publication.ArticleAsync("Harbour reopens after the storm");
+        var tram = await publication.ArticleAsync("Tram line reaches the airport");
+        var budget = await publication.ArticleAsync("Council approves the budget");
+        var site = app.Services.GetRequiredService<Features.Site.SiteSettingsStore>().Current;
+        var today = site.LocalDate(app.Clock.GetUtcNow().UtcDateTime).DayNumber;
+        await app.WithDbAsync(async db =>
+        {
+            db.DailyViews.AddRange(
+                new Features.ViewCounting.DailyViews { ArticleId = storm.Id, Day = today - 7, Views = 900 },
+                new Features.ViewCounting.DailyViews { ArticleId = tram.Id, Day = today - 6, Views = 40 },
+                new Features.ViewCounting.DailyViews { ArticleId = budget.Id, Day = today, Views = 3 });
+            await db.SaveChangesAsync();
+        });
+
+        var lists = (await app.GetPageAsync("/")).QuerySelectorAll(".most-read ol")
+            .Select(list => list.QuerySelectorAll("li a").Select(a => a.TextContent).ToList()).ToList();
+        Assert.Equal(2, lists.Count);
+        Assert.Equal([budget.Title], lists[0]);
+        Assert.Equal([tram.Title, budget.Title], lists[1]);
+    }
+
+    [Fact]
     public async Task Home_page_has_no_most_read_before_anyone_reads()
     {
         await publication.ArticleAsync("Council approves the budget");

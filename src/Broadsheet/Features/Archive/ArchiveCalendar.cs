@@ -42,14 +42,15 @@ public sealed class ArchiveCalendar(BroadsheetDb db, SiteContext site, ListingMe
     {
         var (from, to) = MonthRange(year, month);
         var visible = db.Articles.AsNoTracking().VisibleAt(now);
-        var times = await visible.Where(a => a.PublishedAt >= from && a.PublishedAt < to)
-            .Select(a => a.PublishedAt!.Value).ToListAsync(ct);
-        var byDay = times.GroupBy(t => site.ToLocal(t).Day).ToDictionary(g => g.Key, g => g.Count());
-
-        var before = await visible.Where(a => a.PublishedAt < from).OrderByDescending(a => a.PublishedAt)
-            .Select(a => a.PublishedAt).FirstOrDefaultAsync(ct);
-        var after = await visible.Where(a => a.PublishedAt >= to).OrderBy(a => a.PublishedAt)
-            .Select(a => a.PublishedAt).FirstOrDefaultAsync(ct);
+        // The month's times, the last before it and the first after it in one query (a UNION ALL), not three: the
+        // ranges do not overlap, so each time says which it is.
+        var times = await visible.Where(a => a.PublishedAt >= from && a.PublishedAt < to).Select(a => a.PublishedAt!.Value)
+            .Concat(visible.Where(a => a.PublishedAt < from).OrderByDescending(a => a.PublishedAt).Select(a => a.PublishedAt!.Value).Take(1))
+            .Concat(visible.Where(a => a.PublishedAt >= to).OrderBy(a => a.PublishedAt).Select(a => a.PublishedAt!.Value).Take(1))
+            .ToListAsync(ct);
+        var byDay = times.Where(t => t >= from && t < to).GroupBy(t => site.ToLocal(t).Day).ToDictionary(g => g.Key, g => g.Count());
+        var before = times.Where(t => t < from).Select(t => (DateTime?)t).FirstOrDefault();
+        var after = times.Where(t => t >= to).Select(t => (DateTime?)t).FirstOrDefault();
         return new CalendarMonth(year, month, byDay,
             before is { } b ? site.LocalDate(b) : null,
             after is { } n ? site.LocalDate(n) : null,

@@ -89,24 +89,48 @@ public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, 
         await db.Database.OpenConnectionAsync(ct);
         // Byline, rubrics and tags are read by their own small queries rather than as split-query includes: EF
         // built a new materializer delegate for the split includes on every load (7 % of a cold render's CPU).
-        var article = await db.Articles.AsNoTracking().Include(a => a.Views).FirstOrDefaultAsync(a => a.Slug == slug, ct);
+        var article = await BySlug(db, slug, ct);
         if (article is null) return null;
 
         var articleId = article.Id;
-        var byline = await db.ArticleAuthors.AsNoTracking().Where(x => x.ArticleId == articleId)
-            .OrderBy(x => x.Position).Select(x => x.Author).ToListAsync(ct);
-        var rubrics = await db.ArticleRubrics.AsNoTracking().Where(x => x.ArticleId == articleId)
-            .Select(x => x.Rubric).OrderBy(r => r.Position).ToListAsync(ct);
-        var tags = await db.ArticleTags.AsNoTracking().Where(x => x.ArticleId == articleId)
-            .Select(x => x.Tag).OrderBy(t => t.Name).ToListAsync(ct);
+        var byline = await ListAsync(BylineOf(db, articleId), ct);
+        var rubrics = await ListAsync(RubricsOf(db, articleId), ct);
+        var tags = await ListAsync(TagsOf(db, articleId), ct);
         var tagsOfThis = db.ArticleTags.Where(t => t.ArticleId == articleId).Select(t => t.TagId);
         return new ArticleContent(
             article, byline, rubrics, tags,
             tags.Count == 0 ? [] : await db.Articles.AsNoTracking().VisibleAt(now)
                 .Where(a => a.Id != articleId && a.Tags.Any(t => tagsOfThis.Contains(t.TagId)))
                 .Newest().Take(4).ToTeasers().ToListAsync(ct),
-            await db.Corrections.AsNoTracking().Where(c => c.ArticleId == articleId)
-                .OrderByDescending(c => c.MadeAt).ThenByDescending(c => c.Id).ToListAsync(ct));
+            await ListAsync(CorrectionsOf(db, articleId), ct));
+    }
+
+    // The page's fixed-shape queries, compiled once: a LINQ query is otherwise walked, hashed and looked up in EF's
+    // query cache on every execution, a cost each cold render pays per query.
+    private static readonly Func<BroadsheetDb, string, CancellationToken, Task<Article?>> BySlug = EF.CompileAsyncQuery(
+        (BroadsheetDb db, string slug, CancellationToken ct) => db.Articles.AsNoTracking().Include(a => a.Views).FirstOrDefault(a => a.Slug == slug));
+
+    private static readonly Func<BroadsheetDb, int, IAsyncEnumerable<Author>> BylineOf = EF.CompileAsyncQuery<BroadsheetDb, int, Author>(
+        (BroadsheetDb db, int articleId) => db.ArticleAuthors.AsNoTracking().Where(x => x.ArticleId == articleId)
+            .OrderBy(x => x.Position).Select(x => x.Author));
+
+    private static readonly Func<BroadsheetDb, int, IAsyncEnumerable<Rubric>> RubricsOf = EF.CompileAsyncQuery<BroadsheetDb, int, Rubric>(
+        (BroadsheetDb db, int articleId) => db.ArticleRubrics.AsNoTracking().Where(x => x.ArticleId == articleId)
+            .Select(x => x.Rubric).OrderBy(r => r.Position));
+
+    private static readonly Func<BroadsheetDb, int, IAsyncEnumerable<Tag>> TagsOf = EF.CompileAsyncQuery<BroadsheetDb, int, Tag>(
+        (BroadsheetDb db, int articleId) => db.ArticleTags.AsNoTracking().Where(x => x.ArticleId == articleId)
+            .Select(x => x.Tag).OrderBy(t => t.Name));
+
+    private static readonly Func<BroadsheetDb, int, IAsyncEnumerable<Correction>> CorrectionsOf = EF.CompileAsyncQuery<BroadsheetDb, int, Correction>(
+        (BroadsheetDb db, int articleId) => db.Corrections.AsNoTracking().Where(c => c.ArticleId == articleId)
+            .OrderByDescending(c => c.MadeAt).ThenByDescending(c => c.Id));
+
+    private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)
+    {
+        var list = new List<T>();
+        await foreach (var row in rows.WithCancellation(ct)) list.Add(row);
+        return list;
     }
 
     /// <summary>An article renamed after publication keeps its old address working, permanently.</summary>

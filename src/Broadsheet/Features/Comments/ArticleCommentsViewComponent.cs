@@ -24,15 +24,24 @@ public sealed class ArticleCommentsViewComponent(BroadsheetDb db, TimeProvider c
     /// which the cached page carries for that). Whoever reads the primary (signed in: a reader who has just posted) reads
     /// the thread itself: a new comment's eviction may wait up to a second (CacheEviction.EvictCoalescedAsync), its author must not.
     /// </summary>
+    /// The count and the thread of one page share one load through the request's items: without it a signed-in reader's
+    /// page (and every page with the memos off) read the thread twice.
     public static async Task<CommentPage?> FirstPageAsync(HttpContext context, ArticleMemo memo, BroadsheetDb db, int articleId, int pageSize)
     {
         context.TagCachedPage(PageCache.DiscussionTag(articleId));
+        var key = (typeof(FirstPageKey), articleId, pageSize);
+        if (context.Items.TryGetValue(key, out var loaded)) return (CommentPage?)loaded;
         var ct = context.RequestAborted;
-        if (!ReplicaRouting.MayReadFromReplica(context)) return await CommentThread.LoadAsync(db, articleId, 1, pageSize, ct);
-        return await memo.GetOrLoadDiscussionAsync(articleId,
-            async () => (CommentPage?)await CommentThread.LoadAsync(db, articleId, 1, pageSize, ct),
-            p => 2L * p.Threads.Sum(t => t.Comment.Text.Length + t.Replies.Sum(r => r.Text.Length)) + 4096);
+        var page = !ReplicaRouting.MayReadFromReplica(context)
+            ? await CommentThread.LoadAsync(db, articleId, 1, pageSize, ct)
+            : await memo.GetOrLoadDiscussionAsync(articleId,
+                async () => (CommentPage?)await CommentThread.LoadAsync(db, articleId, 1, pageSize, ct),
+                p => 2L * p.Threads.Sum(t => t.Comment.Text.Length + t.Replies.Sum(r => r.Text.Length)) + 4096);
+        context.Items[key] = page;
+        return page;
     }
+
+    private sealed class FirstPageKey;
 }
 
 public sealed record ArticleDiscussion(Article Article, CommentPage? Page, bool Open);

@@ -1,4 +1,3 @@
-using Broadsheet.Features.Articles;
 using Broadsheet.Features.Site;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,11 +10,6 @@ public sealed class MostReadViewComponent(MostRead mostRead, SiteContext site, T
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = site.LocalDate(now);
-        var ct = HttpContext.RequestAborted;
-        return View("/Features/ViewCounting/_MostRead.cshtml", new MostReadLists(
-            await mostRead.SinceAsync(today, now, 5, ct),
-            await mostRead.SinceAsync(today.AddDays(-6), now, 5, ct)));
+        return View("/Features/ViewCounting/_MostRead.cshtml", await mostRead.TodayAndWeekAsync(today, now, 5, HttpContext.RequestAborted));
     }
 }
-
-public sealed record MostReadLists(List<Teaser> Today, List<Teaser> Week);
