@@ -12,7 +12,8 @@ ENGINE="${2:-lucene}"
 if [ "$ENGINE" = postgres ]; then
   export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-55432}" PGUSER="${PGUSER:-postgres}"
   DB="broadsheet_search_bench_$$"
-  export ConnectionStrings__Broadsheet="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Database=$DB"
+  # No command timeout: completing the COPY of a million articles (each row's search column and GIN entries) takes minutes.
+  export ConnectionStrings__Broadsheet="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Database=$DB;Command Timeout=0"
   trap 'psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"' EXIT
 fi
 dotnet build -c Release bench/Broadsheet.Bench -v q -nologo
