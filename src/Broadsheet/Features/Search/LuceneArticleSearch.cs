@@ -30,8 +30,14 @@ public sealed class LuceneArticleSearch(ArticleIndex index, TimeProvider clock) 
         if (words is null && !query.HasFilters) return text.IsEmpty ? SearchResults.Unasked : NothingFound;
 
         Query scoring = words ?? new MatchAllDocsQuery();
-        var filters = ArticleQuery.Filters(query, now);
-        var filtered = filters is null ? scoring : new FilteredQuery(scoring, new QueryWrapperFilter(filters));
+        var filtered = scoring;
+        if (!query.IncludeUnpublished)
+        {
+            // The future is left out by the query (it changes every instant), the unpublished by a bit set (it does not).
+            filtered = new BooleanQuery { { scoring, Occur.MUST }, { ArticleQuery.NotYet(now), Occur.MUST_NOT } };
+            filtered = new FilteredQuery(filtered, PublishedDocuments.Only);
+        }
+        if (ArticleQuery.Filters(query) is { } filters) filtered = new FilteredQuery(filtered, new QueryWrapperFilter(filters));
         var wanted = query.Skip + query.Take;
 
         return index.Search(searcher =>
