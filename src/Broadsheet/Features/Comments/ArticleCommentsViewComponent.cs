@@ -23,9 +23,9 @@ public sealed class ArticleCommentsViewComponent(BroadsheetDb db, TimeProvider c
     /// forgotten with the article or on its own when a comment changes the thread (<see cref="PageCache.DiscussionTag"/>,
     /// which the cached page carries for that). Whoever reads the primary (signed in: a reader who has just posted) reads
     /// the thread itself: a new comment's eviction may wait up to a second (CacheEviction.EvictCoalescedAsync), its author must not.
-    /// </summary>
     /// The count and the thread of one page share one load through the request's items: without it a signed-in reader's
     /// page (and every page with the memos off) read the thread twice.
+    /// </summary>
     public static async Task<CommentPage?> FirstPageAsync(HttpContext context, ArticleMemo memo, BroadsheetDb db, int articleId, int pageSize)
     {
         context.TagCachedPage(PageCache.DiscussionTag(articleId));
