@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
@@ -59,6 +60,9 @@ public sealed partial class WordPressImport(
     private HashSet<string> links = [];
     private readonly List<string> pendingLinks = [];
     private readonly List<ImportedItem> pendingItems = [];
+    private readonly List<ImportedLink> newLinks = [];
+    private ImportRows? rows;
+    private ImportRows Rows => rows ??= new ImportRows(db);
     private SiteContext site = null!;
     private ImportReport report = null!;
     private Uploads? uploads;
@@ -127,6 +131,8 @@ public sealed partial class WordPressImport(
         finally
         {
             db.Database.AutoSavepointsEnabled = true;
+            rows?.Dispose();
+            rows = null;
         }
         if (!dryRun && !report.ChangedNothing)
         {
@@ -174,16 +180,20 @@ public sealed partial class WordPressImport(
         inBatch++;
         pendingLinks.Clear();
         pendingItems.Clear();
+        newLinks.Clear();
         try
         {
             await work();
             await db.SaveChangesAsync(ct);
+            // The map rows and old addresses an entry leaves are always there, and never changed once written: not worth EF's tracking.
+            foreach (var item in pendingItems.Where(i => i.Id == 0)) await Rows.Items.AddAsync(item, ct);
+            foreach (var link in newLinks) await Rows.Links.AddAsync(link, ct);
             await batch.ReleaseSavepointAsync(EntrySavepoint, ct);
             // Written: a later entry of the same look-ahead (the same post twice in one export) finds it.
             foreach (var item in pendingItems) knownAhead[(item.Kind, item.SourceId)] = item;
             return true;
         }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or IOException or ArgumentException or FormatException)
+        catch (Exception e) when (e is DbUpdateException or DbException or InvalidOperationException or IOException or ArgumentException or FormatException)
         {
             await UndoEntryAsync(ct);
             if (what is not null) report.Fail($"{what}: {e.GetBaseException().Message}");
@@ -211,6 +221,7 @@ public sealed partial class WordPressImport(
         foreach (var key in pendingLinks) links.Remove(key);
         report.Redirects -= pendingLinks.Count;
         pendingLinks.Clear();
+        newLinks.Clear();
     }
 
     private async Task CommitBatchAsync(CancellationToken ct)
@@ -231,7 +242,6 @@ public sealed partial class WordPressImport(
                 Kind = kind, SourceId = entry.SourceId, TargetId = targetId, Fingerprint = entry.Fingerprint,
                 ImportedAt = clock.GetUtcNow().UtcDateTime,
             };
-            db.ImportedItems.Add(known);
         }
         else
         {
@@ -255,7 +265,7 @@ public sealed partial class WordPressImport(
         if (key is "/" or "" || !links.Add(key)) return;
         report.Redirects++;
         pendingLinks.Add(key);
-        if (!report.DryRun) db.ImportedLinks.Add(new ImportedLink { Path = key, Kind = kind, TargetId = targetId });
+        if (!report.DryRun) newLinks.Add(new ImportedLink { Path = key, Kind = kind, TargetId = targetId });
     }
 
     private async Task AuthorAsync(WxrAuthor source, CancellationToken ct)
