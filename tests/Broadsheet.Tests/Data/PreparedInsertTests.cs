@@ -1,5 +1,6 @@
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Comments;
+using Broadsheet.Features.Import;
 using Broadsheet.Features.Site;
 using Broadsheet.Infrastructure.Data;
 using Broadsheet.Tests.Support;
@@ -61,5 +62,22 @@ public sealed class PreparedInsertTests : IDisposable
         var site = await app.Services.GetRequiredService<SiteSettingsStore>().GetAsync(CancellationToken.None);
         var page = await app.GetPageAsync(ArticleUrl.For(site, published, written.Slug));
         Assert.Equal("Счёт голосов", page.QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_row_that_would_break_a_unique_index_is_left_out_when_asked_and_the_first_one_kept()
+    {
+        var (first, second) = await app.WithDbAsync(async db =>
+        {
+            using var links = new PreparedInsert<ImportedLink>(db, skipTaken: true);
+            var first = await links.AddAsync(new ImportedLink { Path = "/2019/05/old-story", Kind = "article", TargetId = 7 }, CancellationToken.None);
+            var second = await links.AddAsync(new ImportedLink { Path = "/2019/05/old-story", Kind = "article", TargetId = 8 }, CancellationToken.None);
+            return (first, second);
+        });
+
+        Assert.True(first);
+        Assert.False(second);
+        var kept = await app.WithDbAsync(db => db.ImportedLinks.AsNoTracking().Where(l => l.Path == "/2019/05/old-story").Select(l => l.TargetId).ToListAsync());
+        Assert.Equal([7L], kept);
     }
 }

@@ -29,6 +29,7 @@ public sealed partial class WordPressImport
     {
         if (ahead.Count == 0) return;
         await LookAheadAsync(ct);
+        ConvertAhead(ct);
         foreach (var post in ahead)
         {
             await (post switch
@@ -40,6 +41,7 @@ public sealed partial class WordPressImport
             await EntryDoneAsync(progress, share, ct);
         }
         ahead.Clear();
+        convertedAhead.Clear();
         knownAhead.Clear();
         slugsAhead.Clear();
         articlesAhead.Clear();

@@ -37,9 +37,9 @@ public sealed partial class WordPressImport
             .FirstOrDefaultAsync(a => a.Id == (int)known.TargetId, ct);
         if (known is not null && article is null) { await Skip($"{source.Type}s deleted here since an earlier import"); return; }
 
-        var converter = new PostMarkdown(NewPicture, siteLink);
-        var body = converter.Convert(source.Content);
-        foreach (var note in converter.Notes.Distinct()) report.Warn($"{label}: {note}");
+        var converted = await ConvertedAsync(source);
+        var body = converted.Body;
+        foreach (var note in converted.Notes) report.Warn($"{label}: {note}");
         if (report.DryRun)
         {
             report.Count(known is null ? report.Imported : report.Updated, Plural(source.Type));
@@ -54,7 +54,7 @@ public sealed partial class WordPressImport
         article.Title = source.Title.Length > 0 ? source.Title : Shorten(Text(source.Content));
         article.Lead = Text(source.Excerpt);
         article.Body = body;
-        article.BodyHtml = articleBody.Render(body, await MediaItem.AltTextsAsync(db, body, null, ct));
+        article.BodyHtml = converted.Html ?? articleBody.Render(body, await MediaItem.AltTextsAsync(db, body, null, ct));
         article.Status = status.Value;
         article.PublishedAt = status == ArticleStatus.Draft ? null : date;
         article.Language = Cyrillic().Count(article.Title + article.Lead) * 2 > (article.Title + article.Lead).Length / 3 ? "ru" : "en";

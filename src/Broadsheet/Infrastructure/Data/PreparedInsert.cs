@@ -22,7 +22,8 @@ public sealed class PreparedInsert<T> : IDisposable where T : class
     private readonly string sql;
     private DbCommand? command;
 
-    public PreparedInsert(BroadsheetDb db)
+    /// <param name="skipTaken">A row that would break a unique index is left out, not an error (<see cref="AddAsync"/> says false).</param>
+    public PreparedInsert(BroadsheetDb db, bool skipTaken = false)
     {
         this.db = db;
         var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
@@ -35,14 +36,16 @@ public sealed class PreparedInsert<T> : IDisposable where T : class
         columns = [.. written.Select(p => (p, (RelationalTypeMapping)p.GetRelationalTypeMapping()))];
         var names = db.GetService<ISqlGenerationHelper>();
         sql = $"INSERT INTO {names.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", written.Select(p => names.DelimitIdentifier(p.GetColumnName(table)!)))}) " +
-              $"VALUES ({string.Join(", ", written.Select((_, i) => "@p" + i))})" +
+              $"VALUES ({string.Join(", ", written.Select((_, i) => "@p" + i))})" + (skipTaken ? " ON CONFLICT DO NOTHING" : "") +
               (generatedKey is null ? "" : $" RETURNING {names.DelimitIdentifier(generatedKey.GetColumnName(table)!)}");
     }
 
-    /// <summary>Writes the row; a key the database generates is set on <paramref name="row"/>.</summary>
-    public async Task AddAsync(T row, CancellationToken ct)
+    /// <summary>Writes the row; a key the database generates is set on <paramref name="row"/>. False when it was left out as taken.</summary>
+    public async Task<bool> AddAsync(T row, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
+        // Held open until the context goes (or its owner closes it): a prepared statement lives with its connection.
+        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
         if (command is null || command.Connection != connection)
         {
             command?.Dispose();
@@ -56,13 +59,12 @@ public sealed class PreparedInsert<T> : IDisposable where T : class
             var (property, mapping) = columns[i];
             command.Parameters.Add(mapping.CreateParameter(command, "@p" + i, property.GetGetter().GetClrValueUsingContainingEntity(row), property.IsNullable));
         }
-        if (generatedKey is null)
-        {
-            await command.ExecuteNonQueryAsync(ct);
-            return;
-        }
-        var id = await command.ExecuteScalarAsync(ct) ?? throw new InvalidOperationException($"No {typeof(T).Name} id came back.");
+        if (generatedKey is null) return await command.ExecuteNonQueryAsync(ct) > 0;
+        // No id back: the row was left out as taken (an error would have thrown).
+        var id = await command.ExecuteScalarAsync(ct);
+        if (id is null or DBNull) return false;
         generatedKey.PropertyInfo!.SetValue(row, Convert.ChangeType(id, generatedKey.ClrType, System.Globalization.CultureInfo.InvariantCulture));
+        return true;
     }
 
     public void Dispose() => command?.Dispose();

@@ -35,8 +35,7 @@ public sealed partial class MediaItem
     /// </summary>
     public static async Task<Dictionary<string, string>> AltTextsAsync(BroadsheetDb db, string body, string? cover, CancellationToken ct)
     {
-        var named = UploadPath().Matches(body ?? "").Select(m => m.Value).Append(cover ?? "")
-            .Select(ResponsiveImage.Stem).OfType<string>().Distinct().ToList();
+        var named = PicturesNamed(body, cover);
         var alts = new Dictionary<string, string>(StringComparer.Ordinal);
         if (named.Count == 0) return alts;
         var items = new List<(string Path, string AltText)>();
@@ -52,6 +51,10 @@ public sealed partial class MediaItem
             }
         return alts;
     }
+
+    /// <summary>The library's pictures (their stems) an article names in its body or as its cover.</summary>
+    public static List<string> PicturesNamed(string body, string? cover) =>
+        UploadPath().Matches(body ?? "").Select(m => m.Value).Append(cover ?? "").Select(ResponsiveImage.Stem).OfType<string>().Distinct().ToList();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"/media/uploads/[^\s)""'<>]+")]
     private static partial System.Text.RegularExpressions.Regex UploadPath();
