@@ -93,4 +93,20 @@ public sealed class IndexOnFullDiskTests : IDisposable
         Assert.True(await EventuallyFoundAsync("q=bus", article.Id, Moment));
         Assert.False(await FoundAsync("q=ferry", article.Id));
     }
+
+    [LuceneFact]
+    public async Task An_article_deleted_while_the_index_was_not_told_leaves_it_at_the_next_start_and_its_neighbours_stay()
+    {
+        var gone = await new TestPublication(app).ArticleAsync("Ferry timetable withdrawn");
+        var kept = await new TestPublication(app).ArticleAsync("Ferry timetable for the winter");
+        await SearchPage.RebuildAsync(app);
+        Assert.True(await FoundAsync("q=ferry", gone.Id));
+
+        // Removed by another node (or a command) while this one was down.
+        await app.WithDbAsync(db => db.Articles.Where(a => a.Id == gone.Id).ExecuteDeleteAsync());
+        app = app.Restart();
+
+        Assert.True(await SearchPage.EventuallyAsync(async () => !await FoundAsync("q=ferry", gone.Id), Moment), "the deleted article is still found");
+        Assert.True(await FoundAsync("q=ferry", kept.Id));
+    }
 }

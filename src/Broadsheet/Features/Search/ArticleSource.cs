@@ -28,11 +28,8 @@ public static class ArticleSource
         }
     }
 
-    /// <summary>Every article's id and version, for comparing against what the index holds (at each start).</summary>
-    public static Task<Dictionary<int, Guid>> VersionsAsync(BroadsheetDb db, CancellationToken ct) =>
-        Versions(db).ToDictionaryAsync(a => a.Id, a => a.Version, ct);
-
     /// <summary>
+    /// Every article's id and version, for comparing against what the index holds (at each start).
     /// Read from the narrow index IX_Articles_Versions, not from the rows: SQLite keeps the version behind the
     /// body, so reading it from the rows reads the whole table (6 GB at a million articles).
     /// </summary>

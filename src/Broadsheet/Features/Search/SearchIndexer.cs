@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Broadsheet.Features.Articles;
 using Broadsheet.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 using Broadsheet.Infrastructure.Telemetry;
 
 namespace Broadsheet.Features.Search;
@@ -187,9 +188,12 @@ public sealed class SearchIndexer(ArticleIndex index, IServiceScopeFactory scope
             }
             else
             {
-                var versions = await ArticleSource.VersionsAsync(db, ct);
-                missed.UnionWith(versions.Where(a => !indexed.TryGetValue(a.Key, out var v) || v != a.Value).Select(a => a.Key));
-                missed.UnionWith(indexed.Keys.Where(id => !versions.ContainsKey(id)));
+                // The database's versions are compared as they stream by, not held: at a million articles a second
+                // map of them would be 30 MB more at every start, beside the index's own.
+                await foreach (var article in ArticleSource.Versions(db).AsAsyncEnumerable().WithCancellation(ct))
+                    if (!indexed.Remove(article.Id, out var version) || version != article.Version) missed.Add(article.Id);
+                // What the index still holds is gone from the database.
+                missed.UnionWith(indexed.Keys);
                 if (missed.Count > 0)
                 {
                     log.LogInformation("Search index catching up with {Count} articles changed in the database: {Ids}", missed.Count, Shorten(missed));
