@@ -120,7 +120,9 @@ public sealed class ArticleIndex(string path, IndexStorage storage, ILogger log)
 
     private void OpenWriter(OpenMode mode)
     {
-        var config = new IndexWriterConfig(NewsAnalyzer.Version, Analyzer) { OpenMode = mode, RAMBufferSizeMB = 64, MergeScheduler = new LoggedMerges(log) };
+        // Lucene's own default buffer: 64 MB held a rebuild of 100,000 articles at 414 MB of RSS, 16 MB at 302 MB and
+        // 6 % less CPU (the extra small merges cost less than the collector spent on the larger buffer).
+        var config = new IndexWriterConfig(NewsAnalyzer.Version, Analyzer) { OpenMode = mode, RAMBufferSizeMB = 16, MergeScheduler = new LoggedMerges(log) };
         writer = new IndexWriter(directory, config);
         searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
     }
