@@ -9,7 +9,9 @@
 #   NODES=one DURATION=30 READERS=200 bench/election-night.sh
 #
 # Settings: N demo articles (500), DURATION (60 s), READERS (1000 wrk connections), BEACONS (64 wrk
-# connections), COMMENTS per second (50), COMMENTERS accounts (1000), PUBLISH_EVERY (10 s), NODES (one, two, both),
+# connections), THINK (0: milliseconds a reader spends on a page before the next, on average; 0 reads back to back, so
+# the read latency is mostly the queue of READERS connections over the site's throughput), COMMENTS per second (50),
+# COMMENTERS accounts (1000), PUBLISH_EVERY (10 s), NODES (one, two, both),
 # DLL (the built app; default src/Broadsheet's Release build, so an older build can be run against a newer one).
 #
 # The clients share the machine with the app, so each one's CPU is measured (/usr/bin/time) and printed beside the
@@ -28,6 +30,7 @@ root=$PWD
 N=${N:-500}
 DURATION=${DURATION:-60}
 READERS=${READERS:-1000}
+export THINK=${THINK:-0}
 BEACONS=${BEACONS:-64}
 COMMENTS=${COMMENTS:-50}
 COMMENTERS=${COMMENTERS:-1000}
@@ -82,6 +85,9 @@ request = function()
   i = i % #paths + 1
   return wrk.format("GET", paths[i])
 end
+-- THINK ms between a reader's pages (0: back to back, each connection a reader who never stops to read).
+local think = tonumber(os.getenv("THINK") or "0")
+if think > 0 then delay = function() return math.random(math.floor(think / 2), math.floor(think * 3 / 2)) end end
 LUA
 cat > "$out/beacons.lua" <<'LUA'
 -- A view for each article read: every request a different reader (the user agent carries a counter).
