@@ -27,13 +27,13 @@ public sealed partial class WordPressImport
             for (var i = 0; i < posts.Count; i++)
             {
                 if (ct.IsCancellationRequested) { results[i].SetCanceled(ct); continue; }
-                try { results[i].SetResult(Convert(posts[i], render)); }
+                try { results[i].SetResult(ConvertPost(posts[i], render)); }
                 catch (Exception e) { results[i].SetException(e); }
             }
         }, CancellationToken.None);
     }
 
-    private ConvertedPost Convert(WxrPost source, bool render)
+    private ConvertedPost ConvertPost(WxrPost source, bool render)
     {
         var converter = new PostMarkdown(NewPicture, siteLink);
         var body = converter.Convert(source.Content);
@@ -43,5 +43,5 @@ public sealed partial class WordPressImport
 
     /// <summary>The post converted ahead, or now when it was not looked ahead.</summary>
     private Task<ConvertedPost> ConvertedAsync(WxrPost source) =>
-        convertedAhead.Remove(source, out var converted) ? converted : Task.FromResult(Convert(source, !report.DryRun));
+        convertedAhead.Remove(source, out var converted) ? converted : Task.FromResult(ConvertPost(source, !report.DryRun));
 }

@@ -81,7 +81,7 @@ public sealed partial class WordPressImport
                 return Task.CompletedTask;
             },
         };
-        if (!await WithinTransactionAsync(label, () => isNew ? NewArticleAsync(article, edit, source, label, ct) : History.RecordAsync(article, edit, ct), ct)) return;
+        if (!await WithinTransactionAsync(label, () => isNew ? NewArticleAsync(article, edit, source, ct) : History.RecordAsync(article, edit, ct), ct)) return;
         // What a later entry of the look-ahead (the same post listed twice) asks of this one.
         if (slugsAhead.TryGetValue(article.Slug, out var holders)) holders.Add(article.Id);
         articlesAhead[article.Id] = article.PublishedAt ?? article.CreatedAt;
@@ -93,7 +93,7 @@ public sealed partial class WordPressImport
     /// A new article with what <see cref="ArticleHistory.RecordAsync"/> would keep of it (its first revision, bylines,
     /// sections, map row, old addresses), written through prepared statements: an archive brings thousands a minute.
     /// </summary>
-    private async Task NewArticleAsync(Article article, ArticleEdit edit, WxrPost source, string label, CancellationToken ct)
+    private async Task NewArticleAsync(Article article, ArticleEdit edit, WxrPost source, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         article.Version = Guid.NewGuid();
@@ -213,8 +213,9 @@ public sealed partial class WordPressImport
 
     /// <summary>
     /// Comments oldest first, whole or not at all. A post's comments are written together, in one savepoint; when
-    /// that fails they are written again one by one, each in a savepoint of its own, so only the comment at fault stays out. Threads here are one level deep, so a reply to a reply joins its thread's
-    /// first comment; a reply whose parent is not in the export starts a thread.
+    /// that fails they are written again one by one, each in a savepoint of its own, so only the comment at fault
+    /// stays out. Threads here are one level deep, so a reply to a reply joins its thread's first comment; a reply
+    /// whose parent is not in the export starts a thread.
     /// </summary>
     private async Task CommentsAsync(WxrPost source, int articleId, DateTime articleDate, string label, CancellationToken ct)
     {
