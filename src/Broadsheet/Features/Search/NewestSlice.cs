@@ -65,7 +65,11 @@ public sealed class NewestSlice(int size = NewestSlice.DefaultSize, int commonWo
     }
 
     /// <summary>The documents to score: the slice and, when <paramref name="titles"/>, any published article with one of their terms.</summary>
-    public Filter Candidates(IndexReader reader, DateTime now, IReadOnlyList<Term> titles) => new CandidateFilter(this, Cutoff(reader, now), titles);
+    public Filter Candidates(IndexReader reader, DateTime now, IReadOnlyList<Term> titles) =>
+        // A headline word in more headlines than a tenth of the slice has plenty of them in the slice too, and an old
+        // one at half its score does not pass those: only rarer headline words bring old articles in (the bench's
+        // archive, 200 template headlines copied a million times, made a quarter of a million candidates of "city").
+        new CandidateFilter(this, Cutoff(reader, now), [.. titles.Where(t => reader.DocFreq(t) <= size / 10)]);
 
     /// <summary>
     /// Counts the matches that fall in the slice as <paramref name="inner"/> collects every candidate, so the whole
