@@ -10,9 +10,13 @@ namespace Broadsheet.Features.Search;
 /// <see cref="RerankWindow"/> matches are re-ranked so that, of two equally good answers, the
 /// newer one comes first — a news site's reader asking about "elections" means the latest ones.
 /// </summary>
-public sealed class LuceneArticleSearch(ArticleIndex index, TimeProvider clock) : IArticleSearch
+public sealed class LuceneArticleSearch(ArticleIndex index, TimeProvider clock, NewestSlice? newest = null) : IArticleSearch
 {
     public const int RerankWindow = 1000;
+
+    private static readonly Sort ByTime = new(new SortField(ArticleDocument.Time, SortFieldType.INT64, reverse: true));
+
+    private readonly NewestSlice slice = newest ?? NewestSlice.Default;
 
     private static readonly SearchResults NothingFound = new([], 0, false);
 
@@ -30,38 +34,65 @@ public sealed class LuceneArticleSearch(ArticleIndex index, TimeProvider clock) 
         if (words is null && !query.HasFilters) return text.IsEmpty ? SearchResults.Unasked : NothingFound;
 
         Query scoring = words ?? new MatchAllDocsQuery();
-        var filtered = scoring;
+        var visible = scoring;
         if (!query.IncludeUnpublished)
         {
             // The future is left out by the query (it changes every instant), the unpublished by a bit set (it does not).
-            filtered = new BooleanQuery { { scoring, Occur.MUST }, { ArticleQuery.NotYet(now), Occur.MUST_NOT } };
-            filtered = new FilteredQuery(filtered, PublishedDocuments.Only);
+            visible = new BooleanQuery { { scoring, Occur.MUST }, { ArticleQuery.NotYet(now), Occur.MUST_NOT } };
         }
-        if (ArticleQuery.Filters(query) is { } filters) filtered = new FilteredQuery(filtered, new QueryWrapperFilter(filters));
-        var wanted = query.Skip + query.Take;
+        var filters = ArticleQuery.Filters(query);
+        var wanted = Math.Max(query.Skip + query.Take, 1);
+        var byDate = query.Order == SearchOrder.Date || words is null;
+
+        Query Filtered(Filter? candidates)
+        {
+            var filtered = visible;
+            // The slice's candidates are few of the query's matches: they lead, and the words' scorers skip to them.
+            if (candidates is not null) filtered = new FilteredQuery(filtered, candidates, FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
+            else if (!query.IncludeUnpublished) filtered = new FilteredQuery(filtered, PublishedDocuments.Only);
+            return filters is null ? filtered : new FilteredQuery(filtered, new QueryWrapperFilter(filters));
+        }
 
         return index.Search(searcher =>
         {
-            ScoreDoc[] ranked;
-            int total;
-            if (query.Order == SearchOrder.Date || words is null)
+            var reader = searcher.IndexReader;
+            (ScoreDoc[] Docs, int Total)? found = null;
+            var estimated = false;
+            // The newest slice first (see NewestSlice); the whole archive only when the slice cannot fill the page asked for.
+            if (!query.IncludeUnpublished && slice.Fits(reader, words))
             {
-                var sort = new Sort(new SortField(ArticleDocument.Time, SortFieldType.INT64, reverse: true));
-                var top = searcher.Search(filtered, null, Math.Max(wanted, 1), sort);
-                (ranked, total) = (top.ScoreDocs, top.TotalHits);
+                var candidates = slice.Candidates(reader, now, byDate || words is null ? [] : NewestSlice.TitleTerms(words));
+                var top = Collector(byDate, wanted);
+                var counter = slice.Count(top, reader, now);
+                searcher.Search(Filtered(candidates), counter);
+                var docs = top.GetTopDocs();
+                if (docs.TotalHits >= wanted)
+                {
+                    found = (docs.ScoreDocs, counter.Estimate(docs.TotalHits));
+                    estimated = true;
+                }
             }
-            else
+            if (found is null)
             {
-                var top = searcher.Search(filtered, Math.Max(wanted, RerankWindow));
-                (ranked, total) = (ByFreshness(searcher.IndexReader, top.ScoreDocs, now), top.TotalHits);
+                var top = Collector(byDate, wanted);
+                searcher.Search(Filtered(null), top);
+                var docs = top.GetTopDocs();
+                found = (docs.ScoreDocs, docs.TotalHits);
             }
+            var (ranked, total) = found.Value;
+            if (!byDate) ranked = ByFreshness(reader, ranked, now);
 
             var hits = new List<SearchHit>(query.Take);
             foreach (var scoreDoc in ranked.Skip(query.Skip).Take(query.Take))
                 hits.Add(Hit(searcher.Doc(scoreDoc.Doc), words, text));
-            return new SearchResults(hits, total, false);
+            return new SearchResults(hits, total, false) { Estimated = estimated };
         });
     }
+
+    /// <summary>Newest first, or the best <see cref="RerankWindow"/> by Lucene's score for <see cref="ByFreshness"/> to re-rank.</summary>
+    private static ITopDocsCollector Collector(bool byDate, int wanted) => byDate
+        ? TopFieldCollector.Create(ByTime, wanted, fillFields: true, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false)
+        : TopScoreDocCollector.Create(Math.Max(wanted, RerankWindow), docsScoredInOrder: false);
 
     private static ScoreDoc[] ByFreshness(IndexReader reader, ScoreDoc[] docs, DateTime now)
     {

@@ -22,8 +22,11 @@ internal sealed class PublishedDocuments : Filter
     public override DocIdSet GetDocIdSet(AtomicReaderContext context, IBits acceptDocs)
     {
         var reader = context.AtomicReader;
-        return BitsFilteredDocIdSet.Wrap(segments.GetValue(reader.CoreCacheKey, _ => Read(reader)), acceptDocs);
+        return BitsFilteredDocIdSet.Wrap(Of(reader), acceptDocs);
     }
+
+    /// <summary>A segment's published documents, deleted ones included (a search leaves those out by the live documents).</summary>
+    public static FixedBitSet Of(AtomicReader reader) => Only.segments.GetValue(reader.CoreCacheKey, _ => Read(reader));
 
     private static FixedBitSet Read(AtomicReader reader)
     {

@@ -32,6 +32,9 @@ public sealed class SearchPageText
     /// <summary>When there are more matches than a reader can page through (PostgreSQL stops counting there).</summary>
     public required Func<long, string> FoundMoreThan { get; init; }
 
+    /// <summary>When the count is an estimate, rounded (a common word in a large archive: only its newest part is counted).</summary>
+    public required Func<long, string> FoundAbout { get; init; }
+
     public static readonly SearchPageText English = new()
     {
         Title = "Search",
@@ -54,6 +57,7 @@ public sealed class SearchPageText
         NextPage = "Next page",
         Found = n => $"Found: {n} {Plural.English(n, "article", "articles")}",
         FoundMoreThan = n => $"Found: more than {n} {Plural.English(n, "article", "articles")}",
+        FoundAbout = n => string.Format(System.Globalization.CultureInfo.InvariantCulture, "Found: about {0:N0} {1}", n, Plural.English(n, "article", "articles")),
     };
 
     public static readonly SearchPageText Russian = new()
@@ -79,5 +83,7 @@ public sealed class SearchPageText
         Found = n => $"Найдено: {n} {Plural.Russian(n, "статья", "статьи", "статей")}",
         // «более» takes the genitive: более 21 статьи, более 1000 статей.
         FoundMoreThan = n => $"Найдено: более {n} {Plural.Russian(n, "статьи", "статей", "статей")}",
+        // «около» too: около 21 статьи, около 250 000 статей (a rounded estimate reads better grouped).
+        FoundAbout = n => string.Format(System.Globalization.CultureInfo.GetCultureInfo("ru-RU"), "Найдено: около {0:N0} {1}", n, Plural.Russian(n, "статьи", "статей", "статей")),
     };
 }
