@@ -10,7 +10,8 @@
 #
 # Settings: N demo articles (500), DURATION (60 s), READERS (1000 wrk connections), BEACONS (64 wrk
 # connections), THINK (0: milliseconds a reader spends on a page before the next, on average; 0 reads back to back, so
-# the read latency is mostly the queue of READERS connections over the site's throughput), COMMENTS per second (50),
+# the read latency is mostly the queue of READERS connections over the site's throughput), BEACON_THINK (0: the same
+# for each beacon connection; back to back, 64 connections send several beacons for every page read), COMMENTS per second (50),
 # COMMENTERS accounts (1000), PUBLISH_EVERY (10 s), NODES (one, two, both),
 # DLL (the built app; default src/Broadsheet's Release build, so an older build can be run against a newer one).
 #
@@ -30,7 +31,7 @@ root=$PWD
 N=${N:-500}
 DURATION=${DURATION:-60}
 READERS=${READERS:-1000}
-export THINK=${THINK:-0}
+export THINK=${THINK:-0} BEACON_THINK=${BEACON_THINK:-0}
 BEACONS=${BEACONS:-64}
 COMMENTS=${COMMENTS:-50}
 COMMENTERS=${COMMENTERS:-1000}
@@ -102,6 +103,9 @@ request = function()
   return wrk.format("POST", path, { ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) election/" .. name .. "-" .. n })
 end
 done = function(summary) io.write(string.format("sent %d non2xx %d\n", summary.requests, summary.errors.status)) end
+-- BEACON_THINK ms between a connection's beacons (0: back to back); with THINK, set it so beacons match the articles read.
+local pause = tonumber(os.getenv("BEACON_THINK") or "0")
+if pause > 0 then delay = function() return math.random(math.floor(pause / 2), math.floor(pause * 3 / 2)) end end
 LUA
 
 # night SETUP SQL PORTS...

@@ -63,8 +63,6 @@ public static class ImportCommand
             }
             Console.Error.WriteLine($"\r  {report.Done:N0} entries in {clock.Elapsed.TotalSeconds:N1} s ({report.Done / Math.Max(clock.Elapsed.TotalSeconds, 0.001):N0}/s)            ");
             report.WriteTo(Console.Out);
-            // The import's garbage goes before the index is built, so the command's peak is the larger of the two, not their sum.
-            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             if (!dryRun && !report.ChangedNothing) await AnnounceAsync(scope.ServiceProvider, options);
             return report.Failures.Count == 0 ? 0 : 3;
         }

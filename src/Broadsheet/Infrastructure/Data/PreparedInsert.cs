@@ -13,6 +13,8 @@ namespace Broadsheet.Infrastructure.Data;
 /// costs several times what SQLite spends storing it. Nothing is tracked; the caller's transaction, if any, holds
 /// the row. Entity types whose columns the database fills (store defaults, computed or generated values other than
 /// the key) are refused when the writer is made, as the row would not read back as EF would have left it.
+/// One command serves every row: SQLite keeps its statement prepared from the first row on; PostgreSQL parses it
+/// each time unless the connection string asks Npgsql to prepare automatically.
 /// </summary>
 public sealed class PreparedInsert<T> : IDisposable where T : class
 {
