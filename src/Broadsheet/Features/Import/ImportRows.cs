@@ -19,6 +19,7 @@ internal sealed class ImportRows(BroadsheetDb db) : IDisposable
     public PreparedInsert<ArticleTag> Tags { get; } = new(db);
     public PreparedInsert<Comment> Comments { get; } = new(db);
     public PreparedInsert<ImportedItem> Items { get; } = new(db);
+
     /// <summary>An old address already kept (by an earlier run, or another entry of this one) keeps its first target.</summary>
     public PreparedInsert<ImportedLink> Links { get; } = new(db, skipTaken: true);
 

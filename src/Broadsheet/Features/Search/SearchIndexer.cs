@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Broadsheet.Features.Articles;
 using Broadsheet.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 using Broadsheet.Infrastructure.Telemetry;
+using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Features.Search;
 
