@@ -66,7 +66,7 @@ builder.Services.AddMail(builder.Configuration);
 builder.Services.AddNewsletter(builder.Configuration);
 builder.Services.AddChannels(builder.Configuration);
 builder.Services.AddTypoReports(builder.Configuration);
-builder.Services.AddSearch(options);
+builder.Services.AddSearch(options, forCommand: commandLine.Command is not null);
 builder.Services.AddDemoPublication();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 builder.Services.AddAccounts(builder.Configuration);

@@ -127,6 +127,7 @@ public sealed class CommandTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains("the address /search is taken here; imported as /search-2", output);
+        Assert.Contains("Search index rebuilt.", output);
     }
 
     [Fact]

@@ -75,6 +75,7 @@ public static class ImportCommand
         if (options.OnPostgres) return;
         try
         {
+            CommandHeap.Cap(128L << 20);
             await SearchIndexer.RebuildAsync(services.GetRequiredService<ArticleIndex>(), services.GetRequiredService<BroadsheetDb>(), null, CancellationToken.None, writers: Environment.ProcessorCount);
             Console.WriteLine("Search index rebuilt.");
         }

@@ -141,6 +141,7 @@ public sealed partial class WordPressImport(
             try { await ArchiveSettingsAsync(on: false, CancellationToken.None); }
             catch (DbException) { }
             await db.Database.CloseConnectionAsync();
+            FreedMemory.GiveBack();
         }
         if (!dryRun && !report.ChangedNothing)
         {
