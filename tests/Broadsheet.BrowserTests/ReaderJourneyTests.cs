@@ -105,13 +105,17 @@ public sealed class ReaderJourneyTests(LiveSite site, ITestOutputHelper output)
                 await reader.ScreenshotAsync(site, $"thread-signed-in-{language}-{w}");
             }
 
-            // Someone else reports it: the reason is chosen only once the menu is open.
+            // Someone else reports it: the reason is chosen only once the menu is open. The discussion's script is held
+            // back, as on a slow connection, so the click lands while it is on its way: it waits for it, not for the link.
+            await moderator.RouteAsync("**/js/comments.js*", async route => { await Task.Delay(1500); await route.ContinueAsync(); });
             await moderator.OpenAsync(story!);
             var reported = moderator.Locator("#comments .comment", new() { HasText = words }).First;
             await reported.ScrollIntoViewIfNeededAsync();
             await reported.Locator("[data-report-comment]").First.ClickAsync();
             var menu = reported.Locator(".report-menu");
             await menu.WaitForAsync(Visible);
+            Assert.Equal(story, new Uri(moderator.Url).AbsolutePath);
+            await moderator.UnrouteAllAsync();
             Assert.Equal(0, await menu.Locator("input:checked").CountAsync());
             await moderator.AssertAccessibleAsync(output);
             await menu.Locator("input[type=radio]").First.CheckAsync();

@@ -34,22 +34,34 @@ var articleScript = document.currentScript;
   const section = document.getElementById('comments');
   const spot = document.getElementById('comment-compose');
   if (!section || !spot) return;
-  let loaded = false;
-  const load = (then, fallback) => {
-    if (loaded) return;
-    loaded = true;
+  // 'loading' lasts from the request to the script's first run; a click in that window must wait
+  // for it too, or the link under it would take the reader to the comments page instead.
+  let state = 'none';
+  let clicked = null;
+  const load = () => {
+    if (state !== 'none') return;
+    state = 'loading';
     const script = document.createElement('script');
     script.src = '/js/comments.js';
-    script.onload = () => then?.();
-    script.onerror = () => { loaded = false; fallback?.(); };
+    script.onload = () => {
+      state = 'ready';
+      const target = clicked;
+      clicked = null;
+      if (target?.isConnected && !target.closest('#comment-compose')) target.click();
+    };
+    script.onerror = () => {
+      state = 'none';
+      if (clicked) location.href = clicked.href;
+    };
     document.head.append(script);
   };
   section.addEventListener('click', e => {
     const target = e.target.closest('#comment-compose a, [data-reply], [data-report-comment]');
-    if (!target || loaded) return;
+    if (!target || state === 'ready') return;
     e.preventDefault();
     if (target.closest('#comment-compose')) spot.dataset.focus = '1';
-    load(() => { if (target.isConnected && !target.closest('#comment-compose')) target.click(); }, () => { location.href = target.href; });
+    clicked = target;
+    load();
   });
   if ('IntersectionObserver' in window) {
     const watch = new IntersectionObserver(seen => {
