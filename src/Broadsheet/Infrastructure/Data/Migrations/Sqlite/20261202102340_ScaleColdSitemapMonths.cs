@@ -8,6 +8,44 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
     /// <inheritdoc />
     public partial class ScaleColdSitemapMonths : Migration
     {
+        /// <summary>The month counts' triggers on "Articles"; ArticleBodiesLast creates them again after it rebuilds the table.</summary>
+        internal static readonly string[] Triggers =
+        [
+            """
+                CREATE TRIGGER "SitemapMonths_Insert" AFTER INSERT ON "Articles"
+                WHEN NEW."Status" = 'Published' AND NEW."PublishedAt" IS NOT NULL
+                BEGIN
+                    INSERT INTO "SitemapMonths" ("Year", "Month", "Articles", "LastChange")
+                    VALUES (CAST(substr(NEW."PublishedAt", 1, 4) AS INTEGER), CAST(substr(NEW."PublishedAt", 6, 2) AS INTEGER), 1,
+                            max(NEW."PublishedAt", COALESCE(NEW."UpdatedAt", NEW."PublishedAt")))
+                    ON CONFLICT ("Year", "Month") DO UPDATE SET "Articles" = "Articles" + 1, "LastChange" = max("LastChange", excluded."LastChange");
+                END
+                """,
+            """
+                CREATE TRIGGER "SitemapMonths_Delete" AFTER DELETE ON "Articles"
+                WHEN OLD."Status" = 'Published' AND OLD."PublishedAt" IS NOT NULL
+                BEGIN
+                    UPDATE "SitemapMonths" SET "Articles" = "Articles" - 1
+                    WHERE "Year" = CAST(substr(OLD."PublishedAt", 1, 4) AS INTEGER) AND "Month" = CAST(substr(OLD."PublishedAt", 6, 2) AS INTEGER);
+                END
+                """,
+            // An update leaves the old month (if it was counted there) and enters the new one; a correction does both in one month.
+            """
+                CREATE TRIGGER "SitemapMonths_Update" AFTER UPDATE OF "Status", "PublishedAt", "UpdatedAt" ON "Articles"
+                WHEN (OLD."Status" = 'Published' AND OLD."PublishedAt" IS NOT NULL) OR (NEW."Status" = 'Published' AND NEW."PublishedAt" IS NOT NULL)
+                BEGIN
+                    UPDATE "SitemapMonths" SET "Articles" = "Articles" - 1
+                    WHERE OLD."Status" = 'Published' AND OLD."PublishedAt" IS NOT NULL
+                      AND "Year" = CAST(substr(OLD."PublishedAt", 1, 4) AS INTEGER) AND "Month" = CAST(substr(OLD."PublishedAt", 6, 2) AS INTEGER);
+                    INSERT INTO "SitemapMonths" ("Year", "Month", "Articles", "LastChange")
+                    SELECT CAST(substr(NEW."PublishedAt", 1, 4) AS INTEGER), CAST(substr(NEW."PublishedAt", 6, 2) AS INTEGER), 1,
+                           max(NEW."PublishedAt", COALESCE(NEW."UpdatedAt", NEW."PublishedAt"))
+                    WHERE NEW."Status" = 'Published' AND NEW."PublishedAt" IS NOT NULL
+                    ON CONFLICT ("Year", "Month") DO UPDATE SET "Articles" = "Articles" + 1, "LastChange" = max("LastChange", excluded."LastChange");
+                END
+                """,
+        ];
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -34,39 +72,7 @@ namespace Broadsheet.Infrastructure.Data.Migrations.Sqlite
                 FROM "Articles" WHERE "Status" = 'Published' AND "PublishedAt" IS NOT NULL
                 GROUP BY 1, 2
                 """);
-            migrationBuilder.Sql("""
-                CREATE TRIGGER "SitemapMonths_Insert" AFTER INSERT ON "Articles"
-                WHEN NEW."Status" = 'Published' AND NEW."PublishedAt" IS NOT NULL
-                BEGIN
-                    INSERT INTO "SitemapMonths" ("Year", "Month", "Articles", "LastChange")
-                    VALUES (CAST(substr(NEW."PublishedAt", 1, 4) AS INTEGER), CAST(substr(NEW."PublishedAt", 6, 2) AS INTEGER), 1,
-                            max(NEW."PublishedAt", COALESCE(NEW."UpdatedAt", NEW."PublishedAt")))
-                    ON CONFLICT ("Year", "Month") DO UPDATE SET "Articles" = "Articles" + 1, "LastChange" = max("LastChange", excluded."LastChange");
-                END
-                """);
-            migrationBuilder.Sql("""
-                CREATE TRIGGER "SitemapMonths_Delete" AFTER DELETE ON "Articles"
-                WHEN OLD."Status" = 'Published' AND OLD."PublishedAt" IS NOT NULL
-                BEGIN
-                    UPDATE "SitemapMonths" SET "Articles" = "Articles" - 1
-                    WHERE "Year" = CAST(substr(OLD."PublishedAt", 1, 4) AS INTEGER) AND "Month" = CAST(substr(OLD."PublishedAt", 6, 2) AS INTEGER);
-                END
-                """);
-            // An update leaves the old month (if it was counted there) and enters the new one; a correction does both in one month.
-            migrationBuilder.Sql("""
-                CREATE TRIGGER "SitemapMonths_Update" AFTER UPDATE OF "Status", "PublishedAt", "UpdatedAt" ON "Articles"
-                WHEN (OLD."Status" = 'Published' AND OLD."PublishedAt" IS NOT NULL) OR (NEW."Status" = 'Published' AND NEW."PublishedAt" IS NOT NULL)
-                BEGIN
-                    UPDATE "SitemapMonths" SET "Articles" = "Articles" - 1
-                    WHERE OLD."Status" = 'Published' AND OLD."PublishedAt" IS NOT NULL
-                      AND "Year" = CAST(substr(OLD."PublishedAt", 1, 4) AS INTEGER) AND "Month" = CAST(substr(OLD."PublishedAt", 6, 2) AS INTEGER);
-                    INSERT INTO "SitemapMonths" ("Year", "Month", "Articles", "LastChange")
-                    SELECT CAST(substr(NEW."PublishedAt", 1, 4) AS INTEGER), CAST(substr(NEW."PublishedAt", 6, 2) AS INTEGER), 1,
-                           max(NEW."PublishedAt", COALESCE(NEW."UpdatedAt", NEW."PublishedAt"))
-                    WHERE NEW."Status" = 'Published' AND NEW."PublishedAt" IS NOT NULL
-                    ON CONFLICT ("Year", "Month") DO UPDATE SET "Articles" = "Articles" + 1, "LastChange" = max("LastChange", excluded."LastChange");
-                END
-                """);
+            foreach (var trigger in Triggers) migrationBuilder.Sql(trigger);
         }
 
         /// <inheritdoc />
