@@ -10,6 +10,7 @@ return args switch
     ["search", var articles] when Count(articles) is { } count => await SearchAsync(count, "lucene"),
     ["search", var articles, var engine] when Count(articles) is { } count => await SearchAsync(count, engine),
     ["search-index", var folder] when Directory.Exists(folder) => SearchIndex(folder),
+    ["search-database"] => await SearchAgainAsync(),
     _ => Usage(),
 };
 
@@ -45,6 +46,17 @@ static async Task<int> SearchAsync(int articles, string engine)
     }
 }
 
+static async Task<int> SearchAgainAsync()
+{
+    var connection = Environment.GetEnvironmentVariable("ConnectionStrings__Broadsheet");
+    if (string.IsNullOrWhiteSpace(connection))
+    {
+        Console.Error.WriteLine("search-database needs ConnectionStrings__Broadsheet: a database an earlier search run kept (bench/search.sh's KEEP=1).");
+        return 2;
+    }
+    return await SearchBench.RunPostgresAgainAsync(connection, Console.Out);
+}
+
 static int? Count(string text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
 
 static int Usage()
@@ -54,6 +66,7 @@ static int Usage()
           search [ARTICLES] [lucene|postgres]   index ARTICLES generated articles (100,000), then time 3,000 queries;
                                                 postgres fills the empty database in ConnectionStrings__Broadsheet
           search-index FOLDER                   time the same queries against an index the site built (DATA/search-index)
+          search-database                       time them against the PostgreSQL database a search run kept
           comment-rules                         time one comment's check against a large rule book
         """);
     return 2;

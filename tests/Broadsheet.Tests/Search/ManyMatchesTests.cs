@@ -87,6 +87,26 @@ public sealed class ManyMatchesTests : IDisposable
         Assert.Equal("Found: 300 articles", page.QuerySelector(".search-count")!.TextContent.Trim());
     }
 
+    [PostgresFact]
+    public async Task The_newsroom_finds_an_article_scheduled_months_ahead_among_many_matches()
+    {
+        // Sixty a month for twenty months and an archive six years deep: the last two months are too few to stop at,
+        // so the search probes the twenty-odd months that should hold a thousand. The scheduled article is filed under
+        // a month after them all and must still be looked at.
+        await ArticlesAsync(1200, i => ($"Port notes {i}", "The harbour authority met again.", Now.AddHours(-12 * (i + 1))));
+        await publication.ArticleAsync("Harbour history", publishedAt: Now.AddYears(-6), body: "The harbour was built in 1890.");
+        var scheduled = await publication.ArticleAsync("Harbour festival programme", publishedAt: Now.AddDays(240),
+            status: ArticleStatus.Scheduled, body: "The harbour festival returns in summer.");
+
+        var newsroom = await Search.SearchAsync(new SearchQuery { Text = "harbour", IncludeUnpublished = true, Order = SearchOrder.Date });
+        var readers = await Search.SearchAsync(new SearchQuery { Text = "harbour", Order = SearchOrder.Date });
+
+        Assert.Equal(scheduled.Id, newsroom.Hits[0].ArticleId);
+        Assert.True(newsroom.MoreThanTotal);
+        Assert.Equal(Now.AddHours(-12), readers.Hits[0].PublishedAt);
+        Assert.DoesNotContain(scheduled.Id, readers.Hits.Select(h => h.ArticleId));
+    }
+
     /// <summary>Many articles at once, saved as the newsroom saves them (the database computes each one's search column).</summary>
     private Task ArticlesAsync(int count, Func<int, (string Title, string Body, DateTime At)> make) =>
         app.WithDbAsync(async db =>
