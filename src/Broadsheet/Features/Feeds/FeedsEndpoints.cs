@@ -20,7 +20,7 @@ public static class FeedsEndpoints
         }
         feeds.MapMethods("/feed/live/{articleId:int}", GetOrHead, ([AsParameters] FeedRequest r, int articleId) => LiveFeed.RenderAsync(r, articleId, FeedFormat.Rss));
         feeds.MapMethods("/feed/live/{articleId:int}/atom", GetOrHead, ([AsParameters] FeedRequest r, int articleId) => LiveFeed.RenderAsync(r, articleId, FeedFormat.Atom));
-        feeds.MapMethods("/sitemap.xml", GetOrHead, static ([AsParameters] FeedRequest r) => Sitemaps.IndexAsync(r));
+        feeds.MapMethods("/sitemap.xml", GetOrHead, static ([AsParameters] FeedRequest r, ListingMemo memo) => Sitemaps.IndexAsync(r, memo));
         feeds.MapMethods("/sitemaps/articles-{year:int}-{month:int}-{part:int}.xml", GetOrHead,
             static ([AsParameters] FeedRequest r, int year, int month, int part) => Sitemaps.ArticlesAsync(r, year, month, part));
         feeds.MapMethods(Sitemaps.SectionsPath, GetOrHead, static ([AsParameters] FeedRequest r) => Sitemaps.SectionsAsync(r));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml;
 using Broadsheet.Features.Articles;
 using Broadsheet.Features.Site;
+using Broadsheet.Infrastructure.Caching;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,24 +30,27 @@ public static class Sitemaps
 
     public const string SectionsPath = "/sitemaps/sections.xml";
 
-    public static async Task<FileContentHttpResult> IndexAsync(FeedRequest r)
+    public static async Task<FileContentHttpResult> IndexAsync(FeedRequest r, ListingMemo memo)
     {
-        // Past months from the row the database keeps for each (a row a month, whatever the archive's size);
+        // Past months from the row the database keeps for each (a row a month, whatever the archive's size), kept
+        // with the listings, which a publication or an edit forgets: ten years of a national site are 120 of them;
         // this month from its articles, an index range of one month, because only now can say which of them
         // are visible yet (one published for later is counted in its month's row already).
         var now = r.Now;
         var thisMonth = new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc);
-        var months = await r.Db.SitemapMonths.AsNoTracking()
+        var db = r.Db;
+        var past = await memo.GetOrLoadAsync("sitemap-months", $"{now.Year}-{now.Month}", () => db.SitemapMonths.AsNoTracking()
             .Where(m => m.Articles > 0 && (m.Year < now.Year || (m.Year == now.Year && m.Month < now.Month)))
+            .OrderBy(m => m.Year).ThenBy(m => m.Month)
             .Select(m => new MonthFile(m.Year, m.Month, m.Articles, m.LastChange))
-            .ToListAsync(r.Aborted);
+            .ToListAsync(r.Aborted));
         var current = await r.Db.Articles.AsNoTracking().VisibleAt(now).Where(a => a.PublishedAt >= thisMonth)
             .GroupBy(a => a.Status)
             .Select(g => new { Count = g.Count(), Published = g.Max(a => a.PublishedAt!.Value), Updated = g.Max(a => a.UpdatedAt) })
             .FirstOrDefaultAsync(r.Aborted);
-        if (current is not null)
-            months.Add(new MonthFile(now.Year, now.Month, current.Count, FeedTime.LastChange(current.Published, current.Updated)));
-        months = [.. months.OrderBy(m => m.Year).ThenBy(m => m.Month)];
+        List<MonthFile> months = current is null
+            ? past
+            : [.. past, new MonthFile(now.Year, now.Month, current.Count, FeedTime.LastChange(current.Published, current.Updated))];
 
         var origin = r.Origin;
         return FeedXml.Document(FeedXml.Xml, w =>
@@ -126,7 +130,8 @@ public static class Sitemaps
         });
     }
 
-    private sealed record MonthFile(int Year, int Month, int Articles, DateTime LastChange);
+    /// <summary>A month's files in the index; public for the memo's serialiser (Redis, with several nodes).</summary>
+    public sealed record MonthFile(int Year, int Month, int Articles, DateTime LastChange);
 
     private sealed record Section(string Path, DateTime? LastPublished);
 
