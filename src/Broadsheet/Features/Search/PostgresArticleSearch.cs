@@ -89,8 +89,8 @@ public sealed class PostgresArticleSearch(IServiceScopeFactory scopes, TimeProvi
     /// <summary>
     /// Whether looking back <paramref name="months"/> from <paramref name="latest"/> spares work over looking everywhere
     /// since <paramref name="oldest"/> (the oldest publication, or the reader's "from"). Each month looked at is one more
-    /// probe of the index (a quarter of a millisecond at a million articles), so a look back over nearly all of the
-    /// archive only adds that; short of it, reading only the recent matches (whose pages are the ones kept in memory) wins.
+    /// probe of the index (under a millisecond at a million articles), so a look back over nearly all of the archive
+    /// only adds that; short of it, reading only the recent matches (whose pages are the ones kept in memory) wins.
     /// </summary>
     private static bool WorthNarrowing(double months, int latest, int oldest) =>
         months <= MonthsProbedAtMost && (oldest == int.MinValue || months * 5 < (latest - oldest + 1) * 4);
