@@ -70,7 +70,11 @@ public static class SearchBench
     /// are copied into the empty database at <paramref name="connectionString"/> (migrated first) — the database
     /// computes each one's search column and indexes it as they arrive — and then asked the same queries.
     /// </summary>
-    public static async Task<int> RunPostgresAsync(string connectionString, int count, TextWriter output)
+    public static Task<int> RunPostgresAsync(string connectionString, int count, TextWriter output) =>
+        OnPostgresAsync(connectionString, services => RunPostgresAsync(services, count, output));
+
+    /// <summary>The database at <paramref name="connectionString"/>, migrated, as the app's services see it, for <paramref name="run"/>.</summary>
+    private static async Task<int> OnPostgresAsync(string connectionString, Func<IServiceProvider, Task<int>> run)
     {
         var services = new ServiceCollection()
             .AddDbContext<PostgresBroadsheetDb>(o => o.UseNpgsql(connectionString))
@@ -80,7 +84,7 @@ public static class SearchBench
         {
             await using (var scope = services.CreateAsyncScope())
                 await DatabaseStartup.EnsureSchemaAsync(scope.ServiceProvider.GetRequiredService<BroadsheetDb>(), migrate: true, NullLogger.Instance);
-            return await RunPostgresAsync(services, count, output);
+            return await run(services);
         }
     }
 
@@ -168,24 +172,17 @@ public static class SearchBench
     }
 
     /// <summary>The queries alone, against a database an earlier run filled and kept (bench/search.sh's KEEP=1): a change to the search measured without loading a million articles again.</summary>
-    public static async Task<int> RunPostgresAgainAsync(string connectionString, TextWriter output)
-    {
-        var services = new ServiceCollection()
-            .AddDbContext<PostgresBroadsheetDb>(o => o.UseNpgsql(connectionString))
-            .AddScoped<BroadsheetDb>(sp => sp.GetRequiredService<PostgresBroadsheetDb>())
-            .BuildServiceProvider();
-        await using (services)
+    public static Task<int> RunPostgresAgainAsync(string connectionString, TextWriter output) =>
+        OnPostgresAsync(connectionString, async services =>
         {
             await using (var scope = services.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
-                await DatabaseStartup.EnsureSchemaAsync(db, migrate: true, NullLogger.Instance);
                 output.WriteLine($"Searching {await db.Articles.CountAsync():N0} articles in {db.Database.GetDbConnection().Database}");
             }
             MeasurePostgres(services, output);
             return 0;
-        }
-    }
+        });
 
     private static void MeasurePostgres(IServiceProvider services, TextWriter output)
     {
