@@ -21,7 +21,6 @@ public sealed class ArticlePageTests(LiveSite site, ITestOutputHelper output)
         page.Request += (_, r) => requested.Add(new Uri(r.Url).AbsolutePath);
 
         await page.OpenAsync(await FirstStoryPathAsync(page));
-        await page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = LiveSite.StepTimeoutMs });
 
         Assert.True(await page.Locator("h1.story__title").IsVisibleAsync());
         Assert.True(await page.Locator(".story__body p").CountAsync() > 0, "The article body has no paragraphs.");
@@ -45,8 +44,7 @@ public sealed class ArticlePageTests(LiveSite site, ITestOutputHelper output)
         page.PageError += (_, e) => errors.Add("uncaught: " + e);
         page.RequestFailed += (_, r) => errors.Add($"request failed: {r.Url} {r.Failure}");
 
-        await page.OpenAsync(await FirstStoryPathAsync(page));
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new PageWaitForLoadStateOptions { Timeout = LiveSite.StepTimeoutMs });
+        await page.OpenAsync(await FirstStoryPathAsync(page), WaitUntilState.NetworkIdle);
 
         var violations = await page.EvaluateAsync<string[]>("() => window.__violations");
         foreach (var line in errors.Concat(violations)) output.WriteLine(line);
@@ -66,8 +64,7 @@ public sealed class ArticlePageTests(LiveSite site, ITestOutputHelper output)
         var responses = new List<IResponse>();
         page.Response += (_, r) => responses.Add(r);
 
-        await page.OpenAsync(path);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new PageWaitForLoadStateOptions { Timeout = LiveSite.StepTimeoutMs });
+        await page.OpenAsync(path, WaitUntilState.NetworkIdle);
 
         long transferred = 0, script = 0;
         foreach (var response in responses.Where(r => r.Request.ResourceType != "image"))

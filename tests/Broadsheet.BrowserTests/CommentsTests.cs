@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Broadsheet.BrowserTests.Support;
 using Microsoft.Playwright;
 
@@ -33,7 +34,7 @@ public sealed class CommentsTests(LiveSite site)
         await reader.FillAsync("#Input_Email", email);
         await reader.FillAsync("#Input_Password", "a long enough password");
         await reader.ClickAsync("form.desk-form button[type=submit]");
-        await reader.WaitForURLAsync(site.Origin + "/", new PageWaitForURLOptions { Timeout = LiveSite.StepTimeoutMs });
+        await reader.WaitForPageAsync(new Regex("^" + Regex.Escape(site.Origin + "/") + "$"));
 
         var story = await reader.Locator(".teasers .teaser__title a").First.GetAttributeAsync("href");
         await reader.OpenAsync(story!);

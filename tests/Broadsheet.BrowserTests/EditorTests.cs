@@ -51,7 +51,7 @@ public sealed class EditorTests(LiveSite site, ITestOutputHelper output)
         await Assertions.Expect(preview.Locator(".story__body strong")).ToContainTextAsync("Cargo moves", Soon);
 
         // The first keystrokes made a draft: the address is now the article's own.
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/newsroom/articles/\d+$"), new PageWaitForURLOptions { Timeout = LiveSite.StepTimeoutMs });
+        await page.WaitForPageAsync(new System.Text.RegularExpressions.Regex(@"/newsroom/articles/\d+$"));
         await Assertions.Expect(page.Locator("[data-autosave-status]")).Not.ToBeEmptyAsync(new LocatorAssertionsToBeEmptyOptions { Timeout = LiveSite.StepTimeoutMs });
 
         // The picker: search by caption, choose, and the figure lands in the text with caption and credit.

@@ -50,8 +50,7 @@ public sealed class ElectionStoryTests(LiveSite site, ITestOutputHelper output)
             await route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html", Body = "<!doctype html><title>video</title><p>video</p>" });
         });
         var page = await context.NewPageAsync();
-        await page.OpenAsync(await ElectionStoryAsync(page));
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new PageWaitForLoadStateOptions { Timeout = LiveSite.StepTimeoutMs });
+        await page.OpenAsync(await ElectionStoryAsync(page), WaitUntilState.NetworkIdle);
 
         var box = page.Locator(".story__body figure.embed");
         Assert.Equal("YouTube", await box.Locator(".embed__source").TextContentAsync());

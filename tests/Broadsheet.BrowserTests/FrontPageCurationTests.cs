@@ -46,7 +46,7 @@ public sealed class FrontPageCurationTests(LiveSite site, ITestOutputHelper outp
             await page.ScreenshotAsync(site, $"front-page-dragging-{language}-1280");
             await page.Mouse.UpAsync();
             await page.WaitForFunctionAsync("() => !window.beforeSubmit", null, new PageWaitForFunctionOptions { Timeout = LiveSite.StepTimeoutMs });
-            await page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = LiveSite.StepTimeoutMs });
+            await page.WaitUntilLoadedAsync();
 
             Assert.Equal(saved, (await page.Locator(".desk__notice[role=status]").InnerTextAsync()).Trim());
             Assert.Equal(dragged, await StoriesAsync(page));
@@ -71,7 +71,7 @@ public sealed class FrontPageCurationTests(LiveSite site, ITestOutputHelper outp
             await page.EvaluateAsync("() => { window.beforeSubmit = true; }");
             await page.Keyboard.PressAsync("Enter");
             await page.WaitForFunctionAsync("() => !window.beforeSubmit", null, new PageWaitForFunctionOptions { Timeout = LiveSite.StepTimeoutMs });
-            await page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = LiveSite.StepTimeoutMs });
+            await page.WaitUntilLoadedAsync();
 
             List<string> moved = [shown[0], shown[2], shown[1], .. shown.Skip(3)];
             Assert.Equal(moved, await StoriesAsync(page));

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Broadsheet.BrowserTests.Support;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -67,8 +68,7 @@ public sealed class StaffScreensPolicyTests(LiveSite site, ITestOutputHelper out
 
     private static async Task VisitAsync(IPage page, string path, List<string> problems)
     {
-        await page.OpenAsync(path);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new PageWaitForLoadStateOptions { Timeout = LiveSite.StepTimeoutMs });
+        await page.OpenAsync(path, WaitUntilState.NetworkIdle);
         foreach (var v in await page.EvaluateAsync<string[]>("() => window.__violations")) problems.Add($"{path}: {v}");
     }
 
@@ -92,7 +92,7 @@ public sealed class StaffScreensPolicyTests(LiveSite site, ITestOutputHelper out
         await reader.FillAsync("#Input_Email", email);
         await reader.FillAsync("#Input_Password", "a long enough password");
         await reader.ClickAsync("form.desk-form button[type=submit]");
-        await reader.WaitForURLAsync(site.Origin + "/", new PageWaitForURLOptions { Timeout = LiveSite.StepTimeoutMs });
+        await reader.WaitForPageAsync(new Regex("^" + Regex.Escape(site.Origin + "/") + "$"));
 
         var story = await reader.Locator(".teasers .teaser__title a").First.GetAttributeAsync("href");
         await reader.OpenAsync(story!);

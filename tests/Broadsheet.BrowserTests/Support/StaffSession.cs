@@ -46,7 +46,7 @@ public static partial class StaffSession
         await page.EvaluateAsync("() => { window.beforeSubmit = true; }");
         await page.ClickAsync(button, new PageClickOptions { Timeout = LiveSite.StepTimeoutMs });
         await page.WaitForFunctionAsync("() => !window.beforeSubmit", null, new PageWaitForFunctionOptions { Timeout = LiveSite.StepTimeoutMs });
-        await page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = LiveSite.StepTimeoutMs });
+        await page.WaitUntilLoadedAsync();
     }
 
     /// <summary>Sets the site's language ("en" or "ru") on the settings screen; the newsroom speaks it unless a person chose another.</summary>
