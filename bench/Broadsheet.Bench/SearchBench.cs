@@ -201,6 +201,7 @@ public static class SearchBench
 
         var latencies = new double[Queries];
         var cpuTimes = new double[Queries];
+        var each = new (double Ms, string Text, int Found)[Queries];
         var found = 0L;
         // CPU time as well as wall time: on a shared machine, wall time includes waiting for a core.
         var cpuBefore = Environment.CpuUsage.TotalTime;
@@ -209,9 +210,11 @@ public static class SearchBench
         {
             var started = Stopwatch.GetTimestamp();
             var cpuStarted = ThreadCpu.Milliseconds();
-            found += search(new SearchQuery { Text = queries[Warmup + i] });
+            var matches = search(new SearchQuery { Text = queries[Warmup + i] });
+            found += matches;
             cpuTimes[i] = ThreadCpu.Milliseconds() - cpuStarted;
             latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            each[i] = (latencies[i], queries[Warmup + i], matches);
         }
         total.Stop();
         var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
@@ -223,6 +226,8 @@ public static class SearchBench
         if (threadCpu)
             output.WriteLine($"  CPU time of the querying thread: p50 {Percentile(cpuTimes, 0.50):N2} ms, p90 {Percentile(cpuTimes, 0.90):N2} ms, p99 {Percentile(cpuTimes, 0.99):N2} ms (what the wall-clock figures would be on an idle core)");
         output.WriteLine($"  machine load while measuring: {LoadAverage()}");
+        // The tail by name: which queries the p99 is made of, to see what they have in common.
+        output.WriteLine("  slowest: " + string.Join("; ", each.OrderByDescending(e => e.Ms).Take(12).Select(e => $"\"{e.Text}\" {e.Ms:N1} ms ({e.Found:N0})")));
 
         // The same queries without a page of results: what matching, scoring and the freshness re-rank cost alone.
         var bare = new double[Queries];
