@@ -25,6 +25,10 @@ public static partial class StaffSession
                 await page.OpenAsync(SetupLink(site));
                 await page.FillAsync("#Input_Password", AdminPassword);
                 await page.FillAsync("#Input_Confirm", AdminPassword);
+                // The form offers the address it was opened at: the passkey test opens it as localhost, and every
+                // mailed link (a reader's confirmation in another test) would then point there.
+                var address = page.Locator("#Input_PublicUrl");
+                if (await address.CountAsync() > 0) await address.FillAsync(site.Origin);
                 await page.SubmitAsync("form:has(#Input_Confirm) button[type=submit]");
             }
             else
