@@ -138,6 +138,26 @@ public sealed class SitemapTests : IDisposable
         Assert.All(urls.Values, at => Assert.Equal(edited, at));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_sections_entry_carries_the_newest_change_whether_it_is_this_months_or_a_past_ones(bool pastIsNewer)
+    {
+        var now = BroadsheetApp.DefaultNow.UtcDateTime;
+        var past = NewArticle("from-april", now.AddMonths(-1));
+        var current = NewArticle("from-may", now.AddHours(-2));
+        // A correction to April's story after May's was published makes April the newest change, or not.
+        past.UpdatedAt = pastIsNewer ? now.AddMinutes(-10) : now.AddHours(-5);
+        await app.WithDbAsync(async db => { db.AddRange(past, current); await db.SaveChangesAsync(); });
+
+        var index = await app.GetXmlAsync("/sitemap.xml", "application/xml");
+
+        var lastmods = index.Root!.Elements(Sm + "sitemap")
+            .ToDictionary(s => FeedResponses.PathOf(s.Element(Sm + "loc")!.Value), s => W3cDateTime(s.Element(Sm + "lastmod")!.Value));
+        Assert.Equal(pastIsNewer ? now.AddMinutes(-10) : now.AddHours(-2), lastmods["/sitemaps/sections.xml"]);
+        Assert.Equal(lastmods.Values.Max(), lastmods["/sitemaps/sections.xml"]);
+    }
+
     [Fact]
     public async Task An_empty_publication_still_has_a_valid_index()
     {

@@ -54,7 +54,7 @@ public static class Sitemaps
             .Select(g => new { Count = g.Count(), Published = g.Max(a => a.PublishedAt!.Value), Updated = g.Max(a => a.UpdatedAt) })
             .FirstOrDefaultAsync(r.Aborted);
         var month = current is null ? null : new MonthFile(now.Year, now.Month, current.Count, FeedTime.LastChange(current.Published, current.Updated));
-        DateTime? lastChange = month is null ? past.LastChange : past.LastChange is { } before && before > month.LastChange ? before : month.LastChange;
+        var lastChange = new[] { past.LastChange, month?.LastChange }.Max();
 
         var rest = Written(w =>
         {
