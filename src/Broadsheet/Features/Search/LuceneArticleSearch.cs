@@ -10,13 +10,16 @@ namespace Broadsheet.Features.Search;
 /// <see cref="RerankWindow"/> matches are re-ranked so that, of two equally good answers, the
 /// newer one comes first — a news site's reader asking about "elections" means the latest ones.
 /// </summary>
-public sealed class LuceneArticleSearch(ArticleIndex index, TimeProvider clock, NewestSlice? newest = null) : IArticleSearch
+public sealed class LuceneArticleSearch(
+    ArticleIndex index, TimeProvider clock, NewestSlice? newest = null, CommonWords? commonWords = null, TermLookups? termLookups = null) : IArticleSearch
 {
     public const int RerankWindow = 1000;
 
     private static readonly Sort ByTime = new(new SortField(ArticleDocument.Time, SortFieldType.INT64, reverse: true));
 
     private readonly NewestSlice slice = newest ?? NewestSlice.Default;
+    private readonly CommonWords common = commonWords ?? CommonWords.Default;
+    private readonly TermLookups lookups = termLookups ?? TermLookups.Default;
 
     private static readonly SearchResults NothingFound = new([], 0, false);
 
@@ -33,38 +36,29 @@ public sealed class LuceneArticleSearch(ArticleIndex index, TimeProvider clock, 
         var words = ArticleQuery.Words(text);
         if (words is null && !query.HasFilters) return text.IsEmpty ? SearchResults.Unasked : NothingFound;
 
-        Query scoring = words ?? new MatchAllDocsQuery();
-        var visible = scoring;
-        if (!query.IncludeUnpublished)
-        {
-            // The future is left out by the query (it changes every instant), the unpublished by a bit set (it does not).
-            visible = new BooleanQuery { { scoring, Occur.MUST }, { ArticleQuery.NotYet(now), Occur.MUST_NOT } };
-        }
         var filters = ArticleQuery.Filters(query);
         var wanted = Math.Max(query.Skip + query.Take, 1);
         var byDate = query.Order == SearchOrder.Date || words is null;
 
-        Query Filtered(Filter? candidates)
-        {
-            var filtered = visible;
-            // The slice's candidates are few of the query's matches: they lead, and the words' scorers skip to them.
-            if (candidates is not null) filtered = new FilteredQuery(filtered, candidates, FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
-            else if (!query.IncludeUnpublished) filtered = new FilteredQuery(filtered, PublishedDocuments.Only);
-            return filters is null ? filtered : new FilteredQuery(filtered, new QueryWrapperFilter(filters));
-        }
-
         return index.Search(searcher =>
         {
             var reader = searcher.IndexReader;
+            var asked = new AskedTerms(reader, lookups);
             (ScoreDoc[] Docs, int Total)? found = null;
             var estimated = false;
-            // The newest slice first (see NewestSlice); the whole archive only when the slice cannot fill the page asked for.
-            if (!query.IncludeUnpublished && slice.Fits(reader, words))
+            // A large archive and common words: the matches first, from the words' documents (see WordMatches).
+            if (!query.IncludeUnpublished && words is not null && slice.IsLarge(reader)
+                && WordMatches.Find(asked, words, filters, now, common, slice.CommonWord) is { } matches)
             {
-                var candidates = slice.Candidates(reader, now, byDate || words is null ? [] : NewestSlice.TitleTerms(words));
+                found = AmongMatches(searcher, asked, matches, byDate ? new MatchAllDocsQuery() : WordMatches.Scoring(words, asked), byDate ? null : words, now, byDate, wanted);
+            }
+            // The newest slice first (see NewestSlice); the whole archive only when the slice cannot fill the page asked for.
+            else if (!query.IncludeUnpublished && slice.Fits(asked, words))
+            {
+                var candidates = slice.Candidates(asked, now, byDate || words is null ? [] : NewestSlice.TitleTerms(words));
                 var top = Collector(byDate, wanted);
                 var counter = slice.Count(top, reader, now);
-                searcher.Search(Filtered(candidates), counter);
+                searcher.Search(Visible(asked, words, filters, candidates, query.IncludeUnpublished, now), counter);
                 var docs = top.GetTopDocs();
                 if (docs.TotalHits >= wanted)
                 {
@@ -75,7 +69,7 @@ public sealed class LuceneArticleSearch(ArticleIndex index, TimeProvider clock, 
             if (found is null)
             {
                 var top = Collector(byDate, wanted);
-                searcher.Search(Filtered(null), top);
+                searcher.Search(Visible(asked, words, filters, null, query.IncludeUnpublished, now), top);
                 var docs = top.GetTopDocs();
                 found = (docs.ScoreDocs, docs.TotalHits);
             }
@@ -87,6 +81,42 @@ public sealed class LuceneArticleSearch(ArticleIndex index, TimeProvider clock, 
                 hits.Add(Hit(searcher.Doc(scoreDoc.Doc), words, text));
             return new SearchResults(hits, total, false) { Estimated = estimated };
         });
+    }
+
+    /// <summary>The words' matches a reader may see (or, for the newsroom, every state), among <paramref name="candidates"/> if given.</summary>
+    private static Query Visible(AskedTerms asked, Query? words, Query? filters, Filter? candidates, bool includeUnpublished, DateTime now)
+    {
+        Query visible = words is null ? new MatchAllDocsQuery() : asked.Bound(words);
+        // The future is left out by the query (it changes every instant), the unpublished by a bit set (it does not).
+        if (!includeUnpublished) visible = new BooleanQuery { { visible, Occur.MUST }, { ArticleQuery.NotYet(now), Occur.MUST_NOT } };
+        // The slice's candidates are few of the query's matches: they lead, and the words' scorers skip to them.
+        if (candidates is not null) visible = new FilteredQuery(visible, candidates, FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
+        else if (!includeUnpublished) visible = new FilteredQuery(visible, PublishedDocuments.Only);
+        return filters is null ? visible : new FilteredQuery(visible, new QueryWrapperFilter(filters));
+    }
+
+    /// <summary>
+    /// The matches, ranked by <paramref name="scoring"/>; many of them in the newest slice first (see
+    /// <see cref="NewestSlice"/>: headlines with <paramref name="titlesOf"/>'s words are kept however old), but counted exactly.
+    /// </summary>
+    private (ScoreDoc[] Docs, int Total) AmongMatches(
+        IndexSearcher searcher, AskedTerms asked, WordMatches matches, Query scoring, Query? titlesOf, DateTime now, bool byDate, int wanted)
+    {
+        var total = (int)Math.Min(int.MaxValue, matches.Count);
+        if (total == 0) return ([], 0);
+        // The matches lead and the scorers skip to them.
+        Query Among(Filter docs) => new FilteredQuery(scoring, docs, FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
+        if (total >= slice.CommonWord)
+        {
+            var candidates = slice.Candidates(asked, now, titlesOf is null ? [] : NewestSlice.TitleTerms(titlesOf));
+            var newest = Collector(byDate, wanted);
+            searcher.Search(Among(matches.Within(candidates)), newest);
+            var docs = newest.GetTopDocs();
+            if (docs.TotalHits >= wanted) return (docs.ScoreDocs, total);
+        }
+        var all = Collector(byDate, wanted);
+        searcher.Search(Among(matches), all);
+        return (all.GetTopDocs().ScoreDocs, total);
     }
 
     /// <summary>Newest first, or the best <see cref="RerankWindow"/> by Lucene's score for <see cref="ByFreshness"/> to re-rank.</summary>

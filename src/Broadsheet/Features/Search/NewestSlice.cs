@@ -26,6 +26,9 @@ public sealed class NewestSlice(int size = NewestSlice.DefaultSize, int commonWo
 
     public int Size => size;
 
+    /// <summary>See <see cref="DefaultCommonWord"/>.</summary>
+    public int CommonWord => commonWord;
+
     // The slice's first instant, worked out once a day from the whole index (a sort of a million times, ≈ 0.1 s).
     private (DateOnly Day, long Cutoff)? cutoff;
     private readonly Lock gate = new();
@@ -35,14 +38,17 @@ public sealed class NewestSlice(int size = NewestSlice.DefaultSize, int commonWo
     private sealed record Recent(long Cutoff, FixedBitSet Docs, int Count);
 
     /// <summary>Whether a query is worth searching in the slice first: a big archive and common words.</summary>
-    public bool Fits(IndexReader reader, Query? words) =>
-        reader.NumDocs > 2 * size && (words is null || Matches(reader, words) >= commonWord);
+    public bool Fits(AskedTerms asked, Query? words) =>
+        IsLarge(asked.Reader) && (words is null || Matches(asked, words) >= commonWord);
+
+    /// <summary>An archive the slice is a small part of.</summary>
+    public bool IsLarge(IndexReader reader) => reader.NumDocs > 2 * size;
 
     /// <summary>
     /// An upper estimate of the query's matches: every word must be found, so its rarest word bounds them, and a
     /// word's matches are at least its most frequent form's.
     /// </summary>
-    private static long Matches(IndexReader reader, Query words)
+    private static long Matches(AskedTerms asked, Query words)
     {
         if (words is not BooleanQuery all) return long.MaxValue;
         var fewest = long.MaxValue;
@@ -54,8 +60,8 @@ public sealed class NewestSlice(int size = NewestSlice.DefaultSize, int commonWo
             {
                 most = Math.Max(most, form.Query switch
                 {
-                    TermQuery t => reader.DocFreq(t.Term),
-                    PhraseQuery p => p.GetTerms().Select(t => (long)reader.DocFreq(t)).DefaultIfEmpty(0).Min(),
+                    TermQuery t => asked.Articles(t.Term),
+                    PhraseQuery p => p.GetTerms().Select(t => (long)asked.Articles(t)).DefaultIfEmpty(0).Min(),
                     _ => 0,
                 });
             }
@@ -65,11 +71,11 @@ public sealed class NewestSlice(int size = NewestSlice.DefaultSize, int commonWo
     }
 
     /// <summary>The documents to score: the slice and, when <paramref name="titles"/>, any published article with one of their terms.</summary>
-    public Filter Candidates(IndexReader reader, DateTime now, IReadOnlyList<Term> titles) =>
+    public CandidateFilter Candidates(AskedTerms asked, DateTime now, IReadOnlyList<Term> titles) =>
         // A headline word in more headlines than a tenth of the slice has plenty of them in the slice too, and an old
         // one at half its score does not pass those: only rarer headline words bring old articles in (the bench's
         // archive, 200 template headlines copied a million times, made a quarter of a million candidates of "city").
-        new CandidateFilter(this, Cutoff(reader, now), [.. titles.Where(t => reader.DocFreq(t) <= size / 10)]);
+        new CandidateFilter(this, Cutoff(asked.Reader, now), [.. titles.Where(t => asked.Articles(t) <= size / 10).Select(t => (t, asked[t]))]);
 
     /// <summary>
     /// Counts the matches that fall in the slice as <paramref name="inner"/> collects every candidate, so the whole
@@ -133,23 +139,28 @@ public sealed class NewestSlice(int size = NewestSlice.DefaultSize, int commonWo
         return recent;
     }
 
-    private sealed class CandidateFilter(NewestSlice slice, long from, IReadOnlyList<Term> titles) : Filter
+    /// <summary>See <see cref="Candidates"/>.</summary>
+    public sealed class CandidateFilter(NewestSlice slice, long from, IReadOnlyList<(Term Term, TermContext States)> titles) : Filter
     {
-        public override DocIdSet GetDocIdSet(AtomicReaderContext context, IBits acceptDocs)
+        public override DocIdSet GetDocIdSet(AtomicReaderContext context, IBits acceptDocs) =>
+            BitsFilteredDocIdSet.Wrap(Docs(context), acceptDocs);
+
+        /// <summary>A segment's candidates, deleted documents included; not to be changed (it may be the slice's own set).</summary>
+        public FixedBitSet Docs(AtomicReaderContext segment)
         {
-            var reader = context.AtomicReader;
+            var reader = segment.AtomicReader;
             var recent = slice.Of(reader, from).Docs;
-            if (titles.Count == 0) return BitsFilteredDocIdSet.Wrap(recent, acceptDocs);
+            if (titles.Count == 0) return recent;
             var docs = recent.Clone();
             var published = PublishedDocuments.Of(reader);
-            foreach (var term in titles)
+            foreach (var (term, states) in titles)
             {
-                var postings = reader.GetTermDocsEnum(term);
+                var postings = TermLookups.Postings(segment, term, states);
                 if (postings is null) continue;
                 for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc())
                     if (published.Get(doc)) docs.Set(doc);
             }
-            return BitsFilteredDocIdSet.Wrap(docs, acceptDocs);
+            return docs;
         }
     }
 

@@ -16,6 +16,7 @@ internal sealed class PublishedDocuments : Filter
     public static readonly PublishedDocuments Only = new();
 
     private readonly ConditionalWeakTable<object, FixedBitSet> segments = new();
+    private readonly ConditionalWeakTable<object, StrongBox<long>> latest = new();
 
     private PublishedDocuments() { }
 
@@ -27,6 +28,21 @@ internal sealed class PublishedDocuments : Filter
 
     /// <summary>A segment's published documents, deleted ones included (a search leaves those out by the live documents).</summary>
     public static FixedBitSet Of(AtomicReader reader) => Only.segments.GetValue(reader.CoreCacheKey, _ => Read(reader));
+
+    /// <summary>
+    /// The latest time of a segment's published documents (ticks): a search need not look for scheduled articles
+    /// to leave out (<see cref="ArticleQuery.NotYet"/>) in a segment whose articles are all out by now.
+    /// </summary>
+    public static long Latest(AtomicReader reader) => Only.latest.GetValue(reader.CoreCacheKey, _ =>
+    {
+        var times = reader.GetNumericDocValues(ArticleDocument.Time);
+        var published = Of(reader);
+        var newest = long.MinValue;
+        if (times is not null)
+            for (var doc = published.NextSetBit(0); doc >= 0; doc = doc + 1 < published.Length ? published.NextSetBit(doc + 1) : -1)
+                newest = Math.Max(newest, times.Get(doc));
+        return new StrongBox<long>(newest);
+    }).Value;
 
     private static FixedBitSet Read(AtomicReader reader)
     {
