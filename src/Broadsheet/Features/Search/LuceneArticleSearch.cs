@@ -9,6 +9,9 @@ namespace Broadsheet.Features.Search;
 /// Search over the Lucene index. Relevance is Lucene's score times a freshness factor: the best
 /// <see cref="RerankWindow"/> matches are re-ranked so that, of two equally good answers, the
 /// newer one comes first — a news site's reader asking about "elections" means the latest ones.
+/// In a large archive a query with common words has its matches found and counted first (<see cref="WordMatches"/>),
+/// and many matches are scored in the newest slice (<see cref="NewestSlice"/>); every term of a search is looked up
+/// once (<see cref="AskedTerms"/>).
 /// </summary>
 public sealed class LuceneArticleSearch(
     ArticleIndex index, TimeProvider clock, NewestSlice? newest = null, CommonWords? commonWords = null, TermLookups? termLookups = null) : IArticleSearch

@@ -13,7 +13,8 @@ namespace Broadsheet.Features.Search;
 /// has already halved every score, so an old article reaches the first page only by a much better match, which for a
 /// news reader means the headline: those are kept, however old. What is lost is the old article that only says the
 /// word often in its text. In date order nothing is lost: the newest matches are all in the slice when it holds a page.
-/// The count of matches is then an estimate, from the slice's share of the archive (<see cref="SearchResults.Estimated"/>).
+/// Words' matches are counted beforehand (<see cref="WordMatches"/>); a phrase's count is an estimate, from the
+/// slice's share of the archive (<see cref="SearchResults.Estimated"/>).
 /// </summary>
 public sealed class NewestSlice(int size = NewestSlice.DefaultSize, int commonWord = NewestSlice.DefaultCommonWord)
 {

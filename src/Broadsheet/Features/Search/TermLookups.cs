@@ -15,8 +15,8 @@ namespace Broadsheet.Features.Search;
 /// </summary>
 public sealed class TermLookups(int capacity = TermLookups.DefaultCapacity)
 {
-    /// <summary>About 10 MB over sixteen segments.</summary>
-    public const int DefaultCapacity = 50_000;
+    /// <summary>About 25 MB over sixteen segments (some 160 bytes a term and segment).</summary>
+    public const int DefaultCapacity = 10_000;
 
     public static readonly TermLookups Default = new();
 
