@@ -63,6 +63,27 @@ public static class SearchBench
         output.WriteLine($"Searching the index in {folder} ({index.Search(s => s.IndexReader.NumDocs):N0} documents, {FolderSize(folder) / 1024.0 / 1024:N0} MB)");
         var search = new LuceneArticleSearch(index, TimeProvider.System);
         Measure(q => search.Search(q).Total, threadCpu: ThreadCpu.IsAvailable, output);
+        MeasureForgetful(index, output);
+    }
+
+    /// <summary>
+    /// The first time a search's words are asked: each query with nothing remembered of earlier ones (a fresh term
+    /// memo and no common word's bit set kept), what a word new to the running site costs.
+    /// </summary>
+    private static void MeasureForgetful(ArticleIndex index, TextWriter output)
+    {
+        const int count = 300;
+        var queries = QueryMix(new Random(7), Warmup + count).Skip(Warmup).ToList();
+        var latencies = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            var search = new LuceneArticleSearch(index, TimeProvider.System, null, new CommonWords(), new TermLookups());
+            var started = Stopwatch.GetTimestamp();
+            search.Search(new SearchQuery { Text = queries[i] });
+            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+        Array.Sort(latencies);
+        output.WriteLine($"With nothing remembered between queries ({count:N0} of them): p50 {Percentile(latencies, 0.50):N2} ms, p90 {Percentile(latencies, 0.90):N2} ms, p99 {Percentile(latencies, 0.99):N2} ms, max {latencies[^1]:N2} ms");
     }
 
     /// <summary>
