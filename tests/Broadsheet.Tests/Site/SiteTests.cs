@@ -112,6 +112,16 @@ public sealed class SiteTests : IDisposable
     public void More_than_a_count_takes_the_genitive_in_Russian(long n, string text) =>
         Assert.Equal(text, SearchPageText.Russian.FoundMoreThan(n));
 
+    // A common word's matches in a large archive are counted exactly: hundreds of thousands, grouped as each language writes them.
+    [Theory]
+    [InlineData(870_893, "Found: 870,893 articles", "Найдено: 870\u00a0893 статьи")]
+    [InlineData(21, "Found: 21 articles", "Найдено: 21 статья")]
+    public void A_count_is_written_in_groups_of_thousands(long n, string english, string russian)
+    {
+        Assert.Equal(english, SearchPageText.English.Found(n));
+        Assert.Equal(russian, SearchPageText.Russian.Found(n));
+    }
+
     [Fact]
     public async Task Time_zone_and_label_are_site_settings()
     {

@@ -59,15 +59,12 @@ public sealed partial class SiteWords(IServiceScopeFactory scopes, TimeProvider 
         var after = 0;
         while (true)
         {
-            var rows = await db.Articles.AsNoTracking()
-                .Where(a => a.Id > after && a.Status == ArticleStatus.Published && a.PublishedAt <= now)
-                .OrderBy(a => a.Id).Take(BatchSize)
-                .Select(a => new { a.Id, a.Title, a.Lead, a.BodyHtml })
-                .ToListAsync(ct);
+            var rows = await Batch(db, after).ToListAsync(ct);
             if (rows.Count == 0) break;
             after = rows[^1].Id;
             foreach (var row in rows)
             {
+                if (row.Status != ArticleStatus.Published || row.PublishedAt is not { } at || at > now) continue;
                 Count(row.Title, counts);
                 Count(row.Lead, counts);
                 Count(ArticleSource.PlainText(row.BodyHtml), counts);
@@ -76,6 +73,18 @@ public sealed partial class SiteWords(IServiceScopeFactory scopes, TimeProvider 
         return new Vocabulary(counts.Select(kv => new Entry(kv.Key,
             kv.Value.MaxBy(form => form.Value).Key, kv.Value.Values.Sum())));
     }
+
+    /// <summary>
+    /// The next articles by id, in any state (the published are picked out as they come), walked along the primary
+    /// key. Asked for the published ones only, SQLite took its status index and sorted every published article after
+    /// <paramref name="after"/> for each batch of 500: at a million articles the first reading had not ended after ten minutes.
+    /// </summary>
+    public static IQueryable<WordSource> Batch(BroadsheetDb db, int after) => db.Articles.AsNoTracking()
+        .Where(a => a.Id > after)
+        .OrderBy(a => a.Id).Take(BatchSize)
+        .Select(a => new WordSource(a.Id, a.Status, a.PublishedAt, a.Title, a.Lead, a.BodyHtml));
+
+    public sealed record WordSource(int Id, ArticleStatus Status, DateTime? PublishedAt, string Title, string Lead, string BodyHtml);
 
     private static void Count(string text, Dictionary<string, Dictionary<string, int>> counts)
     {

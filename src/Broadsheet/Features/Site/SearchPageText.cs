@@ -55,7 +55,7 @@ public sealed class SearchPageText
         DidYouMean = "Did you mean:",
         PreviousPage = "Previous page",
         NextPage = "Next page",
-        Found = n => $"Found: {n} {Plural.English(n, "article", "articles")}",
+        Found = n => string.Format(System.Globalization.CultureInfo.InvariantCulture, "Found: {0:N0} {1}", n, Plural.English(n, "article", "articles")),
         FoundMoreThan = n => $"Found: more than {n} {Plural.English(n, "article", "articles")}",
         FoundAbout = n => string.Format(System.Globalization.CultureInfo.InvariantCulture, "Found: about {0:N0} {1}", n, Plural.English(n, "article", "articles")),
     };
@@ -80,7 +80,7 @@ public sealed class SearchPageText
         DidYouMean = "Возможно, вы имели в виду:",
         PreviousPage = "Предыдущая страница",
         NextPage = "Следующая страница",
-        Found = n => $"Найдено: {n} {Plural.Russian(n, "статья", "статьи", "статей")}",
+        Found = n => string.Format(System.Globalization.CultureInfo.GetCultureInfo("ru-RU"), "Найдено: {0:N0} {1}", n, Plural.Russian(n, "статья", "статьи", "статей")),
         // «более» takes the genitive: более 21 статьи, более 1000 статей.
         FoundMoreThan = n => $"Найдено: более {n} {Plural.Russian(n, "статьи", "статей", "статей")}",
         // «около» too: около 21 статьи, около 250 000 статей (a rounded estimate reads better grouped).
