@@ -17,14 +17,24 @@ public sealed partial class SiteWords(IServiceScopeFactory scopes, TimeProvider 
     private const int BatchSize = 500;
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
 
-    private readonly SemaphoreSlim reading = new(1, 1);
+    /// <summary>
+    /// How long a search waits for the words to be read. A small site's are read in milliseconds; a million articles'
+    /// take over a minute (70 s measured), which no reader should wait for a suggestion: past this they get the words
+    /// as last read (none, the very first time) while the reading goes on.
+    /// </summary>
+    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(5);
+
+    private readonly Lock gate = new();
+    private readonly CancellationTokenSource stopping = new();
+    private Task<Vocabulary>? reading;
     private Vocabulary? words;
     private DateTime readAt;
     private volatile bool stale;
 
     public bool FollowsEveryNode => true;
 
-    public void Dispose() => reading.Dispose();
+    // Disposed once for each way it is registered: cancelling twice is harmless, a disposed source is not.
+    public void Dispose() => stopping.Cancel();
 
     public Task ArticleChangedAsync(int articleId, CancellationToken ct)
     {
@@ -34,16 +44,24 @@ public sealed partial class SiteWords(IServiceScopeFactory scopes, TimeProvider 
 
     public async Task<Vocabulary> GetAsync(CancellationToken ct)
     {
-        if (words is { } current && !stale && clock.GetUtcNow().UtcDateTime - readAt < MaxAge) return current;
-        await reading.WaitAsync(ct);
-        try
+        var current = words;
+        if (current is not null && !stale && clock.GetUtcNow().UtcDateTime - readAt < MaxAge) return current;
+        var read = Read();
+        if (await Task.WhenAny(read, Task.Delay(LongestWait, ct)) == read) return await read;
+        ct.ThrowIfCancellationRequested();
+        return current ?? Vocabulary.Empty;
+    }
+
+    /// <summary>The reading under way, or a new one: one at a time, whoever asked first, not cut short by a reader leaving.</summary>
+    private Task<Vocabulary> Read()
+    {
+        lock (gate)
         {
-            if (words is { } fresh && !stale && clock.GetUtcNow().UtcDateTime - readAt < MaxAge) return fresh;
+            if (reading is { IsCompleted: false } running) return running;
             stale = false;
             readAt = clock.GetUtcNow().UtcDateTime;
-            return words = await ReadAsync(ct);
+            return reading = Task.Run(async () => words = await ReadAsync(stopping.Token));
         }
-        finally { reading.Release(); }
     }
 
     /// <summary>The form a word is looked up by: lower case, ё read as е.</summary>
@@ -143,6 +161,8 @@ public sealed partial class SiteWords(IServiceScopeFactory scopes, TimeProvider 
             if (!byLength.TryGetValue(e.Key.Length, out var list)) byLength[e.Key.Length] = list = [];
             list.Add(e);
         }
+
+        public static readonly Vocabulary Empty = new([]);
 
         public int Count => keys.Count;
 
