@@ -6,9 +6,9 @@ namespace Broadsheet.Features.Search;
 
 /// <summary>
 /// The visible articles that have every word of a query, found from the words' documents alone, without scoring,
-/// when one of the words is common (<see cref="CommonWords"/>). The count is then exact, a query whose common words
-/// no article has together says so at once (the slowest searches at a million were these), and scoring visits the
-/// matches only, with the common words scored in headlines only (<see cref="Scoring"/>).
+/// when one of the words is common (<see cref="CommonWords"/>) or every word is in many articles. The count is then
+/// exact, a query whose common words no article has together says so at once (the slowest searches at a million were
+/// these), and scoring visits the matches only, with the common words scored in headlines only (<see cref="Scoring"/>).
 /// </summary>
 public sealed class WordMatches : Filter
 {
@@ -88,7 +88,7 @@ public sealed class WordMatches : Filter
     /// <paramref name="words"/> as scored among their matches: a common word only where it is in the headline, which
     /// still says what an article is about. In the text, where it is in an eighth of the archive or more, its score
     /// is the lowest of any word's and reading its postings was most of a search's time. An article with nothing
-    /// scored but common words in its text ranks by freshness alone.
+    /// scored but common words in its text ranks by freshness alone. For a query <see cref="Find"/> took (words, no phrase).
     /// </summary>
     public static Query Scoring(Query words, AskedTerms asked)
     {
