@@ -12,7 +12,7 @@ namespace Broadsheet.Features.Search;
 /// an article changes (on any node: it follows every node) or, in case a change went unheard, every few minutes.
 /// Only published articles count, so a suggestion never gives away a draft's words.
 /// </summary>
-public sealed partial class SiteWords(IServiceScopeFactory scopes, TimeProvider clock) : IArticleObserver, IDisposable
+public sealed partial class SiteWords(IServiceScopeFactory scopes, TimeProvider clock, TimeSpan? longestWait = null) : IArticleObserver, IDisposable
 {
     private const int BatchSize = 500;
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
@@ -22,7 +22,9 @@ public sealed partial class SiteWords(IServiceScopeFactory scopes, TimeProvider 
     /// take over a minute (70 s measured), which no reader should wait for a suggestion: past this they get the words
     /// as last read (none, the very first time) while the reading goes on.
     /// </summary>
-    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(5);
+
+    private readonly TimeSpan wait = longestWait ?? LongestWait;
 
     private readonly Lock gate = new();
     private readonly CancellationTokenSource stopping = new();
@@ -47,7 +49,7 @@ public sealed partial class SiteWords(IServiceScopeFactory scopes, TimeProvider 
         var current = words;
         if (current is not null && !stale && clock.GetUtcNow().UtcDateTime - readAt < MaxAge) return current;
         var read = Read();
-        if (await Task.WhenAny(read, Task.Delay(LongestWait, ct)) == read) return await read;
+        if (await Task.WhenAny(read, Task.Delay(wait, ct)) == read) return await read;
         ct.ThrowIfCancellationRequested();
         return current ?? Vocabulary.Empty;
     }
