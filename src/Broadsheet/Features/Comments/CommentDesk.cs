@@ -157,15 +157,32 @@ public sealed class CommentDesk(
     {
         var minute = now.AddMinutes(-1);
         var day = now.AddDays(-1);
+        var recent = await RecentCounts(db, accountId, address, minute, day).FirstOrDefaultAsync(ct) ?? new(0, 0, 0, 0);
         var mine = db.Comments.Where(c => c.AccountId == accountId && c.CreatedAt > day);
         var here = db.Comments.Where(c => c.Address == address && c.CreatedAt > day);
-        if (await mine.CountAsync(c => c.CreatedAt > minute, ct) >= Limits.PerMinute
-            || await here.CountAsync(c => c.CreatedAt > minute, ct) >= Limits.PerMinute)
+        if (recent.MineInMinute >= Limits.PerMinute || recent.HereInMinute >= Limits.PerMinute)
             return new(429, Say.TooManyPerMinute(Limits.PerMinute), RetryAfter: await FreedAtAsync(mine, here, minute, Limits.PerMinute, ct) + TimeSpan.FromMinutes(1) - now);
-        if (await mine.CountAsync(ct) >= Limits.PerDay || await here.CountAsync(ct) >= Limits.PerDay)
+        if (recent.MineInDay >= Limits.PerDay || recent.HereInDay >= Limits.PerDay)
             return new(429, Say.TooManyPerDay(Limits.PerDay), RetryAfter: await FreedAtAsync(mine, here, day, Limits.PerDay, ct) + TimeSpan.FromDays(1) - now);
         return null;
     }
+
+    /// <summary>
+    /// The account's comments and the address's since <paramref name="day"/>, and of those since <paramref name="minute"/>,
+    /// in one round trip (each post asks; on PostgreSQL four counts were four): through the account's and the address's
+    /// indexes, each read from the day's start.
+    /// </summary>
+    public static IQueryable<RecentComments> RecentCounts(BroadsheetDb db, string accountId, string address, DateTime minute, DateTime day) =>
+        db.Comments
+            .Where(c => (c.AccountId == accountId && c.CreatedAt > day) || (c.Address == address && c.CreatedAt > day))
+            .GroupBy(c => 1)
+            .Select(g => new RecentComments(
+                g.Count(c => c.AccountId == accountId && c.CreatedAt > minute),
+                g.Count(c => c.Address == address && c.CreatedAt > minute),
+                g.Count(c => c.AccountId == accountId),
+                g.Count(c => c.Address == address)));
+
+    public sealed record RecentComments(int MineInMinute, int HereInMinute, int MineInDay, int HereInDay);
 
     /// <summary>
     /// When the window has room again: the limit-th newest comment since <paramref name="since"/>, for
