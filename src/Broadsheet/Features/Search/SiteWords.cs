@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
 using Broadsheet.Features.Articles;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +15,7 @@ namespace Broadsheet.Features.Search;
 /// articles: a minute of one core) those whole readings are spaced so that they take at most a twentieth of a core.
 /// Only published articles count, so a suggestion never gives away a draft's words.
 /// </summary>
-public sealed partial class SiteWords(IServiceScopeFactory scopes, TimeProvider clock, TimeSpan? longestWait = null, TimeSpan? quickReading = null)
+public sealed class SiteWords(IServiceScopeFactory scopes, TimeProvider clock, TimeSpan? longestWait = null, TimeSpan? quickReading = null)
     : IArticleObserver, IDisposable
 {
     private const int BatchSize = 500;

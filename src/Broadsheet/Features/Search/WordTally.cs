@@ -31,9 +31,9 @@ internal sealed partial class WordTally(DateTime countedUpTo)
     public bool Follow(int articleId, SiteWords.WordSource? article, DateTime now)
     {
         if (addedSince.Remove(articleId, out var before)) Add(before, forms, -1);
-        else if (article is null) return false;
-        // Never published (a draft, however often saved), or first out after the whole reading: nothing of it counted.
-        else if (article.PublishedAt is { } at && at <= CountedUpTo) return false;
+        // Gone, or out by the time the whole reading counted to: it may be in the counts, with words since changed.
+        // Otherwise (never published, as a draft however often saved; or first out after that reading) it is not.
+        else if (article is null || article.PublishedAt is { } at && at <= CountedUpTo) return false;
 
         if (article is not null && IsOut(article, now))
         {
