@@ -13,14 +13,14 @@
 # The page cache is off throughout. The figure is the app's own CPU time (utime + stime, /proc/PID/stat) over a
 # wrk round divided by the requests wrk counted, less what the idle app spent in the same time: steadier than req/s
 # on a shared machine, where other processes take wall time but not this process's CPU time.
-# Settings (environment): R rounds (3), DURATION (5s), WARMUP (3s), CONNECTIONS (16), PORT (5193), DLL (another
-# build of the app, e.g. a copy of an earlier bin/, to compare before and after), IDLE (2: seconds the idle app is
-# watched before each round; longer is steadier on a loaded machine), STATES (only the states whose names contain
-# one of these words, e.g. "memos-off").
+# Settings (environment): R rounds (3), DURATION (10s), WARMUP (30s: a shorter one leaves the tiered JIT compiling
+# in the background during the round), CONNECTIONS (16), PORT (5193), DLL (another build of the app, e.g. a copy of
+# an earlier bin/, to compare before and after), IDLE (5: seconds the idle app is watched before each round; longer
+# is steadier on a loaded machine), STATES (only the states whose names contain one of these words, e.g. "memos-off").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=$(realpath "$1")
-R=${R:-3}; IDLE=${IDLE:-2}; STATES=${STATES:-}; DURATION=${DURATION:-5s}; WARMUP=${WARMUP:-3s}; CONNECTIONS=${CONNECTIONS:-16}; PORT=${PORT:-5193}
+R=${R:-3}; IDLE=${IDLE:-5}; STATES=${STATES:-}; DURATION=${DURATION:-10s}; WARMUP=${WARMUP:-30s}; CONNECTIONS=${CONNECTIONS:-16}; PORT=${PORT:-5193}
 dll=${DLL:-"$PWD/src/Broadsheet/bin/Release/net10.0/Broadsheet.dll"}
 origin="http://127.0.0.1:$PORT"
 out="$PWD/bench/results/cold-$(date -u +%Y%m%dT%H%M%SZ)"; mkdir -p "$out"
