@@ -41,7 +41,7 @@ public sealed class ManyMatchesTests : IDisposable
         Assert.Empty(deepest.Hits.Select(h => h.ArticleId).Intersect(results.Hits.Select(h => h.ArticleId)));
 
         var page = await SearchPage.OpenAsync(app, "q=harbour");
-        Assert.Equal("Found: more than 1000 articles", page.QuerySelector(".search-count")!.TextContent.Trim());
+        Assert.Equal("Found: more than 1,000 articles", page.QuerySelector(".search-count")!.TextContent.Trim());
         Assert.NotNull(page.QuerySelector("a[rel=next]"));
         var last = await SearchPage.OpenAsync(app, $"q=harbour&page={SearchRequest.MaxPages}");
         Assert.Equal(SearchRequest.PageSize, SearchPage.HitIds(last).Count);

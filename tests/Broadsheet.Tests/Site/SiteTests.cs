@@ -107,7 +107,7 @@ public sealed class SiteTests : IDisposable
         Assert.Equal(form, Plural.Russian(n, "просмотр", "просмотра", "просмотров"));
 
     [Theory]
-    [InlineData(1000, "Найдено: более 1000 статей")]
+    [InlineData(1000, "Найдено: более 1\u00a0000 статей")]
     [InlineData(21, "Найдено: более 21 статьи")]
     public void More_than_a_count_takes_the_genitive_in_Russian(long n, string text) =>
         Assert.Equal(text, SearchPageText.Russian.FoundMoreThan(n));

@@ -56,7 +56,7 @@ public sealed class SearchPageText
         PreviousPage = "Previous page",
         NextPage = "Next page",
         Found = n => string.Format(System.Globalization.CultureInfo.InvariantCulture, "Found: {0:N0} {1}", n, Plural.English(n, "article", "articles")),
-        FoundMoreThan = n => $"Found: more than {n} {Plural.English(n, "article", "articles")}",
+        FoundMoreThan = n => string.Format(System.Globalization.CultureInfo.InvariantCulture, "Found: more than {0:N0} {1}", n, Plural.English(n, "article", "articles")),
         FoundAbout = n => string.Format(System.Globalization.CultureInfo.InvariantCulture, "Found: about {0:N0} {1}", n, Plural.English(n, "article", "articles")),
     };
 
@@ -81,8 +81,8 @@ public sealed class SearchPageText
         PreviousPage = "Предыдущая страница",
         NextPage = "Следующая страница",
         Found = n => string.Format(System.Globalization.CultureInfo.GetCultureInfo("ru-RU"), "Найдено: {0:N0} {1}", n, Plural.Russian(n, "статья", "статьи", "статей")),
-        // «более» takes the genitive: более 21 статьи, более 1000 статей.
-        FoundMoreThan = n => $"Найдено: более {n} {Plural.Russian(n, "статьи", "статей", "статей")}",
+        // «более» takes the genitive: более 21 статьи, более 1 000 статей.
+        FoundMoreThan = n => string.Format(System.Globalization.CultureInfo.GetCultureInfo("ru-RU"), "Найдено: более {0:N0} {1}", n, Plural.Russian(n, "статьи", "статей", "статей")),
         // «около» too: около 21 статьи, около 250 000 статей (a rounded estimate reads better grouped).
         FoundAbout = n => string.Format(System.Globalization.CultureInfo.GetCultureInfo("ru-RU"), "Найдено: около {0:N0} {1}", n, Plural.Russian(n, "статьи", "статей", "статей")),
     };
