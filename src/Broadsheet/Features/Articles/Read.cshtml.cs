@@ -93,16 +93,13 @@ public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, 
         if (article is null) return null;
 
         var articleId = article.Id;
-        var byline = await ListAsync(BylineOf(db, articleId), ct);
-        var rubrics = await ListAsync(RubricsOf(db, articleId), ct);
-        var tags = await ListAsync(TagsOf(db, articleId), ct);
-        var tagsOfThis = db.ArticleTags.Where(t => t.ArticleId == articleId).Select(t => t.TagId);
+        var byline = await BylineOf(db, articleId).ToListAsync(ct);
+        var rubrics = await RubricsOf(db, articleId).ToListAsync(ct);
+        var tags = await TagsOf(db, articleId).ToListAsync(ct);
         return new ArticleContent(
             article, byline, rubrics, tags,
-            tags.Count == 0 ? [] : await db.Articles.AsNoTracking().VisibleAt(now)
-                .Where(a => a.Id != articleId && a.Tags.Any(t => tagsOfThis.Contains(t.TagId)))
-                .Newest().Take(4).ToTeasers().ToListAsync(ct),
-            await ListAsync(CorrectionsOf(db, articleId), ct));
+            tags.Count == 0 ? [] : await RelatedTo(db, articleId, now).ToListAsync(ct),
+            await CorrectionsOf(db, articleId).ToListAsync(ct));
     }
 
     // The page's fixed-shape queries, compiled once: a LINQ query is otherwise walked, hashed and looked up in EF's
@@ -122,16 +119,17 @@ public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, 
         (BroadsheetDb db, int articleId) => db.ArticleTags.AsNoTracking().Where(x => x.ArticleId == articleId)
             .Select(x => x.Tag).OrderBy(t => t.Name));
 
+    /// <summary>"Related": the newest visible articles sharing a tag with this one (VisibleAt and Newest, spelled out).</summary>
+    private static readonly Func<BroadsheetDb, int, DateTime, IAsyncEnumerable<Teaser>> RelatedTo = EF.CompileAsyncQuery(
+        (BroadsheetDb db, int articleId, DateTime now) => db.Articles.AsNoTracking()
+            .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now && a.Id != articleId
+                && a.Tags.Any(t => db.ArticleTags.Where(x => x.ArticleId == articleId).Select(x => x.TagId).Contains(t.TagId)))
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Take(4).Select(Listing.TeaserOf));
+
     private static readonly Func<BroadsheetDb, int, IAsyncEnumerable<Correction>> CorrectionsOf = EF.CompileAsyncQuery<BroadsheetDb, int, Correction>(
         (BroadsheetDb db, int articleId) => db.Corrections.AsNoTracking().Where(c => c.ArticleId == articleId)
             .OrderByDescending(c => c.MadeAt).ThenByDescending(c => c.Id));
-
-    private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)
-    {
-        var list = new List<T>();
-        await foreach (var row in rows.WithCancellation(ct)) list.Add(row);
-        return list;
-    }
 
     /// <summary>An article renamed after publication keeps its old address working, permanently.</summary>
     private async Task<IActionResult> FormerSlugAsync(string slug, DateTime now, CancellationToken ct)

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using Broadsheet.Features.Accounts;
 using Broadsheet.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,27 +15,45 @@ public static class CommentThread
 {
     public static async Task<CommentPage> LoadAsync(BroadsheetDb db, int articleId, int page, int pageSize, CancellationToken ct, bool newest = false)
     {
-        var published = db.Comments.AsNoTracking().Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Published);
-        // Both counts in one round trip: most articles are read far more often than they are discussed.
-        var counts = await published.GroupBy(_ => 1)
-            .Select(g => new { All = g.Count(), Threads = g.Count(c => c.ParentId == null) })
-            .FirstOrDefaultAsync(ct);
-        if (counts is null) return new([], 0, 1, 1, newest);
+        // Every article page asks for its discussion, so its queries are compiled once: a LINQ query is otherwise
+        // walked, hashed and looked up in EF's query cache on every execution, a cost paid per cold render.
+        if (await CountsOf(db, articleId, ct) is not { } counts) return new([], 0, 1, 1, newest);
 
         var pages = Math.Max(1, (counts.Threads + pageSize - 1) / pageSize);
         page = Math.Clamp(page, 1, pages);
-        var threads = published.Where(c => c.ParentId == null);
-        var tops = await Shown(db, (newest ? threads.OrderByDescending(c => c.Id) : threads.OrderBy(c => c.Id)).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
-        var ids = tops.Select(t => t.Id).ToList();
-        var replies = counts.All == counts.Threads || ids.Count == 0 ? []
-            : await Shown(db, published.Where(c => c.ParentId != null && ids.Contains(c.ParentId.Value)).OrderBy(c => c.Id)).ToListAsync(ct);
+        var tops = await (newest ? NewestThreads : OldestThreads)(db, articleId, (page - 1) * pageSize, pageSize).ToListAsync(ct);
+        long[] ids = [.. tops.Select(t => t.Id)];
+        var replies = counts.All == counts.Threads || ids.Length == 0 ? [] : await RepliesTo(db, articleId, ids).ToListAsync(ct);
         var byParent = replies.ToLookup(r => r.ParentId);
         return new([.. tops.Select(t => (t, byParent[t.Id].ToList()))], counts.All, page, pages, newest);
     }
 
-    private static IQueryable<ShownComment> Shown(BroadsheetDb db, IQueryable<Comment> comments) =>
-        from c in comments
-        join a in db.Users on c.AccountId equals a.Id into authors
-        from a in authors.DefaultIfEmpty()
-        select new ShownComment(c.Id, c.ParentId, a == null ? c.GuestName : a.DisplayName, c.Text, c.CreatedAt, c.EditedAt);
+    private sealed record Counts(int All, int Threads);
+
+    private static readonly Expression<Func<Comment, Account?, ShownComment>> Shown = (c, a) =>
+        new ShownComment(c.Id, c.ParentId, a == null ? c.GuestName : a.DisplayName, c.Text, c.CreatedAt, c.EditedAt);
+
+    /// <summary>Both counts in one round trip: most articles are read far more often than they are discussed.</summary>
+    private static readonly Func<BroadsheetDb, int, CancellationToken, Task<Counts?>> CountsOf = EF.CompileAsyncQuery(
+        (BroadsheetDb db, int articleId, CancellationToken ct) => db.Comments
+            .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Published)
+            .GroupBy(_ => 1).Select(g => new Counts(g.Count(), g.Count(c => c.ParentId == null))).FirstOrDefault());
+
+    private static readonly Func<BroadsheetDb, int, int, int, IAsyncEnumerable<ShownComment>> OldestThreads = EF.CompileAsyncQuery(
+        (BroadsheetDb db, int articleId, int skip, int take) => db.Comments
+            .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Published && c.ParentId == null)
+            .OrderBy(c => c.Id).Skip(skip).Take(take)
+            .LeftJoin(db.Users, c => c.AccountId, a => a.Id, Shown));
+
+    private static readonly Func<BroadsheetDb, int, int, int, IAsyncEnumerable<ShownComment>> NewestThreads = EF.CompileAsyncQuery(
+        (BroadsheetDb db, int articleId, int skip, int take) => db.Comments
+            .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Published && c.ParentId == null)
+            .OrderByDescending(c => c.Id).Skip(skip).Take(take)
+            .LeftJoin(db.Users, c => c.AccountId, a => a.Id, Shown));
+
+    private static readonly Func<BroadsheetDb, int, long[], IAsyncEnumerable<ShownComment>> RepliesTo = EF.CompileAsyncQuery(
+        (BroadsheetDb db, int articleId, long[] parents) => db.Comments
+            .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Published && c.ParentId != null && parents.Contains(c.ParentId.Value))
+            .OrderBy(c => c.Id)
+            .LeftJoin(db.Users, c => c.AccountId, a => a.Id, Shown));
 }
