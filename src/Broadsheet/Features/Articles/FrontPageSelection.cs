@@ -29,7 +29,9 @@ public sealed class FrontPageSelection(BroadsheetDb db)
         if (top.Count == 0)
         {
             var since = now - TopStoryAge;
-            top = await MarkedSince(db, now, since).ToListAsync(ct);
+            top = await visible.Where(a => a.Prominence > 0 && a.PublishedAt >= since)
+                .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Prominence)
+                .Take(TopCount).ToTeasers().ToListAsync(ct);
         }
         // The front page never loses its lead: the newest marked story of any age, or else the newest story.
         if (top.Count == 0)
@@ -53,7 +55,7 @@ public sealed class FrontPageSelection(BroadsheetDb db)
             shown.Add(lead.Id);
         }
 
-        var latest = await Listing.NewestExcept(db, now, [.. shown], LatestCount).ToListAsync(ct);
+        var latest = await visible.Where(a => !shown.Contains(a.Id)).Newest().Take(LatestCount).ToTeasers().ToListAsync(ct);
         shown.UnionWith(latest.Select(t => t.Id));
 
         // Every rubric's candidates in one query (a UNION ALL of small index walks) and their teasers in a second,
@@ -72,7 +74,7 @@ public sealed class FrontPageSelection(BroadsheetDb db)
         }
         var wanted = chosenIds.Values.SelectMany(ids => ids).ToList();
         var teasers = wanted.Count == 0 ? []
-            : await Listing.TeasersOf(db, [.. wanted]).ToDictionaryAsync(t => t.Id, cancellationToken: ct);
+            : await db.Articles.AsNoTracking().Where(a => wanted.Contains(a.Id)).ToTeasers().ToDictionaryAsync(t => t.Id, ct);
         var blocks = new List<RubricBlock>();
         foreach (var rubric in rubrics)
         {
@@ -82,13 +84,6 @@ public sealed class FrontPageSelection(BroadsheetDb db)
         }
         return new FrontPage(top, latest, blocks);
     }
-
-    /// <summary>The day's marked stories, newest first (compiled once, as <see cref="Listing.TeasersOf"/> is).</summary>
-    private static readonly Func<BroadsheetDb, DateTime, DateTime, IAsyncEnumerable<Teaser>> MarkedSince = EF.CompileAsyncQuery(
-        (BroadsheetDb db, DateTime now, DateTime since) => db.Articles.AsNoTracking()
-            .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now && a.Prominence > 0 && a.PublishedAt >= since)
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Prominence)
-            .Take(TopCount).Select(Listing.TeaserOf));
 
     private static async Task<List<BlockCandidate>> BlockCandidatesAsync(
         IQueryable<Article> visible, List<Rubric> rubrics, HashSet<int> shown, CancellationToken ct)
@@ -123,7 +118,7 @@ public sealed class FrontPageSelection(BroadsheetDb db)
         if (ids.Count == 0) return [];
         var visible = await db.Articles.AsNoTracking().VisibleAmongAsync(ids, now, ct);
         if (visible.Count == 0) return [];
-        var found = await Listing.TeasersOf(db, [.. visible]).ToListAsync(ct);
+        var found = await db.Articles.AsNoTracking().Where(a => visible.Contains(a.Id)).ToTeasers().ToListAsync(ct);
         return [.. ids.Distinct().Select(id => found.Find(t => t.Id == id)).OfType<Teaser>().Take(TopCount)];
     }
 }

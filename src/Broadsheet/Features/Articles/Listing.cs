@@ -1,5 +1,4 @@
 using Broadsheet.Infrastructure.Caching;
-using Broadsheet.Infrastructure.Data;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,19 +20,6 @@ public static class Listing
         a.Authors.OrderBy(x => x.Position).Select(x => x.Author.Name).FirstOrDefault(),
         a.Authors.OrderBy(x => x.Position).Select(x => x.Author.Photo).FirstOrDefault(),
         a.Views != null ? a.Views.Views : 0);
-
-    // The teaser lists every cold front page and article page asks for, compiled once: a query with the teaser's five
-    // subqueries is otherwise walked, hashed and compared against EF's query cache on every execution.
-
-    /// <summary>The teasers of known articles (editors' picks, a block's stories, most read), in no particular order.</summary>
-    public static readonly Func<BroadsheetDb, int[], IAsyncEnumerable<Teaser>> TeasersOf = EF.CompileAsyncQuery(
-        (BroadsheetDb db, int[] ids) => db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(TeaserOf));
-
-    /// <summary>The newest articles readers may see, but those already shown; <see cref="VisibleArticles.VisibleAt"/> and <see cref="Newest"/> spelled out.</summary>
-    public static readonly Func<BroadsheetDb, DateTime, int[], int, IAsyncEnumerable<Teaser>> NewestExcept = EF.CompileAsyncQuery(
-        (BroadsheetDb db, DateTime now, int[] shown, int take) => db.Articles.AsNoTracking()
-            .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now && !shown.Contains(a.Id))
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(take).Select(TeaserOf));
 
     public static IQueryable<Article> Newest(this IQueryable<Article> articles) =>
         articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);

@@ -16,7 +16,7 @@ public sealed class LatestNewsViewComponent(BroadsheetDb db, ListingMemo memo, T
         var now = clock.GetUtcNow().UtcDateTime;
         // One list for every article page, kept for the minute, like the front page's feed.
         var latest = await memo.GetOrLoadAsync("latest-beside-articles", $"{now.Ticks / TimeSpan.TicksPerMinute}", () =>
-            Listing.NewestExcept(db, now, [], Shown + 1).ToListAsync().AsTask());
+            db.Articles.AsNoTracking().VisibleAt(now).Newest().Take(Shown + 1).ToTeasers().ToListAsync());
         return View(latest.Where(t => t.Id != except).Take(Shown).ToList());
     }
 }

@@ -29,7 +29,7 @@ public sealed class MostRead(BroadsheetDb db, ListingMemo memo)
         var ids = leaders.Select(l => l.ArticleId).Distinct().ToList();
         var visible = await db.Articles.AsNoTracking().VisibleAmongAsync(ids, utcNow, ct);
         var teasers = visible.Count == 0 ? []
-            : await Listing.TeasersOf(db, [.. visible]).ToDictionaryAsync(t => t.Id, cancellationToken: ct);
+            : await db.Articles.AsNoTracking().Where(a => visible.Contains(a.Id)).ToTeasers().ToDictionaryAsync(t => t.Id, ct);
         return new MostReadLists(Ranked(leaders, TodayList, teasers, take), Ranked(leaders, WeekList, teasers, take));
     }
 
