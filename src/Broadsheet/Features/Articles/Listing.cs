@@ -1,5 +1,5 @@
-using Broadsheet.Infrastructure.Caching;
 using System.Linq.Expressions;
+using Broadsheet.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Features.Articles;
