@@ -99,7 +99,9 @@ public sealed class ReadModel(BroadsheetDb db, SiteContext site, PageMeta meta, 
         return new ArticleContent(
             article, byline, rubrics, tags,
             tags.Count == 0 ? [] : await RelatedTo(db, articleId, now).ToListAsync(ct),
-            await CorrectionsOf(db, articleId).ToListAsync(ct));
+            // A correction always marks its article updated (ArticleHistory.RecordAsync): one never updated has none,
+            // and most articles never are, so their page skips the query.
+            article.UpdatedAt is null ? [] : await CorrectionsOf(db, articleId).ToListAsync(ct));
     }
 
     // The page's fixed-shape queries, compiled once: a LINQ query is otherwise walked, hashed and looked up in EF's
