@@ -1,6 +1,9 @@
+using System.Data.Common;
 using Broadsheet.Features.Site;
 using Broadsheet.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Tests.Site;
 
@@ -11,8 +14,15 @@ namespace Broadsheet.Tests.Site;
 public sealed class SettingsFreshnessTests : IDisposable
 {
     private readonly BroadsheetApp app = new();
+    private readonly HeldSettingsReading held = new();
 
-    public void Dispose() => app.Dispose();
+    public SettingsFreshnessTests() => app.Replace = services => services.AddSingleton<IInterceptor>(held);
+
+    public void Dispose()
+    {
+        held.Release();
+        app.Dispose();
+    }
 
     private async Task<string> PublicationNameOnAPageAsync() =>
         (await app.GetPageAsync($"/search?q=x{Guid.NewGuid():N}")).Title ?? "";
@@ -29,5 +39,47 @@ public sealed class SettingsFreshnessTests : IDisposable
         app.Clock.Advance(SiteSettingsStore.MaxAge + TimeSpan.FromSeconds(1));
 
         Assert.Contains("The Harbour Gazette", await PublicationNameOnAPageAsync());
+    }
+
+    [Fact]
+    public async Task A_reading_begun_before_a_save_does_not_bring_the_old_settings_back()
+    {
+        Assert.Contains("Broadsheet", await PublicationNameOnAPageAsync());
+        var store = app.Services.GetRequiredService<SiteSettingsStore>();
+
+        // A reading (a background job's, another request's) has the old row in hand when the newsroom saves.
+        store.Forget();
+        held.Hold();
+        var reading = store.GetAsync().AsTask();
+        await held.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+        await new TestPublication(app).SettingsAsync(s => s.PublicationName = "The Harbour Gazette");
+        held.Release();
+        await reading.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Contains("The Harbour Gazette", await PublicationNameOnAPageAsync());
+    }
+
+    /// <summary>Once armed, holds the next reading of the settings after the database has answered it, until released.</summary>
+    private sealed class HeldSettingsReading : DbCommandInterceptor
+    {
+        private readonly TaskCompletionSource gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int armed;
+
+        public Task Reached => reached.Task;
+
+        public void Hold() => Volatile.Write(ref armed, 1);
+
+        public void Release() => gate.TrySetResult();
+
+        public override async ValueTask<DbDataReader> ReaderExecutedAsync(
+            DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            if (!command.CommandText.Contains("\"SiteSettings\"", StringComparison.Ordinal) || Interlocked.Exchange(ref armed, 0) == 0) return result;
+            // The reader holds the first row already, so whatever is saved meanwhile, this reading returns the old settings.
+            reached.TrySetResult();
+            await gate.Task.WaitAsync(cancellationToken);
+            return result;
+        }
     }
 }
