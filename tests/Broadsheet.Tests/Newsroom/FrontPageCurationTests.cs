@@ -16,10 +16,19 @@ public sealed class FrontPageCurationTests : IDisposable
     private const string Screen = "/newsroom/front-page";
     private readonly BroadsheetApp app = new();
     private readonly TestPublication publication;
+    private readonly HeldReading heldStrip = new("BreakingNews");
 
-    public FrontPageCurationTests() => publication = new TestPublication(app);
+    public FrontPageCurationTests()
+    {
+        app.Replace = services => services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(heldStrip);
+        publication = new TestPublication(app);
+    }
 
-    public void Dispose() => app.Dispose();
+    public void Dispose()
+    {
+        heldStrip.Release();
+        app.Dispose();
+    }
 
     private DateTime Now => app.Clock.GetUtcNow().UtcDateTime;
 
@@ -168,6 +177,27 @@ public sealed class FrontPageCurationTests : IDisposable
         await Task.Delay(TimeSpan.FromSeconds(2.5));
         Assert.Null((await app.GetPageAsync("/")).QuerySelector(".breaking"));
         Assert.Null((await app.GetPageAsync(storyPath)).QuerySelector(".breaking"));
+    }
+
+    [Fact]
+    public async Task A_strip_posted_while_a_page_reads_the_old_one_still_shows_at_once()
+    {
+        Assert.Null((await HomeAsync()).QuerySelector(".breaking"));
+        var editor = await app.SignedInAsync(StaffRoles.Editor);
+        var site = app.Services.GetRequiredService<SiteSettingsStore>().Current;
+        var expires = site.ToLocal(Now.AddHours(1)).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+
+        // A page being rendered on this node has just read "no strip" when the editor posts one.
+        var strips = app.Services.GetRequiredService<BreakingNewsStore>();
+        strips.Forget();
+        heldStrip.Hold();
+        var reading = strips.LiveAsync().AsTask();
+        await heldStrip.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+        using (await editor.SubmitAsync(Screen, "Breaking", ("Breaking.Text", "Polls have closed"), ("Breaking.ExpiresAt", expires))) { }
+        heldStrip.Release();
+        Assert.Null(await reading.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal("Polls have closed", (await HomeAsync()).QuerySelector(".breaking__text")?.TextContent.Trim());
     }
 
     [Fact]

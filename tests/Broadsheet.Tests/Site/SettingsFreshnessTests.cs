@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Broadsheet.Features.Site;
 using Broadsheet.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +13,7 @@ namespace Broadsheet.Tests.Site;
 public sealed class SettingsFreshnessTests : IDisposable
 {
     private readonly BroadsheetApp app = new();
-    private readonly HeldSettingsReading held = new();
+    private readonly HeldReading held = new("SiteSettings");
 
     public SettingsFreshnessTests() => app.Replace = services => services.AddSingleton<IInterceptor>(held);
 
@@ -57,29 +56,5 @@ public sealed class SettingsFreshnessTests : IDisposable
         await reading.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Contains("The Harbour Gazette", await PublicationNameOnAPageAsync());
-    }
-
-    /// <summary>Once armed, holds the next reading of the settings after the database has answered it, until released.</summary>
-    private sealed class HeldSettingsReading : DbCommandInterceptor
-    {
-        private readonly TaskCompletionSource gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly TaskCompletionSource reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int armed;
-
-        public Task Reached => reached.Task;
-
-        public void Hold() => Volatile.Write(ref armed, 1);
-
-        public void Release() => gate.TrySetResult();
-
-        public override async ValueTask<DbDataReader> ReaderExecutedAsync(
-            DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
-        {
-            if (!command.CommandText.Contains("\"SiteSettings\"", StringComparison.Ordinal) || Interlocked.Exchange(ref armed, 0) == 0) return result;
-            // The reader holds the first row already, so whatever is saved meanwhile, this reading returns the old settings.
-            reached.TrySetResult();
-            await gate.Task.WaitAsync(cancellationToken);
-            return result;
-        }
     }
 }

@@ -12,24 +12,20 @@ namespace Broadsheet.Features.Articles;
 /// </summary>
 public sealed class BreakingNewsStore(IServiceScopeFactory scopes, TimeProvider clock) : ICachedCopy
 {
-    private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
-
-    private volatile Kept? current;
-
-    private sealed record Kept(BreakingNews? Strip, DateTimeOffset ReadAt);
+    private readonly KeptCopy<BreakingNews?> kept = new(clock, TimeSpan.FromMinutes(1));
 
     /// <summary>The strip readers should see now, if any.</summary>
     public async ValueTask<BreakingNews?> LiveAsync(CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow();
-        if (current is not { } known || now - known.ReadAt >= MaxAge)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
-            var strip = await db.BreakingNews.AsNoTracking().OrderByDescending(b => b.Id).FirstOrDefaultAsync(ct);
-            current = known = new Kept(strip, now);
-        }
-        return known.Strip is { } live && live.IsLiveAt(now.UtcDateTime) ? live : null;
+        var strip = kept.TryGet(out var known) ? known : await kept.GetAsync(LatestAsync, ct);
+        return strip is { } live && live.IsLiveAt(clock.GetUtcNow().UtcDateTime) ? live : null;
+    }
+
+    private async Task<BreakingNews?> LatestAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+        return await db.BreakingNews.AsNoTracking().OrderByDescending(b => b.Id).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>How long a page showing <paramref name="strip"/> may be reused.</summary>
@@ -37,5 +33,5 @@ public sealed class BreakingNewsStore(IServiceScopeFactory scopes, TimeProvider 
 
     public string Tag => CacheEviction.SettingsTag;
 
-    public void Forget() => current = null;
+    public void Forget() => kept.Forget();
 }
