@@ -11,6 +11,8 @@ return args switch
     ["search", var articles, var engine] when Count(articles) is { } count => await SearchAsync(count, engine),
     ["search-index", var folder] when Directory.Exists(folder) => SearchIndex(folder),
     ["search-database"] => await SearchAgainAsync(),
+    ["site-words", var articles, var forms] when Count(articles) is { } count && Count(forms) is { } formCount =>
+        await SiteWordsBench.RunAsync(count, formCount, Console.Out),
     _ => Usage(),
 };
 
@@ -68,6 +70,8 @@ static int Usage()
           search-index FOLDER                   time the same queries against an index the site built (DATA/search-index)
           search-database                       time them against the PostgreSQL database a search run kept
           comment-rules                         time one comment's check against a large rule book
+          site-words ARTICLES FORMS             the spelling words of ARTICLES generated articles drawn from FORMS made-up
+                                                forms: read whole, then each of 30 publications followed
         """);
     return 2;
 }

@@ -88,6 +88,50 @@ public sealed class SiteWordsTests : IDisposable
     }
 
     [Fact]
+    public async Task Followed_words_are_what_a_whole_reading_finds_with_their_commonest_spelling_and_stems()
+    {
+        await publication.ArticleAsync("Ёлка на площади", body: "Ёлка стоит. Елка высокая. Выборы прошли.");
+        using var words = new SiteWords(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Clock);
+        Assert.Equal(("ёлка", 3), Spelling(await words.GetAsync(default), "елка"));
+        var wholeReadings = held.WholeBatches;
+
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        var square = await publication.ArticleAsync("Праздник", publishedAt: app.Clock.GetUtcNow().UtcDateTime,
+            body: "Ёлка, ёлка, ёлка! На выборах голосовали.");
+        var steamer = await publication.ArticleAsync("Пароход", publishedAt: app.Clock.GetUtcNow().UtcDateTime,
+            body: "Пароходы пришли, пароход ушёл.");
+        await words.ArticleChangedAsync(square.Id, default);
+        await words.ArticleChangedAsync(steamer.Id, default);
+        var now = await words.GetAsync(default);
+        Assert.Equal(("ёлка", 6), Spelling(now, "елка"));
+        Assert.True(now.Contains("пароход") && now.ContainsStem(Stems.Of("пароходы")));
+
+        // The square's story rewritten: the site now mostly writes «елка»; the steamer's taken down, stem and all.
+        await EditAsync(square.Id, "Елка и елка без игрушек.");
+        await ChangeAsync(steamer.Id, a => a.Status = ArticleStatus.Unpublished);
+        await words.ArticleChangedAsync(square.Id, default);
+        await words.ArticleChangedAsync(steamer.Id, default);
+        now = await words.GetAsync(default);
+        Assert.Equal(("елка", 5), Spelling(now, "елка"));
+        Assert.False(now.Contains("пароход") || now.ContainsStem(Stems.Of("пароходы")) || now.Contains("ушел"));
+        Assert.Equal(wholeReadings, held.WholeBatches);
+
+        using var fresh = new SiteWords(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Clock);
+        Assert.Equal(Everything(await fresh.GetAsync(default)), Everything(now));
+    }
+
+    private static (string Form, int Count) Spelling(SiteWords.Vocabulary words, string key) =>
+        words.OfLength(key.Length).Where(e => e.Key == key).Select(e => (e.Form, e.Count)).Single();
+
+    /// <summary>Every word and stem with its spelling and count, in one order, to compare two vocabularies whole.</summary>
+    private static List<string> Everything(SiteWords.Vocabulary words) =>
+    [
+        .. Enumerable.Range(1, 60).SelectMany(n => words.OfLength(n)).Select(e => $"{e.Key} {e.Form} {e.Count}")
+            .Concat(Enumerable.Range(1, 60).SelectMany(n => words.StemsOfLength(n)).Select(e => $"stem {e.Key} {e.Count}"))
+            .Order(StringComparer.Ordinal),
+    ];
+
+    [Fact]
     public async Task An_article_the_whole_reading_counted_is_read_again_at_once_on_a_quick_archive()
     {
         var harbour = await publication.ArticleAsync("Harbour reopens", body: "The harbour reopened after the storm.");

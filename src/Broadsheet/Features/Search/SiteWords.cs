@@ -223,39 +223,41 @@ public sealed class SiteWords(IServiceScopeFactory scopes, TimeProvider clock, T
     /// </summary>
     public sealed class Vocabulary
     {
-        private readonly HashSet<string> keys = [];
-        private readonly Dictionary<int, List<Entry>> byLength = [];
-        private readonly HashSet<string> stemKeys = [];
-        private readonly Dictionary<int, List<Entry>> stemsByLength = [];
+        private readonly Dictionary<string, Entry> keys;
+        private readonly Dictionary<int, List<Entry>> byLength;
+        private readonly Dictionary<string, Entry> stemKeys;
+        private readonly Dictionary<int, List<Entry>> stemsByLength;
 
-        public Vocabulary(IEnumerable<Entry> entries)
+        /// <summary>A copy of the words and stems as they are now (the tally goes on changing its own): the
+        /// dictionaries are copied entry by entry without hashing a word again.</summary>
+        internal Vocabulary(Dictionary<string, Entry> words, Dictionary<string, Entry> stems)
         {
-            var stems = new Dictionary<string, int>();
+            keys = new(words);
+            byLength = ByLength(words.Values);
+            stemKeys = new(stems);
+            stemsByLength = ByLength(stems.Values);
+        }
+
+        private static Dictionary<int, List<Entry>> ByLength(Dictionary<string, Entry>.ValueCollection entries)
+        {
+            var byLength = new Dictionary<int, List<Entry>>();
             foreach (var e in entries)
             {
-                Add(e, keys, byLength);
-                var stem = Stems.Of(e.Key);
-                stems[stem] = stems.GetValueOrDefault(stem) + e.Count;
+                if (!byLength.TryGetValue(e.Key.Length, out var list)) byLength[e.Key.Length] = list = [];
+                list.Add(e);
             }
-            foreach (var (stem, count) in stems) Add(new Entry(stem, stem, count), stemKeys, stemsByLength);
+            return byLength;
         }
 
-        private static void Add(Entry e, HashSet<string> keys, Dictionary<int, List<Entry>> byLength)
-        {
-            keys.Add(e.Key);
-            if (!byLength.TryGetValue(e.Key.Length, out var list)) byLength[e.Key.Length] = list = [];
-            list.Add(e);
-        }
-
-        public static readonly Vocabulary Empty = new([]);
+        public static readonly Vocabulary Empty = new([], []);
 
         public int Count => keys.Count;
 
-        public bool Contains(string key) => keys.Contains(key);
+        public bool Contains(string key) => keys.ContainsKey(key);
 
         public IReadOnlyList<Entry> OfLength(int length) => byLength.TryGetValue(length, out var list) ? list : [];
 
-        public bool ContainsStem(string stem) => stemKeys.Contains(stem);
+        public bool ContainsStem(string stem) => stemKeys.ContainsKey(stem);
 
         public IReadOnlyList<Entry> StemsOfLength(int length) => stemsByLength.TryGetValue(length, out var list) ? list : [];
     }
