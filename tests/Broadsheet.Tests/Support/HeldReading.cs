@@ -4,10 +4,11 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Broadsheet.Tests.Support;
 
 /// <summary>
-/// Once armed, holds the next query of <paramref name="table"/> after the database has answered it, until released:
-/// the reader has the first row in hand, so whatever is saved meanwhile, that reading returns what was there before.
+/// Once armed, holds the next query of <paramref name="table"/> (that <paramref name="only"/> picks out, if given) after the
+/// database has answered it, until released: the reader has the first row in hand, so whatever is saved meanwhile, that
+/// reading returns what was there before.
 /// </summary>
-public sealed class HeldReading(string table) : DbCommandInterceptor
+public sealed class HeldReading(string table, Func<bool>? only = null) : DbCommandInterceptor
 {
     private readonly TaskCompletionSource gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -23,7 +24,8 @@ public sealed class HeldReading(string table) : DbCommandInterceptor
     public override async ValueTask<DbDataReader> ReaderExecutedAsync(
         DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
     {
-        if (!command.CommandText.Contains($"\"{table}\"", StringComparison.Ordinal) || Interlocked.Exchange(ref armed, 0) == 0) return result;
+        if (!command.CommandText.Contains($"\"{table}\"", StringComparison.Ordinal) || only?.Invoke() == false
+            || Interlocked.Exchange(ref armed, 0) == 0) return result;
         reached.TrySetResult();
         await gate.Task.WaitAsync(cancellationToken);
         return result;

@@ -9,8 +9,8 @@ namespace Broadsheet.Infrastructure.Caching;
 /// must be shared is the order to forget them. With Redis the order goes out on a channel and
 /// every node, this one included, acts on it within a moment; without Redis it stays local.
 /// </summary>
-public sealed class CacheEviction(IOutputCacheStore store, ListingMemo memo, ArticleMemo articles, IEnumerable<ICachedCopy> copies, RedisLink redis,
-    TimeProvider clock, ILogger<CacheEviction> log)
+public sealed class CacheEviction(IOutputCacheStore store, EvictionLedger ledger, ListingMemo memo, ArticleMemo articles, IEnumerable<ICachedCopy> copies,
+    RedisLink redis, TimeProvider clock, ILogger<CacheEviction> log)
     : IHostedService, IDisposable
 {
     private RedisChannel Channel => redis.Channel("evict");
@@ -109,6 +109,8 @@ public sealed class CacheEviction(IOutputCacheStore store, ListingMemo memo, Art
     {
         foreach (var tag in tags)
         {
+            // Before the pages go: a page still being drawn is then not stored after they have gone.
+            ledger.Evicted(tag);
             if (tag == SettingsTag)
             {
                 foreach (var copy in copies.Where(c => c.Tag == tag)) copy.Forget();

@@ -55,6 +55,8 @@ public static class PageCache
                 o.ConnectionMultiplexerFactory = () => Task.FromResult(shared);
                 o.InstanceName = "broadsheet:pages:";
             });
+        services.AddSingleton<EvictionLedger>();
+        services.AddSingleton<NotKeptIfEvictedMeanwhile>();
         services.AddSingleton<ListingMemo>();
         services.AddSingleton<ArticleMemo>();
         services.AddSingleton<CacheEviction>();
@@ -62,9 +64,10 @@ public static class PageCache
         services.AddOutputCache(o =>
         {
             o.SizeLimit = 256L * 1024 * 1024;
-            o.AddPolicy(Article, b => b.Expire(ArticleLifetime).Tag(SiteTag));
-            o.AddPolicy(Listing, b => b.Expire(TimeSpan.FromSeconds(45)).SetVaryByQuery("before", "after").Tag(SiteTag, ListingsTag));
-            o.AddPolicy(Feed, b => b.Expire(TimeSpan.FromMinutes(5)).Tag(SiteTag, ListingsTag));
+            var meanwhile = typeof(NotKeptIfEvictedMeanwhile);
+            o.AddPolicy(Article, b => b.Expire(ArticleLifetime).Tag(SiteTag).AddPolicy(meanwhile));
+            o.AddPolicy(Listing, b => b.Expire(TimeSpan.FromSeconds(45)).SetVaryByQuery("before", "after").Tag(SiteTag, ListingsTag).AddPolicy(meanwhile));
+            o.AddPolicy(Feed, b => b.Expire(TimeSpan.FromMinutes(5)).Tag(SiteTag, ListingsTag).AddPolicy(meanwhile));
         });
         return services;
     }
