@@ -15,6 +15,8 @@ public sealed class EvictionLedger
     private const int PruneAbove = 10_000;
 
     private readonly ConcurrentDictionary<string, long> lastEvicted = new();
+    // Twice what the last pruning left: a storm of distinct recent tags is walked again only when it has doubled.
+    private int pruneAt = PruneAbove;
 
     /// <summary>The moment a page begins to be drawn, to compare evictions with.</summary>
     public static long Mark() => Stopwatch.GetTimestamp();
@@ -22,9 +24,10 @@ public sealed class EvictionLedger
     public void Evicted(string tag)
     {
         lastEvicted[tag] = Stopwatch.GetTimestamp();
-        if (lastEvicted.Count > PruneAbove)
-            foreach (var (quiet, at) in lastEvicted)
-                if (Stopwatch.GetElapsedTime(at) > LongestDrawing) lastEvicted.TryRemove(quiet, out _);
+        if (lastEvicted.Count <= Volatile.Read(ref pruneAt)) return;
+        foreach (var (quiet, at) in lastEvicted)
+            if (Stopwatch.GetElapsedTime(at) > LongestDrawing) lastEvicted.TryRemove(quiet, out _);
+        Volatile.Write(ref pruneAt, Math.Max(PruneAbove, 2 * lastEvicted.Count));
     }
 
     /// <summary>Whether any of <paramref name="tags"/> was evicted at or after <paramref name="mark"/>.</summary>
