@@ -15,13 +15,13 @@ public sealed class PublicationDuringRenderTests : IDisposable
     private static readonly HttpContextAccessor Requests = new();
     private readonly BroadsheetApp app = new();
     private readonly TestPublication publication;
-    private HeldReading held = null!;
+    private HeldReading? held;
 
     public PublicationDuringRenderTests() => publication = new TestPublication(app);
 
     public void Dispose()
     {
-        held.Release();
+        held?.Release();
         app.Dispose();
     }
 
@@ -39,7 +39,7 @@ public sealed class PublicationDuringRenderTests : IDisposable
     public async Task A_story_published_while_the_front_page_is_drawn_is_on_the_next_one(string pageCache, string table)
     {
         app.Settings["Broadsheet:PageCache"] = pageCache;
-        held = new HeldReading(table, () => Requests.HttpContext?.Request.Path == "/");
+        var held = this.held = new HeldReading(table, () => Requests.HttpContext?.Request.Path == "/");
         app.Replace = services => services.AddSingleton<IInterceptor>(held);
         await publication.ArticleAsync("Polls open across the region", publishedAt: app.Clock.GetUtcNow().UtcDateTime.AddHours(-1));
         app.Clock.Advance(TimeSpan.FromSeconds(1));
