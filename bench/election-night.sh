@@ -12,7 +12,8 @@
 # connections), THINK (0: milliseconds a reader spends on a page before the next, on average; 0 reads back to back, so
 # the read latency is mostly the queue of READERS connections over the site's throughput), BEACON_THINK (0: the same
 # for each beacon connection; back to back, 64 connections send several beacons for every page read), COMMENTS per second (50),
-# COMMENTERS accounts (1000), PUBLISH_EVERY (10 s), NODES (one, two, both),
+# COMMENTERS accounts (1000), PUBLISH_EVERY (10 s), WARMUP (30 s of the same traffic, not measured, before the night;
+# 0 for none), NODES (one, two, both),
 # DLL (the built app; default src/Broadsheet's Release build, so an older build can be run against a newer one).
 #
 # The clients share the machine with the app, so each one's CPU is measured (/usr/bin/time) and printed beside the
@@ -36,6 +37,7 @@ BEACONS=${BEACONS:-64}
 COMMENTS=${COMMENTS:-50}
 COMMENTERS=${COMMENTERS:-1000}
 PUBLISH_EVERY=${PUBLISH_EVERY:-10}
+WARMUP=${WARMUP:-30}
 NODES=${NODES:-both}
 PASSWORD="a long enough bench password"
 PG="Host=127.0.0.1;Port=55432;Username=postgres"
@@ -132,6 +134,29 @@ night() {
   echo "   commenters with an account: $($sql "SELECT COUNT(*) FROM \"AspNetUsers\" WHERE \"EmailConfirmed\" AND \"Email\" LIKE '%-$run@bench.invalid'")"
   local views_sql="SELECT COALESCE(SUM(\"Views\"), 0) FROM \"ViewTotals\" WHERE \"ArticleId\" IN ($(IFS=,; echo "${ids[*]}"))"
   local comments_sql="SELECT COUNT(*) FROM \"Comment\" WHERE \"Text\" LIKE 'Turnout looks high here. bench-comment-$run-%'"
+  local per=$((READERS / ${#ports[@]})) beacons=$((BEACONS / ${#ports[@]}))
+
+  # The same traffic for WARMUP seconds first, not measured: a node just started is still compiling the methods this
+  # traffic makes hot (a fifth of its CPU went to the JIT in a 30 s night begun at once), and the night's figures are
+  # a node that has been up, not one in its first minute. Its comments carry another marker, so they are not counted.
+  if [ "$WARMUP" -gt 0 ]; then
+    local warms=()
+    python3 bench/election.py night --origins "$origins" --password "$PASSWORD" --run "$run" --tag w \
+      --articles "$(IFS=,; echo "${ids[*]}")" --commenters "$COMMENTERS" --comments "$COMMENTS" \
+      --publish-every "$PUBLISH_EVERY" --duration "$WARMUP" --out "$out/$setup-warmup.json" > /dev/null &
+    warms+=($!)
+    while [ ! -e "$out/$setup-warmup.json.ready" ]; do kill -0 "${warms[0]}" 2>/dev/null || { echo "the warm-up's writers ended early"; exit 1; }; sleep 1; done
+    sleep 2
+    for port in "${ports[@]}"; do
+      wrk -t2 -c"$per" -d"${WARMUP}s" --timeout 10s -s "$out/pages.lua" "http://127.0.0.1:$port" -- "${pages[@]}" > /dev/null &
+      warms+=($!)
+      wrk -t1 -c"$beacons" -d"${WARMUP}s" --timeout 10s -s "$out/beacons.lua" "http://127.0.0.1:$port" -- "w$port" "${ids[@]}" > /dev/null &
+      warms+=($!)
+    done
+    wait "${warms[@]}"
+    sleep 5  # the warm-up's views flushed before the count the night starts from
+    echo "   warmed up for ${WARMUP} s with the same traffic"
+  fi
   local views_before; views_before=$($sql "$views_sql")
 
   python3 bench/election.py night --origins "$origins" --password "$PASSWORD" --run "$run" \
@@ -143,7 +168,7 @@ night() {
   local load_before; load_before=$(uptime | sed 's/.*load average: //')
   local nodes_cpu_before; nodes_cpu_before=$(node_cpu)
   local nodes_waited_before; nodes_waited_before=$(node_waited)
-  local waits=() per=$((READERS / ${#ports[@]})) beacons=$((BEACONS / ${#ports[@]}))
+  local waits=()
   for port in "${ports[@]}"; do
     /usr/bin/time -f "%U %S %e" -o "$out/$setup-cpu-pages-$port.txt" wrk -t2 -c"$per" -d"${DURATION}s" --timeout 10s --latency -s "$out/pages.lua" "http://127.0.0.1:$port" -- "${pages[@]}" > "$out/$setup-pages-$port.txt" &
     waits+=($!)

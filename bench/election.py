@@ -82,7 +82,7 @@ class Night:
             if time.time() - self.start > a.duration:
                 return
             s, token = sessions[k % len(sessions)]
-            text = f"Turnout looks high here. bench-comment-{a.run}-{k}"
+            text = f"Turnout looks high here. bench-comment-{a.run}{a.tag}-{k}"
             article = a.articles[k % len(a.articles)]
             request = urllib.request.Request(f"{s.origin}/api/articles/{article}/comments", method="POST",
                                              data=json.dumps({"text": text}).encode(),
@@ -115,11 +115,12 @@ class Night:
         k = 0
         while not self.stop.is_set() and time.time() - self.start < a.duration:
             due = self.start + 2 + k * a.publish_every
-            time.sleep(max(0, due - time.time()))
+            # Never sleep past the end: a long --publish-every would otherwise hold the whole run.
+            time.sleep(max(0, min(due, self.start + a.duration) - time.time()))
             if time.time() - self.start >= a.duration:
                 return
             k += 1
-            marker = f"Bench bulletin {a.run} {k}"
+            marker = f"Bench bulletin {a.run}{a.tag} {k}"
             try:
                 status, _ = s.submit("/newsroom/articles/new", lambda f: "Input.Title" in f["names"],
                                      {"Input.Title": marker, "Input.Lead": "Results are coming in from the first districts.",
@@ -210,7 +211,7 @@ class Night:
             "first_seen_p50_ms": round(1000 * (percentile(first_seen, 50) or 0)),
             "first_seen_max_ms": round(1000 * max(first_seen)) if first_seen else None,
             "never_seen": never,
-            "marker": f"bench-comment-{a.run}-",
+            "marker": f"bench-comment-{a.run}{a.tag}-",
         }
         with open(a.out, "w") as f:
             json.dump(summary, f, indent=1)
@@ -236,6 +237,7 @@ def main():
     ap.add_argument("--publish-every", type=float, default=10)
     ap.add_argument("--duration", type=float, default=60)
     ap.add_argument("--settle", type=float, default=3)
+    ap.add_argument("--tag", default="", help="added to the comments' marker: a warm-up's comments are not counted as the night's")
     ap.add_argument("--watch-every", type=float, default=0.05)
     ap.add_argument("--out", required=True)
     Night(ap.parse_args()).run()
