@@ -72,6 +72,10 @@ public sealed class ImageIntake(BroadsheetOptions options, TimeProvider clock)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(DecodeTimeout);
+        // The timer behind CancelAfter fires on the thread pool, which a busy node can leave waiting
+        // past the whole decode; the elapsed time checked between renditions does not depend on it.
+        var started = clock.GetTimestamp();
+        bool Overdue() => deadline.IsCancellationRequested || clock.GetElapsedTime(started) > DecodeTimeout;
         var (width, height) = header.Upright;
         var widths = ResponsiveImage.WidthsFor(width);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -89,7 +93,7 @@ public sealed class ImageIntake(BroadsheetOptions options, TimeProvider clock)
             Directory.CreateDirectory(Path.Combine(options.MediaPath, folder));
             foreach (var w in widths)
             {
-                deadline.Token.ThrowIfCancellationRequested();
+                if (Overdue()) throw new OperationCanceledException(deadline.Token);
                 using var rendition = w == decoded.Width ? decoded.Copy() : decoded.ThumbnailImage(w, height: Unbounded, size: Enums.Size.Down);
                 rendition.SetProgress(new Progress<int>(), deadline.Token);
                 var path = Path.Combine(options.MediaPath, folder, ResponsiveImage.FileName(key, w, format.Extension));
@@ -109,7 +113,7 @@ public sealed class ImageIntake(BroadsheetOptions options, TimeProvider clock)
         {
             foreach (var path in written) File.Delete(path);
             ct.ThrowIfCancellationRequested();
-            return ImageIntakeResult.Refused(deadline.IsCancellationRequested
+            return ImageIntakeResult.Refused(Overdue()
                 ? $"The image took longer than {DecodeTimeout.TotalSeconds:0} seconds to process and was set aside. Save it again from an image editor and upload that copy."
                 : Damaged);
         }
