@@ -57,8 +57,12 @@ fi
 pids=()
 # CPU seconds the app's processes have used so far (utime + stime, in clock ticks of 1/100 s).
 node_cpu() { local t=0; for p in "${pids[@]}"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo "$t"; }
-# Milliseconds the app's threads have spent runnable but waiting for a core (schedstat): the machine's share, not the app's.
-node_waited() { local t=0; for p in "${pids[@]}"; do t=$((t + $(cat /proc/"$p"/task/*/schedstat 2>/dev/null | awk '{s += $2} END {printf "%d", s / 1e6}'))); done; echo "$t"; }
+# Each of the app's threads and the nanoseconds it has spent runnable but waiting for a core (schedstat): the
+# machine's share, not the app's. Summed per thread as a difference (waited_since FILE), since the thread pool
+# retires threads meanwhile: a plain sum then fell and once printed a negative wait. Threads that ended are not counted.
+node_waits() { for p in "${pids[@]}"; do for t in /proc/"$p"/task/*; do echo "${t##*/} $(awk '{print $2}' "$t/schedstat" 2>/dev/null || echo 0)"; done; done; }
+waited_since() { node_waits | awk -v before="$1" 'BEGIN { while ((getline l < before) > 0) { split(l, f, " "); b[f[1]] = f[2] } }
+  { s += $2 - ($1 in b ? b[$1] : 0) } END { printf "%d", s / 1e6 }'; }
 stop_nodes() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done; pids=(); }
 trap stop_nodes EXIT
 
@@ -167,7 +171,7 @@ night() {
   sleep 2  # the writers' settle: wrk starts with them
   local load_before; load_before=$(uptime | sed 's/.*load average: //')
   local nodes_cpu_before; nodes_cpu_before=$(node_cpu)
-  local nodes_waited_before; nodes_waited_before=$(node_waited)
+  node_waits > "$out/$setup-waits-before.txt"
   local waits=()
   for port in "${ports[@]}"; do
     /usr/bin/time -f "%U %S %e" -o "$out/$setup-cpu-pages-$port.txt" wrk -t2 -c"$per" -d"${DURATION}s" --timeout 10s --latency -s "$out/pages.lua" "http://127.0.0.1:$port" -- "${pages[@]}" > "$out/$setup-pages-$port.txt" &
@@ -179,7 +183,7 @@ night() {
   local load_during; load_during=$(uptime | sed 's/.*load average: //')
   wait "${waits[@]}"
   local nodes_cpu; nodes_cpu=$(( $(node_cpu) - nodes_cpu_before ))
-  echo "$nodes_cpu $DURATION $(( $(node_waited) - nodes_waited_before ))" > "$out/$setup-cpu-nodes.txt"
+  echo "$nodes_cpu $DURATION $(waited_since "$out/$setup-waits-before.txt")" > "$out/$setup-cpu-nodes.txt"
   wait "$writer"
   sleep 8  # two view flushes
   local views_after comments_counted
