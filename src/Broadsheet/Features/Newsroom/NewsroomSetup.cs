@@ -53,6 +53,7 @@ public static class NewsroomSetup
         services.AddScoped<CommentModeration>();
         services.AddScoped<TypoReports.TypoDesk>();
         services.AddSingleton<Infrastructure.Media.ImageIntake>();
+        services.AddSingleton<Infrastructure.Media.PictureSources>();
         services.AddJob<Infrastructure.Media.AvifTwins>();
         services.AddScoped<TypoReports.TypoInbox>();
         services.AddJob<TypoReports.TypoDigest>();

@@ -11,7 +11,7 @@ namespace Broadsheet.Infrastructure.Media;
 /// with its JPEG and WebP until its twins are there. One pass looks only into folders that changed since it
 /// last finished them (a folder's time moves when a file is added), so a quiet site costs a directory listing.
 /// </summary>
-public sealed partial class AvifTwins(BroadsheetOptions options, ILogger<AvifTwins> log) : IJob
+public sealed partial class AvifTwins(BroadsheetOptions options, PictureSources pictures, ILogger<AvifTwins> log) : IJob
 {
     public const string Extension = "avif";
 
@@ -56,6 +56,8 @@ public sealed partial class AvifTwins(BroadsheetOptions options, ILogger<AvifTwi
             written += twins;
             if (done) finished[folder] = changed;
         }
+        // This node's pages offer the new twins at once; other nodes' within PictureSources.Recheck.
+        if (written > 0) pictures.Forget();
         return written;
     }
 
