@@ -11,8 +11,12 @@ public static class DataSetup
     {
         services.AddSingleton<WriteOutage>();
         services.AddSingleton<IInterceptor, WriteOutageWatch>();
-        if (!options.OnPostgres) services.AddSingleton<IInterceptor, SqliteDurability>();
-        if (!options.OnPostgres) services.AddSingleton<IInterceptor, SqliteLimitsInlined>();
+        if (!options.OnPostgres)
+        {
+            SqliteLibrary.Configure();
+            services.AddSingleton<IInterceptor, SqliteDurability>();
+            services.AddSingleton<IInterceptor, SqliteLimitsInlined>();
+        }
         if (options.OnPostgres)
         {
             var connection = configuration.GetConnectionString("Broadsheet")

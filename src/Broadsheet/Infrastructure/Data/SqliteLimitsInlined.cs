@@ -42,7 +42,7 @@ public sealed partial class SqliteLimitsInlined : DbCommandInterceptor
         return ValueTask.FromResult(result);
     }
 
-    public static void Inline(DbCommand command)
+    private static void Inline(DbCommand command)
     {
         var sql = command.CommandText;
         if (!sql.Contains("LIMIT @", StringComparison.Ordinal) && !sql.Contains("OFFSET @", StringComparison.Ordinal)) return;

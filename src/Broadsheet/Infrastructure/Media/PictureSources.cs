@@ -35,7 +35,7 @@ public sealed class PictureSources(BroadsheetOptions options, HtmlEncoder encode
         return markup;
     }
 
-    /// <summary>Twins written, or pictures deleted: every picture is looked at again.</summary>
+    /// <summary>Twins written on this node: every picture is looked at again.</summary>
     public void Forget() => kept.Clear();
 
     private Markup WorkOut(string path, string? sizes, DateTimeOffset now)
