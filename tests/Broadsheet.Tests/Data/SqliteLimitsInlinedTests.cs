@@ -27,10 +27,13 @@ public sealed class SqliteLimitsInlinedTests : IDisposable
         var listener = new Listener();
         using var listening = DiagnosticListener.AllListeners.Subscribe(listener);
 
-        var page = await app.WithDbAsync(db =>
+        var page = await app.WithDbAsync(async db =>
         {
             listener.Watched = db;
-            return db.Articles.AsNoTracking().VisibleAt(app.Clock.GetUtcNow().UtcDateTime).Newest().Skip(1).Take(2).ToTeasers().ToListAsync();
+            var teasers = await db.Articles.AsNoTracking().VisibleAt(app.Clock.GetUtcNow().UtcDateTime).Newest().Skip(1).Take(2).ToTeasers().ToListAsync();
+            // The context goes back to the pool after this, where a job may take it for its own commands.
+            listener.Watched = null;
+            return teasers;
         });
 
         Assert.Equal(["Story 4", "Story 3"], page.Select(t => t.Title));

@@ -16,6 +16,7 @@ public static class DataSetup
             SqliteLibrary.Configure();
             services.AddSingleton<IInterceptor, SqliteDurability>();
             services.AddSingleton<IInterceptor, SqliteLimitsInlined>();
+            services.AddSingleton<SqliteStatementShelf>();
         }
         if (options.OnPostgres)
         {
@@ -42,7 +43,9 @@ public static class DataSetup
             // A table rebuild turns foreign keys off around its transaction (SQLite ignores the pragma inside one), and
             // EF warns of any statement run outside the migration's transaction, its own rebuilds' included
             // (dotnet/efcore#35871). The pragma changes no data, so a first start should not greet the operator with it.
-            services.AddDbContextPool<SqliteBroadsheetDb>((sp, o) => Watched(sp, o.UseSqlite(connection))
+            // The shelf comes after every other interceptor, a test's too, so a command it runs is one none of them stopped.
+            services.AddDbContextPool<SqliteBroadsheetDb>((sp, o) => SqliteConnectionKeptOpen.For(Watched(sp, o.UseSqlite(connection))
+                    .AddInterceptors(sp.GetRequiredService<SqliteStatementShelf>()))
                 .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug))));
             services.AddScoped<BroadsheetDb>(sp => sp.GetRequiredService<SqliteBroadsheetDb>());
         }
