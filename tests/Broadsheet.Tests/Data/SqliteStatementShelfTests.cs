@@ -41,6 +41,8 @@ public sealed class SqliteStatementShelfTests : IDisposable
         {
             second = await TitleAsync(db, article.Slug);
             Assert.Equal([2], Held(db).Where(s => s.Sql.Contains("\"Slug\"", StringComparison.Ordinal)).Select(s => s.Runs));
+            // This pool is the test's own and is not disposed with the app: its kept connection is closed here.
+            await db.Database.GetDbConnection().CloseAsync();
         }
         Assert.Equal("Harbour reopens after the storm", first);
         Assert.Equal(first, second);
